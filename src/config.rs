@@ -1,0 +1,196 @@
+//! Settings from the environment, with defaults that serve on localhost from a SQLite file.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use chrono_tz::Tz;
+use rand::RngCore;
+
+use crate::db::DbUrl;
+
+#[derive(Clone)]
+pub struct Config {
+    pub database: DbUrl,
+    pub bind: SocketAddr,
+    /// Where users reach us, without a trailing slash; links in mails and feeds use it.
+    pub base_url: String,
+    pub data_dir: PathBuf,
+    /// 32 bytes; signs CSRF tokens and (later) encrypts channel secrets.
+    pub secret_key: [u8; 32],
+    pub smtp_url: Option<String>,
+    pub timezone: Tz,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("database", &self.database.backend)
+            .field("bind", &self.bind)
+            .field("base_url", &self.base_url)
+            .field("data_dir", &self.data_dir)
+            .field("timezone", &self.timezone)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Config {
+    pub fn from_env() -> Result<Config, String> {
+        Config::from_vars(&std::env::vars().collect())
+    }
+
+    /// Reads the `PRESSROOM_*` and `DATABASE_URL` variables; each bad value gets one clear line.
+    pub fn from_vars(vars: &HashMap<String, String>) -> Result<Config, String> {
+        let get = |k: &str| vars.get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+
+        let data_dir = PathBuf::from(get("PRESSROOM_DATA_DIR").unwrap_or_else(|| "./data".into()));
+        ensure_writable_dir(&data_dir)?;
+
+        let database = match get("DATABASE_URL") {
+            Some(url) => DbUrl::parse(&url).map_err(|e| format!("bad DATABASE_URL: {e}"))?,
+            None => DbUrl::parse(&data_dir.join("pressroom.db").to_string_lossy())?,
+        };
+
+        let bind_text = get("PRESSROOM_BIND").unwrap_or_else(|| "127.0.0.1:8080".into());
+        let bind: SocketAddr = bind_text.parse().map_err(|_| {
+            format!("bad PRESSROOM_BIND {bind_text:?}: expected an address like 127.0.0.1:8080")
+        })?;
+
+        let base_url = match get("PRESSROOM_BASE_URL") {
+            Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
+                u.trim_end_matches('/').to_string()
+            }
+            Some(u) => {
+                return Err(format!(
+                    "bad PRESSROOM_BASE_URL {u:?}: expected http://… or https://…"
+                ))
+            }
+            None => format!("http://{bind}"),
+        };
+
+        let tz_text = get("PRESSROOM_TIMEZONE").unwrap_or_else(|| "Europe/Zurich".into());
+        let timezone: Tz = tz_text.parse().map_err(|_| {
+            format!("unknown time zone {tz_text:?} in PRESSROOM_TIMEZONE: use an IANA name like Europe/Zurich")
+        })?;
+
+        let secret_key = match get("PRESSROOM_SECRET_KEY") {
+            Some(k) => parse_key(&k).ok_or(
+                "bad PRESSROOM_SECRET_KEY: expected 64 hexadecimal characters (32 bytes)",
+            )?,
+            None => load_or_create_key(&data_dir.join("secret.key"))?,
+        };
+
+        Ok(Config {
+            database,
+            bind,
+            base_url,
+            data_dir,
+            secret_key,
+            smtp_url: get("PRESSROOM_SMTP_URL"),
+            timezone,
+        })
+    }
+
+    /// Cookies get `Secure` and the `__Host-` prefix only when users reach us over https.
+    pub fn https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+}
+
+fn ensure_writable_dir(dir: &Path) -> Result<(), String> {
+    let fail = |e: std::io::Error| {
+        format!("data directory {} is not writable: {e}", dir.display())
+    };
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let probe = dir.join(".write-test");
+    std::fs::write(&probe, b"ok").map_err(fail)?;
+    let _ = std::fs::remove_file(probe);
+    Ok(())
+}
+
+fn parse_key(hex_text: &str) -> Option<[u8; 32]> {
+    let bytes = hex_text.trim().as_bytes();
+    if bytes.len() != 64 {
+        return None;
+    }
+    let mut key = [0u8; 32];
+    for (i, pair) in bytes.chunks(2).enumerate() {
+        let s = std::str::from_utf8(pair).ok()?;
+        key[i] = u8::from_str_radix(s, 16).ok()?;
+    }
+    Some(key)
+}
+
+fn load_or_create_key(path: &Path) -> Result<[u8; 32], String> {
+    if let Ok(text) = std::fs::read_to_string(path) {
+        return parse_key(&text)
+            .ok_or_else(|| format!("key file {} is damaged: expected 64 hex characters", path.display()));
+    }
+    let mut key = [0u8; 32];
+    rand::rng().fill_bytes(&mut key);
+    let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+    write_private(path, hex.as_bytes())
+        .map_err(|e| format!("cannot write key file {}: {e}", path.display()))?;
+    Ok(key)
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(path)?.write_all(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        let dir = std::env::temp_dir().join(format!("pressroom-config-{}", rand::random::<u64>()));
+        let mut m: HashMap<String, String> =
+            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        m.entry("PRESSROOM_DATA_DIR".into()).or_insert(dir.to_string_lossy().into_owned());
+        m
+    }
+
+    #[test]
+    fn defaults_serve_localhost_from_a_sqlite_file_in_the_data_dir() {
+        let c = Config::from_vars(&vars(&[])).unwrap();
+        assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.database.backend, crate::db::Backend::Sqlite);
+        assert!(c.database.target.ends_with("pressroom.db"));
+        assert_eq!(c.base_url, "http://127.0.0.1:8080");
+        assert!(c.data_dir.join("secret.key").exists());
+    }
+
+    #[test]
+    fn the_generated_key_is_kept_across_starts() {
+        let v = vars(&[]);
+        let a = Config::from_vars(&v).unwrap().secret_key;
+        let b = Config::from_vars(&v).unwrap().secret_key;
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn bad_values_are_named_in_the_message() {
+        let e = Config::from_vars(&vars(&[("PRESSROOM_TIMEZONE", "Mars/Olympus")])).unwrap_err();
+        assert!(e.contains("Mars/Olympus"), "{e}");
+        let e = Config::from_vars(&vars(&[("DATABASE_URL", "mysql://x")])).unwrap_err();
+        assert!(e.contains("DATABASE_URL"), "{e}");
+        let e = Config::from_vars(&vars(&[("PRESSROOM_BIND", "nowhere")])).unwrap_err();
+        assert!(e.contains("PRESSROOM_BIND"), "{e}");
+        let e = Config::from_vars(&vars(&[("PRESSROOM_SECRET_KEY", "short")])).unwrap_err();
+        assert!(e.contains("PRESSROOM_SECRET_KEY"), "{e}");
+    }
+
+    #[test]
+    fn postgres_urls_select_postgres() {
+        let c = Config::from_vars(&vars(&[("DATABASE_URL", "postgres://u@127.0.0.1/db")])).unwrap();
+        assert_eq!(c.database.backend, crate::db::Backend::Postgres);
+    }
+}

@@ -1,0 +1,143 @@
+//! Connections to SQLite or PostgreSQL behind one type, the pool, and embedded migrations.
+
+pub mod schema;
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::pg::PgConnection;
+use diesel::sqlite::SqliteConnection;
+use diesel::Connection;
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+/// One connection type for both backends: queries are written once against it.
+/// PostgreSQL first, as diesel tries the variants in order.
+#[derive(diesel::MultiConnection)]
+pub enum Conn {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub type Pool = diesel::r2d2::Pool<Manager>;
+pub type PooledConn = diesel::r2d2::PooledConnection<Manager>;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Where the database is, with the backend chosen from the URL's scheme, not by trial:
+/// an unreachable PostgreSQL then fails with its own message rather than a vague one.
+#[derive(Debug, Clone)]
+pub struct DbUrl {
+    pub backend: Backend,
+    /// For SQLite, a file path; for PostgreSQL, the URL as given.
+    pub target: String,
+}
+
+impl DbUrl {
+    pub fn parse(url: &str) -> Result<DbUrl, String> {
+        let url = url.trim();
+        if url.is_empty() {
+            return Err("DATABASE_URL is empty".into());
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let rest = url.split_once("://").map(|(_, r)| r).unwrap_or("");
+            if rest.is_empty() || rest.starts_with('/') && rest.len() == 1 {
+                return Err(format!("DATABASE_URL {url:?} names no PostgreSQL host or database"));
+            }
+            return Ok(DbUrl { backend: Backend::Postgres, target: url.to_string() });
+        }
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .unwrap_or(url);
+        if path.contains("://") {
+            return Err(format!(
+                "DATABASE_URL {url:?} is neither postgres://… nor a SQLite file path"
+            ));
+        }
+        if path.is_empty() {
+            return Err(format!("DATABASE_URL {url:?} names no SQLite file"));
+        }
+        Ok(DbUrl { backend: Backend::Sqlite, target: path.to_string() })
+    }
+}
+
+/// r2d2 manager that opens the right backend and applies SQLite's per-connection settings.
+#[derive(Debug)]
+pub struct Manager {
+    url: DbUrl,
+}
+
+impl diesel::r2d2::ManageConnection for Manager {
+    type Connection = Conn;
+    type Error = diesel::ConnectionError;
+
+    fn connect(&self) -> Result<Conn, Self::Error> {
+        match self.url.backend {
+            Backend::Postgres => Ok(Conn::Pg(PgConnection::establish(&self.url.target)?)),
+            Backend::Sqlite => {
+                let mut c = SqliteConnection::establish(&self.url.target)?;
+                // WAL lets readers run beside the writer; busy_timeout makes writers wait for
+                // each other instead of failing; foreign keys are off by default in SQLite.
+                c.batch_execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                )
+                .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                Ok(Conn::Sqlite(c))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut Conn) -> Result<(), Self::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(diesel::ConnectionError::CouldntSetupConfiguration)
+    }
+
+    fn has_broken(&self, _conn: &mut Conn) -> bool {
+        false
+    }
+}
+
+/// Opens the pool, checks that the database answers, and runs pending migrations.
+pub fn connect(url: &DbUrl) -> Result<Pool, String> {
+    let manager = Manager { url: url.clone() };
+    let size = match url.backend {
+        Backend::Sqlite => 8,
+        Backend::Postgres => 10,
+    };
+    let pool = diesel::r2d2::Pool::builder()
+        .max_size(size)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(5))
+        .build(manager)
+        .map_err(|e| match url.backend {
+            Backend::Postgres => format!("cannot connect to PostgreSQL: {}", one_line(&e)),
+            Backend::Sqlite => format!("cannot open SQLite file {}: {}", url.target, one_line(&e)),
+        })?;
+    let mut conn = pool.get().map_err(|e| format!("database unavailable: {}", one_line(&e)))?;
+    migrate(&mut conn).map_err(|e| format!("migrating the database failed: {}", one_line(&*e)))?;
+    Ok(pool)
+}
+
+pub fn migrate(conn: &mut Conn) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    match conn {
+        Conn::Pg(c) => c.run_pending_migrations(PG_MIGRATIONS).map(|_| ()),
+        Conn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+    }
+}
+
+/// A cheap round trip, for `/healthz`.
+pub fn ping(conn: &mut Conn) -> bool {
+    conn.batch_execute("SELECT 1").is_ok()
+}
+
+fn one_line(e: &dyn std::fmt::Display) -> String {
+    e.to_string().split_whitespace().collect::<Vec<_>>().join(" ")
+}

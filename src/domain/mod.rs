@@ -1,0 +1,5 @@
+//! Plain types and rules with no database or HTTP: roles, route access, validation.
+
+pub mod access;
+pub mod roles;
+pub mod validate;

@@ -1,0 +1,118 @@
+//! Pressroom: a self-hosted editorial desk. `Application::build` makes the server from a
+//! `Config`; the binary and the tests both use it.
+
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod scheduler;
+pub mod security;
+pub mod store;
+pub mod web;
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, Condition, DefaultHeaders};
+use actix_web::{web as aw, App, HttpServer};
+use tracing_actix_web::TracingLogger;
+
+use crate::config::Config;
+use crate::error::AppError;
+use crate::web::state::AppState;
+
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+                   object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    pub first_run: bool,
+    pub base_url: String,
+}
+
+impl Application {
+    /// Opens and migrates the database, binds the address and prepares the server.
+    /// Every failure is one line for the operator.
+    pub async fn build(config: Config) -> Result<Application, String> {
+        let db_url = config.database.clone();
+        let pool = actix_web::rt::task::spawn_blocking(move || db::connect(&db_url))
+            .await
+            .map_err(|e| format!("opening the database failed: {e}"))??;
+        let first_run = {
+            let pool = pool.clone();
+            actix_web::rt::task::spawn_blocking(move || {
+                let mut c = pool.get().map_err(|e| e.to_string())?;
+                store::users::any_exists(&mut c).map(|e| !e).map_err(|e| e.to_string())
+            })
+            .await
+            .map_err(|e| e.to_string())??
+        };
+        let listener = TcpListener::bind(config.bind)
+            .map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
+        let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+        let base_url = if config.base_url.ends_with(":0") {
+            config.base_url.trim_end_matches(":0").to_string() + &format!(":{port}")
+        } else {
+            config.base_url.clone()
+        };
+
+        let i18n = Arc::new(i18n::I18n::load()?);
+        let templates = web::render::templates(i18n.clone())?;
+        let https = config.https();
+        scheduler::spawn_housekeeping(pool.clone());
+        let state = aw::Data::new(AppState {
+            config: Config { base_url: base_url.clone(), ..config },
+            pool,
+            templates,
+            i18n,
+            routes: web::route_list(),
+        });
+
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .app_data(aw::FormConfig::default().limit(256 * 1024).error_handler(|e, _| {
+                    AppError::BadRequest(e.to_string()).into()
+                }))
+                .app_data(aw::JsonConfig::default().limit(1024 * 1024).error_handler(|e, _| {
+                    AppError::BadRequest(e.to_string()).into()
+                }))
+                .app_data(aw::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
+                .app_data(aw::QueryConfig::default().error_handler(|e, _| {
+                    AppError::BadRequest(e.to_string()).into()
+                }))
+                .wrap(from_fn(web::context::guard))
+                .wrap(from_fn(web::errors::render_errors))
+                .wrap(
+                    DefaultHeaders::new()
+                        .add(("Content-Security-Policy", CSP))
+                        .add(("X-Content-Type-Options", "nosniff"))
+                        .add(("Referrer-Policy", "same-origin"))
+                        .add(("X-Frame-Options", "DENY")),
+                )
+                .wrap(Condition::new(
+                    https,
+                    DefaultHeaders::new()
+                        .add(("Strict-Transport-Security", "max-age=31536000; includeSubDomains")),
+                ))
+                .wrap(TracingLogger::default())
+                .service(web::services())
+                .default_service(aw::to(web::errors::not_found))
+        })
+        .listen(listener)
+        .map_err(|e| format!("cannot serve: {e}"))?
+        .run();
+        Ok(Application { port, server, first_run, base_url })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

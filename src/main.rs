@@ -1,0 +1,192 @@
+//! The `pressroom` command: serve (the default), migrate, user and token management.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use pressroom::config::Config;
+use pressroom::domain::roles::Role;
+use pressroom::domain::validate::{self, FieldErrors};
+use pressroom::{db, security, store};
+
+#[derive(Parser)]
+#[command(name = "pressroom", version, about = "A self-hosted editorial desk for content marketing")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web app and API (the default)
+    Serve,
+    /// Apply pending database migrations and exit
+    Migrate,
+    /// Manage users
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
+    /// Manage API tokens
+    Token {
+        #[command(subcommand)]
+        action: TokenAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserAction {
+    /// Add a user; the password is read from standard input
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// admin, editor or contributor
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// Required for contributors; created if it does not exist
+        #[arg(long)]
+        department: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenAction {
+    /// Create an API token for a user and print it once
+    Create {
+        #[arg(long)]
+        email: String,
+        /// A label that says what the token is for
+        #[arg(long)]
+        name: String,
+    },
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::parse(s).ok_or_else(|| format!("unknown role {s:?}: use admin, editor or contributor"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,actix_server=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let result = Config::from_env().and_then(|config| match cli.command {
+        None | Some(Command::Serve) => serve(config),
+        Some(Command::Migrate) => migrate(&config),
+        Some(Command::User { action: UserAction::Add { email, name, role, department } }) => {
+            user_add(&config, &email, &name, role, department.as_deref())
+        }
+        Some(Command::Token { action: TokenAction::Create { email, name } }) => {
+            token_create(&config, &email, &name)
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("pressroom: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn serve(config: Config) -> Result<(), String> {
+    actix_web::rt::System::new().block_on(async move {
+        let app = pressroom::Application::build(config).await?;
+        if app.first_run {
+            tracing::info!("first run: open {}/setup to create the first admin", app.base_url);
+        }
+        tracing::info!("Pressroom is listening on {}", app.base_url);
+        app.run_until_stopped().await.map_err(|e| format!("server stopped: {e}"))
+    })
+}
+
+fn migrate(config: &Config) -> Result<(), String> {
+    db::connect(&config.database)?;
+    println!("database is up to date");
+    Ok(())
+}
+
+fn read_password() -> Result<String, String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("Password: ");
+        let _ = std::io::stderr().flush();
+    }
+    let mut line = String::new();
+    stdin.lock().read_line(&mut line).map_err(|e| format!("cannot read the password: {e}"))?;
+    Ok(line.trim_end_matches(['\n', '\r']).to_string())
+}
+
+fn user_add(
+    config: &Config,
+    email: &str,
+    name: &str,
+    role: Role,
+    department: Option<&str>,
+) -> Result<(), String> {
+    let mut errors = FieldErrors::new();
+    validate::email(&mut errors, "email", email);
+    validate::name(&mut errors, "name", name);
+    if role.needs_department() && department.is_none_or(|d| d.trim().is_empty()) {
+        errors.insert("department", "error-department-required");
+    }
+    let password = read_password()?;
+    if password.chars().count() < validate::MIN_PASSWORD {
+        errors.insert("password", "error-password-short");
+    }
+    if let Some((field, key)) = errors.into_iter().next() {
+        let i18n = pressroom::i18n::I18n::load()?;
+        return Err(format!("{field}: {}", i18n.t("en", key)));
+    }
+    let pool = db::connect(&config.database)?;
+    let mut c = pool.get().map_err(|e| e.to_string())?;
+    let department_id = match department.filter(|d| !d.trim().is_empty()) {
+        Some(d) => Some(store::departments::find_or_create(&mut c, d).map_err(|e| e.to_string())?.0.id),
+        None => None,
+    };
+    let hash = security::hash_password(&password)?;
+    let email = validate::normalise_email(email);
+    let tz = store::settings::get(&mut c, store::settings::TEAM_TIMEZONE)
+        .map_err(|e| e.to_string())?
+        .unwrap_or_else(|| config.timezone.name().to_string());
+    let new = store::users::NewUser {
+        email: &email,
+        name,
+        password_hash: &hash,
+        role,
+        department_id,
+        timezone: &tz,
+        locale: pressroom::i18n::DEFAULT,
+    };
+    let user = store::users::create(&mut c, new).map_err(|e| match e {
+        store::users::CreateError::EmailTaken => format!("a user with email {email} exists already"),
+        store::users::CreateError::Db(e) => e.to_string(),
+    })?;
+    store::audit::record(&mut c, None, "user.created", &format!("{} ({})", user.email, user.role), "cli")
+        .map_err(|e| e.to_string())?;
+    println!("added {} ({}) as {}", user.name, user.email, user.role);
+    Ok(())
+}
+
+fn token_create(config: &Config, email: &str, label: &str) -> Result<(), String> {
+    if label.trim().is_empty() {
+        return Err("--name must say what the token is for".into());
+    }
+    let pool = db::connect(&config.database)?;
+    let mut c = pool.get().map_err(|e| e.to_string())?;
+    let email = validate::normalise_email(email);
+    let user = store::users::find_by_email(&mut c, &email)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no user with email {email}"))?;
+    let token = store::tokens::create(&mut c, user.id, label).map_err(|e| e.to_string())?;
+    store::audit::record(&mut c, Some(user.id), "token.created", label, "cli")
+        .map_err(|e| e.to_string())?;
+    println!("{token}");
+    Ok(())
+}

@@ -1,0 +1,23 @@
+//! Queries per aggregate, each taking `&mut Conn`; handlers never build SQL.
+
+pub mod audit;
+pub mod departments;
+pub mod sessions;
+pub mod settings;
+pub mod throttle;
+pub mod tokens;
+pub mod users;
+
+use chrono::NaiveDateTime;
+
+/// Now, in UTC, as stored.
+pub fn now() -> NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}
+
+pub(crate) fn is_unique_violation(e: &diesel::result::Error) -> bool {
+    matches!(
+        e,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}

@@ -1,0 +1,66 @@
+//! Failed logins, counted per account and per address to slow down password guessing.
+//! Kept in the database so several instances share the count.
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::db::schema::login_failures;
+use crate::db::Conn;
+
+pub const WINDOW_MINUTES: i64 = 15;
+pub const MAX_PER_ACCOUNT: i64 = 10;
+/// Higher than per account: one office behind one address has many people.
+pub const MAX_PER_IP: i64 = 50;
+
+pub fn record_failure(conn: &mut Conn, email: &str, ip: &str) -> QueryResult<()> {
+    diesel::insert_into(login_failures::table)
+        .values((
+            login_failures::email.eq(email),
+            login_failures::ip.eq(ip),
+            login_failures::at.eq(super::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Seconds until another attempt is allowed, or `None` if one is allowed now.
+pub fn blocked_for(conn: &mut Conn, email: &str, ip: &str) -> QueryResult<Option<u64>> {
+    let now = super::now();
+    let since = now - Duration::minutes(WINDOW_MINUTES);
+    let by_email: Vec<NaiveDateTime> = login_failures::table
+        .filter(login_failures::email.eq(email))
+        .filter(login_failures::at.gt(since))
+        .select(login_failures::at)
+        .order(login_failures::at.desc())
+        .limit(MAX_PER_ACCOUNT)
+        .load(conn)?;
+    let by_ip: Vec<NaiveDateTime> = login_failures::table
+        .filter(login_failures::ip.eq(ip))
+        .filter(login_failures::at.gt(since))
+        .select(login_failures::at)
+        .order(login_failures::at.desc())
+        .limit(MAX_PER_IP)
+        .load(conn)?;
+    // Blocked until the oldest of the last N failures leaves the window.
+    let until = |times: &[NaiveDateTime], max: i64| {
+        (times.len() as i64 >= max).then(|| *times.last().expect("non-empty"))
+    };
+    let oldest = [until(&by_email, MAX_PER_ACCOUNT), until(&by_ip, MAX_PER_IP)]
+        .into_iter()
+        .flatten()
+        .max();
+    Ok(oldest.map(|t| {
+        let free_at = t + Duration::minutes(WINDOW_MINUTES);
+        (free_at - now).num_seconds().max(1) as u64
+    }))
+}
+
+/// A successful login forgives the account's earlier failures.
+pub fn clear(conn: &mut Conn, email: &str) -> QueryResult<usize> {
+    diesel::delete(login_failures::table.filter(login_failures::email.eq(email))).execute(conn)
+}
+
+pub fn prune(conn: &mut Conn) -> QueryResult<usize> {
+    let since = super::now() - Duration::minutes(WINDOW_MINUTES);
+    diesel::delete(login_failures::table.filter(login_failures::at.le(since))).execute(conn)
+}

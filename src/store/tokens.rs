@@ -1,0 +1,42 @@
+//! API tokens for scripts: shown once at creation, only a hash kept.
+
+use diesel::prelude::*;
+
+use super::users::User;
+use crate::db::schema::{api_tokens, users};
+use crate::db::Conn;
+use crate::security::{random_token, token_hash};
+
+/// Prefix so a leaked token is recognisable in logs and secret scanners.
+pub const PREFIX: &str = "prt_";
+
+pub fn create(conn: &mut Conn, user_id: i64, label: &str) -> QueryResult<String> {
+    let token = format!("{PREFIX}{}", random_token());
+    diesel::insert_into(api_tokens::table)
+        .values((
+            api_tokens::user_id.eq(user_id),
+            api_tokens::label.eq(label.trim()),
+            api_tokens::token_hash.eq(token_hash(&token)),
+            api_tokens::created_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+    Ok(token)
+}
+
+/// The (enabled) user a token belongs to; notes when it was last used.
+pub fn authenticate(conn: &mut Conn, token: &str) -> QueryResult<Option<User>> {
+    let hash = token_hash(token);
+    let user = api_tokens::table
+        .inner_join(users::table)
+        .filter(api_tokens::token_hash.eq(&hash))
+        .filter(users::disabled_at.is_null())
+        .select(User::as_select())
+        .first(conn)
+        .optional()?;
+    if user.is_some() {
+        diesel::update(api_tokens::table.filter(api_tokens::token_hash.eq(&hash)))
+            .set(api_tokens::last_used_at.eq(super::now()))
+            .execute(conn)?;
+    }
+    Ok(user)
+}

@@ -1,0 +1,4 @@
+//! Each user's own settings: display name, time zone, language, password.
+
+pub mod password;
+pub mod settings;

@@ -1,0 +1,71 @@
+//! `/account`: display name, time zone and language.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::domain::validate::{self, FieldErrors};
+use crate::error::AppError;
+use crate::web::context::Ctx;
+use crate::web::render::{field_errors, language_options, redirect_with_flash, timezone_options, Page};
+use crate::{i18n, store};
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct ProfileForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub timezone: String,
+    #[serde(default)]
+    pub locale: String,
+}
+
+/// The account page, with the profile form as given and the errors of whichever form failed.
+pub fn render(
+    ctx: &Ctx,
+    profile: &ProfileForm,
+    profile_errors: &FieldErrors,
+    password_errors: &FieldErrors,
+) -> Result<HttpResponse, AppError> {
+    let failed = !(profile_errors.is_empty() && password_errors.is_empty());
+    Page::new("account/settings", "account-title")
+        .status(if failed { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK })
+        .data(json!({
+            "form": profile,
+            "errors": field_errors(ctx, profile_errors),
+            "password_errors": field_errors(ctx, password_errors),
+            "timezones": timezone_options(&profile.timezone),
+            "languages": language_options(&profile.locale),
+        }))
+        .render(ctx)
+}
+
+pub fn current(ctx: &Ctx) -> Result<ProfileForm, AppError> {
+    let me = ctx.me()?;
+    Ok(ProfileForm { name: me.name.clone(), timezone: me.timezone.clone(), locale: me.locale.clone() })
+}
+
+pub async fn form(ctx: Ctx) -> Result<HttpResponse, AppError> {
+    render(&ctx, &current(&ctx)?, &FieldErrors::new(), &FieldErrors::new())
+}
+
+pub async fn submit(ctx: Ctx, form: web::Form<ProfileForm>) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let mut errors = FieldErrors::new();
+    validate::name(&mut errors, "name", &form.name);
+    if form.timezone.parse::<chrono_tz::Tz>().is_err() {
+        errors.insert("timezone", "error-timezone");
+    }
+    if !i18n::is_supported(&form.locale) {
+        errors.insert("locale", "error-language");
+    }
+    if !errors.is_empty() {
+        return render(&ctx, &form, &errors, &FieldErrors::new());
+    }
+    let id = ctx.me()?.id;
+    let (name, tz, locale) = (form.name.clone(), form.timezone.clone(), form.locale.clone());
+    ctx.db(move |c| Ok(store::users::update_profile(c, id, &name, &tz, &locale)?)).await?;
+    ctx.audit("account.updated", ctx.me()?.email.clone()).await?;
+    Ok(redirect_with_flash(&ctx, "/account", "flash-account-saved"))
+}

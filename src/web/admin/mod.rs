@@ -1,0 +1,5 @@
+//! Admin pages: users and roles, departments, the audit log.
+
+pub mod audit;
+pub mod departments;
+pub mod users;

@@ -1,0 +1,260 @@
+//! `/admin/users`: create users, change roles and departments, disable and enable.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::domain::roles::Role;
+use crate::domain::validate::{self, FieldErrors};
+use crate::error::AppError;
+use crate::store::departments::Department;
+use crate::store::users::{CreateError, NewUser, User};
+use crate::web::context::Ctx;
+use crate::web::render::{field_errors, local_time, redirect_with_flash, Page};
+use crate::{security, store};
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct UserForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    department_id: String,
+    #[serde(default, skip_serializing)]
+    password: String,
+}
+
+fn role_options(ctx: &Ctx, selected: &str) -> Value {
+    Role::ALL
+        .iter()
+        .map(|r| json!({"value": r.as_str(), "label": ctx.t(&format!("role-{r}")), "selected": r.as_str() == selected}))
+        .collect()
+}
+
+fn department_options(departments: &[Department], selected: &str) -> Value {
+    departments
+        .iter()
+        .map(|d| json!({"value": d.id, "label": d.name, "selected": d.id.to_string() == selected}))
+        .collect()
+}
+
+/// Checks role and department together: a contributor must belong to an existing department.
+fn check_role(
+    errors: &mut FieldErrors,
+    role: &str,
+    department_id: &str,
+    departments: &[Department],
+) -> (Option<Role>, Option<i64>) {
+    let role = Role::parse(role);
+    if role.is_none() {
+        errors.insert("role", "error-role");
+    }
+    let department = match department_id.trim() {
+        "" => None,
+        id => match id.parse::<i64>().ok().filter(|id| departments.iter().any(|d| d.id == *id)) {
+            Some(id) => Some(id),
+            None => {
+                errors.insert("department_id", "error-department-unknown");
+                None
+            }
+        },
+    };
+    if role.is_some_and(Role::needs_department) && department.is_none() {
+        errors.entry("department_id").or_insert("error-department-required");
+    }
+    (role, department)
+}
+
+async fn render_list(
+    ctx: &Ctx,
+    form: &UserForm,
+    errors: &FieldErrors,
+) -> Result<HttpResponse, AppError> {
+    let (users, departments) = ctx
+        .db(|c| Ok((store::users::list(c)?, store::departments::list(c)?)))
+        .await?;
+    let tz = ctx.me()?.timezone.clone();
+    let rows: Vec<Value> = users
+        .iter()
+        .map(|(u, dept)| {
+            json!({
+                "id": u.id,
+                "name": u.name,
+                "email": u.email,
+                "role_label": ctx.t(&format!("role-{}", u.role())),
+                "department": dept,
+                "disabled": u.disabled_at.is_some(),
+                "created": local_time(u.created_at, &tz),
+            })
+        })
+        .collect();
+    Page::new("admin/users", "users-title")
+        .status(if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY })
+        .data(json!({
+            "users": rows,
+            "form": form,
+            "errors": field_errors(ctx, errors),
+            "roles": role_options(ctx, if form.role.is_empty() { "contributor" } else { &form.role }),
+            "departments": department_options(&departments, &form.department_id),
+            "no_departments": departments.is_empty(),
+        }))
+        .render(ctx)
+}
+
+pub async fn list(ctx: Ctx) -> Result<HttpResponse, AppError> {
+    render_list(&ctx, &UserForm::default(), &FieldErrors::new()).await
+}
+
+pub async fn create(ctx: Ctx, form: web::Form<UserForm>) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let departments = ctx.db(|c| Ok(store::departments::list(c)?)).await?;
+    let mut errors = FieldErrors::new();
+    validate::email(&mut errors, "email", &form.email);
+    validate::name(&mut errors, "name", &form.name);
+    if form.password.chars().count() < validate::MIN_PASSWORD {
+        errors.insert("password", "error-password-short");
+    }
+    let (role, department_id) = check_role(&mut errors, &form.role, &form.department_id, &departments);
+    let Some(role) = role.filter(|_| errors.is_empty()) else {
+        return render_list(&ctx, &form, &errors).await;
+    };
+    let email = validate::normalise_email(&form.email);
+    let (name, password) = (form.name.clone(), form.password.clone());
+    let (timezone, locale) = (ctx.state.config.timezone.name().to_string(), ctx.lang);
+    let created = ctx
+        .db(move |c| {
+            let hash = security::hash_password(&password).map_err(AppError::internal)?;
+            let team_tz = store::settings::get(c, store::settings::TEAM_TIMEZONE)?.unwrap_or(timezone);
+            let new = NewUser {
+                email: &email,
+                name: &name,
+                password_hash: &hash,
+                role,
+                department_id,
+                timezone: &team_tz,
+                locale,
+            };
+            match store::users::create(c, new) {
+                Ok(u) => Ok(Some(u)),
+                Err(CreateError::EmailTaken) => Ok(None),
+                Err(CreateError::Db(e)) => Err(e.into()),
+            }
+        })
+        .await?;
+    let Some(user) = created else {
+        errors.insert("email", "error-email-taken");
+        return render_list(&ctx, &form, &errors).await;
+    };
+    ctx.audit("user.created", format!("{} ({})", user.email, user.role)).await?;
+    Ok(redirect_with_flash(&ctx, "/admin/users", "flash-user-created"))
+}
+
+async fn load(ctx: &Ctx, id: i64) -> Result<(User, Vec<Department>), AppError> {
+    ctx.db(move |c| {
+        let user = store::users::find(c, id)?.ok_or(AppError::NotFound)?;
+        Ok((user, store::departments::list(c)?))
+    })
+    .await
+}
+
+async fn render_edit(
+    ctx: &Ctx,
+    user: &User,
+    departments: &[Department],
+    form: &UserForm,
+    errors: &FieldErrors,
+) -> Result<HttpResponse, AppError> {
+    Page::new("admin/user_edit", "user-edit-title")
+        .status(if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY })
+        .data(json!({
+            "user": {"id": user.id, "email": user.email, "name": user.name, "disabled": user.disabled_at.is_some(), "is_me": ctx.me()?.id == user.id},
+            "form": form,
+            "errors": field_errors(ctx, errors),
+            "roles": role_options(ctx, &form.role),
+            "departments": department_options(departments, &form.department_id),
+        }))
+        .render(ctx)
+}
+
+pub async fn edit(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let (user, departments) = load(&ctx, *id).await?;
+    let form = UserForm {
+        email: user.email.clone(),
+        name: user.name.clone(),
+        role: user.role.clone(),
+        department_id: user.department_id.map(|d| d.to_string()).unwrap_or_default(),
+        password: String::new(),
+    };
+    render_edit(&ctx, &user, &departments, &form, &FieldErrors::new()).await
+}
+
+pub async fn update(
+    ctx: Ctx,
+    id: web::Path<i64>,
+    form: web::Form<UserForm>,
+) -> Result<HttpResponse, AppError> {
+    let (user, departments) = load(&ctx, *id).await?;
+    let form = form.into_inner();
+    let mut errors = FieldErrors::new();
+    validate::name(&mut errors, "name", &form.name);
+    let (role, department_id) = check_role(&mut errors, &form.role, &form.department_id, &departments);
+    let Some(role) = role.filter(|_| errors.is_empty()) else {
+        return render_edit(&ctx, &user, &departments, &form, &errors).await;
+    };
+    let (uid, name, was) = (user.id, form.name.clone(), user.role());
+    let saved = ctx
+        .db(move |c| {
+            use diesel::Connection;
+            let changed = c.transaction(|c| {
+                store::users::update_role(c, uid, &name, role, department_id)?;
+                // Checked after the change, in the same transaction: the team keeps an admin.
+                if store::users::count_active_admins(c)? == 0 {
+                    return Err(diesel::result::Error::RollbackTransaction);
+                }
+                Ok(())
+            });
+            match changed {
+                Ok(()) => Ok(true),
+                Err(diesel::result::Error::RollbackTransaction) => Ok(false),
+                Err(e) => Err(e.into()),
+            }
+        })
+        .await?;
+    if !saved {
+        errors.insert("role", "error-last-admin");
+        return render_edit(&ctx, &user, &departments, &form, &errors).await;
+    }
+    if was != role {
+        ctx.audit("user.role_changed", format!("{}: {was} → {role}", user.email)).await?;
+    } else {
+        ctx.audit("user.updated", user.email.clone()).await?;
+    }
+    Ok(redirect_with_flash(&ctx, &format!("/admin/users/{uid}"), "flash-user-saved"))
+}
+
+pub async fn disable(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    set_disabled(ctx, *id, true).await
+}
+
+pub async fn enable(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    set_disabled(ctx, *id, false).await
+}
+
+async fn set_disabled(ctx: Ctx, id: i64, disabled: bool) -> Result<HttpResponse, AppError> {
+    let (user, _) = load(&ctx, id).await?;
+    if disabled && user.id == ctx.me()?.id {
+        return Ok(redirect_with_flash(&ctx, &format!("/admin/users/{id}"), "flash-cannot-disable-self"));
+    }
+    ctx.db(move |c| Ok(store::users::set_disabled(c, id, disabled)?)).await?;
+    let (action, flash) = if disabled {
+        ("user.disabled", "flash-user-disabled")
+    } else {
+        ("user.enabled", "flash-user-enabled")
+    };
+    ctx.audit(action, user.email.clone()).await?;
+    Ok(redirect_with_flash(&ctx, &format!("/admin/users/{id}"), flash))
+}

@@ -1,0 +1,4 @@
+//! The JSON API under `/api/v1/` (Bearer tokens) and its OpenAPI document.
+
+pub mod me;
+pub mod openapi;

@@ -1,0 +1,264 @@
+//! The request guard (who is asking, may they, which language, CSRF) and `Ctx`, what handlers
+//! get of it.
+
+use std::future::{ready, Ready};
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::{header, Method};
+use actix_web::middleware::Next;
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
+
+use super::state::AppState;
+use crate::domain::access::{self, Access};
+use crate::domain::roles::Role;
+use crate::error::AppError;
+use crate::store::users::User;
+use crate::{i18n, security, store};
+
+/// What a handler knows about the request beyond its own inputs.
+#[derive(Clone)]
+pub struct Ctx {
+    pub state: web::Data<AppState>,
+    pub user: Option<User>,
+    /// The browser session's id, when signed in through the pages.
+    pub session: Option<String>,
+    pub csrf: String,
+    pub lang: &'static str,
+    pub ip: String,
+    pub flash: Option<String>,
+    pub path: String,
+}
+
+impl Ctx {
+    pub fn role(&self) -> Option<Role> {
+        self.user.as_ref().map(User::role)
+    }
+
+    /// The signed-in user; the guard has made sure there is one on routes that need it.
+    pub fn me(&self) -> Result<&User, AppError> {
+        self.user.as_ref().ok_or(AppError::Unauthorized)
+    }
+
+    pub async fn db<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut crate::db::Conn) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.state.db(f).await
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.state.i18n.t(self.lang, key)
+    }
+
+    pub async fn audit(&self, action: &'static str, target: String) -> Result<(), AppError> {
+        let actor = self.user.as_ref().map(|u| u.id);
+        let ip = self.ip.clone();
+        self.db(move |c| Ok(store::audit::record(c, actor, action, &target, &ip)?)).await
+    }
+}
+
+impl FromRequest for Ctx {
+    type Error = AppError;
+    type Future = Ready<Result<Ctx, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(
+            req.extensions()
+                .get::<Ctx>()
+                .cloned()
+                .ok_or_else(|| AppError::internal("request guard did not run")),
+        )
+    }
+}
+
+pub struct CookieNames {
+    pub session: &'static str,
+    pub csrf: &'static str,
+    pub flash: &'static str,
+}
+
+/// `__Host-` cookies must be Secure, so the prefix is only used when served over https.
+pub fn cookie_names(https: bool) -> CookieNames {
+    if https {
+        CookieNames {
+            session: "__Host-pressroom_session",
+            csrf: "__Host-pressroom_csrf",
+            flash: "__Host-pressroom_flash",
+        }
+    } else {
+        CookieNames {
+            session: "pressroom_session",
+            csrf: "pressroom_csrf",
+            flash: "pressroom_flash",
+        }
+    }
+}
+
+pub fn cookie(state: &AppState, name: &'static str, value: String) -> Cookie<'static> {
+    Cookie::build(name, value)
+        .path("/")
+        .http_only(true)
+        .secure(state.config.https())
+        .same_site(SameSite::Lax)
+        .finish()
+}
+
+pub fn removal(state: &AppState, name: &'static str) -> Cookie<'static> {
+    let mut c = cookie(state, name, String::new());
+    c.make_removal();
+    c
+}
+
+fn is_api(path: &str) -> bool {
+    path.starts_with("/api/v1/")
+}
+
+/// Runs before every handler: identifies the user, checks the route's access entry, checks
+/// CSRF on every state-changing form, and leaves a `Ctx` for the handler.
+pub async fn guard(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let path = req.path().to_string();
+    if path.starts_with("/static/") || path == "/healthz" {
+        return next.call(req).await.map(ServiceResponse::map_into_boxed_body);
+    }
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .cloned()
+        .expect("AppState is registered on the App");
+    let method = req.method().clone();
+    let access = match req.match_pattern() {
+        Some(pattern) => match access::lookup(method.as_str(), &pattern) {
+            Some(a) => Some(a),
+            None if state.routes.iter().any(|(m, p)| *m == method.as_str() && *p == pattern) => {
+                tracing::error!(%method, %pattern, "route has no entry in domain::access::ROUTES");
+                None
+            }
+            // Not offered for this method: the resource answers 405.
+            None => Some(Access::Public),
+        },
+        None => Some(Access::Public), // the default service answers 404
+    };
+
+    let names = cookie_names(state.config.https());
+    let session_cookie = req.cookie(names.session).map(|c| c.value().to_string());
+    let bearer = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(|t| t.trim().to_string());
+
+    let (user, session) = if is_api(&path) {
+        match bearer {
+            Some(token) => {
+                let u = state.db(move |c| Ok(store::tokens::authenticate(c, &token)?)).await;
+                (u.unwrap_or(None), None)
+            }
+            None => (None, None),
+        }
+    } else {
+        match session_cookie {
+            Some(token) => {
+                let t = token.clone();
+                let u = state.db(move |c| Ok(store::sessions::user_for(c, &t)?)).await;
+                match u.unwrap_or(None) {
+                    Some(user) => (Some(user), Some(token)),
+                    None => (None, None),
+                }
+            }
+            None => (None, None),
+        }
+    };
+
+    // CSRF tokens are bound to the session, or before sign-in to a random browser cookie.
+    let anon = req.cookie(names.csrf).map(|c| c.value().to_string());
+    let new_anon = anon.is_none().then(security::random_token);
+    let basis = session
+        .clone()
+        .or(anon)
+        .or_else(|| new_anon.clone())
+        .unwrap_or_default();
+    let csrf = security::hmac(&state.config.secret_key, format!("csrf:{basis}").as_bytes());
+
+    let lang = user
+        .as_ref()
+        .and_then(|u| i18n::LANGUAGES.iter().find(|(c, _, _)| *c == u.locale))
+        .map(|(c, _, _)| *c)
+        .unwrap_or_else(|| {
+            i18n::negotiate(
+                req.headers()
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or(""),
+            )
+        });
+    let flash = req
+        .cookie(names.flash)
+        .map(|c| c.value().to_string())
+        .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+    let ip = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let query = req.query_string();
+    let full_path = if query.is_empty() { path.clone() } else { format!("{path}?{query}") };
+    let ctx = Ctx {
+        state: state.clone(),
+        user,
+        session,
+        csrf: csrf.clone(),
+        lang,
+        ip,
+        flash,
+        path: full_path.clone(),
+    };
+    let role = ctx.role();
+    req.extensions_mut().insert(ctx);
+
+    let denial = match access {
+        None => Some(AppError::Forbidden),
+        Some(a) if a.allows(role) => None,
+        Some(_) if role.is_some() => Some(AppError::Forbidden),
+        Some(_) if is_api(&path) => Some(AppError::Unauthorized),
+        Some(_) => Some(AppError::SignInRequired { next: full_path }),
+    };
+    if let Some(err) = denial {
+        return Ok(req.error_response(err));
+    }
+
+    if method != Method::GET && method != Method::HEAD && !is_api(&path) {
+        if let Err(err) = check_csrf(&mut req, &csrf).await {
+            return Ok(req.error_response(err));
+        }
+    }
+
+    let mut res = next.call(req).await?.map_into_boxed_body();
+    if let Some(value) = new_anon {
+        let _ = res.response_mut().add_cookie(&cookie(&state, names.csrf, value));
+    }
+    Ok(res)
+}
+
+/// Reads the form body, compares its `csrf_token` (or the `X-CSRF-Token` header), and puts the
+/// body back for the handler. Done here so no form route can forget it.
+async fn check_csrf(req: &mut ServiceRequest, expected: &str) -> Result<(), AppError> {
+    let header_token = req
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let body = req
+        .extract::<web::Bytes>()
+        .await
+        .map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let form_token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
+        .ok()
+        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "csrf_token").map(|(_, v)| v));
+    req.set_payload(Payload::from(body));
+    match header_token.or(form_token) {
+        Some(t) if security::constant_time_eq(&t, expected) => Ok(()),
+        _ => Err(AppError::Csrf),
+    }
+}

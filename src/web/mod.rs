@@ -1,0 +1,107 @@
+//! HTTP: the route table, the request guard, pages by area, and the JSON API.
+
+pub mod account;
+pub mod admin;
+pub mod api;
+pub mod auth;
+pub mod context;
+pub mod errors;
+pub mod health;
+pub mod home;
+pub mod render;
+pub mod state;
+pub mod static_files;
+
+use std::collections::BTreeMap;
+
+use actix_web::dev::HttpServiceFactory;
+use actix_web::http::Method;
+use actix_web::{web, FromRequest, Handler, Resource, Responder};
+
+/// One registered route; `attach` adds its handler to the resource of its path.
+pub struct RouteDef {
+    pub method: Method,
+    pub path: &'static str,
+    attach: Box<dyn Fn(Resource) -> Resource>,
+}
+
+fn route<F, Args>(method: Method, path: &'static str, handler: F) -> RouteDef
+where
+    F: Handler<Args> + Clone + 'static,
+    Args: FromRequest + 'static,
+    F::Output: Responder + 'static,
+{
+    let m = method.clone();
+    RouteDef {
+        method,
+        path,
+        attach: Box::new(move |r| r.route(web::method(m.clone()).to(handler.clone()))),
+    }
+}
+
+fn get<F, Args>(path: &'static str, handler: F) -> RouteDef
+where
+    F: Handler<Args> + Clone + 'static,
+    Args: FromRequest + 'static,
+    F::Output: Responder + 'static,
+{
+    route(Method::GET, path, handler)
+}
+
+fn post<F, Args>(path: &'static str, handler: F) -> RouteDef
+where
+    F: Handler<Args> + Clone + 'static,
+    Args: FromRequest + 'static,
+    F::Output: Responder + 'static,
+{
+    route(Method::POST, path, handler)
+}
+
+/// Every route of the app. Who may use each is in `domain::access::ROUTES`.
+pub fn routes() -> Vec<RouteDef> {
+    vec![
+        get("/healthz", health::healthz),
+        get("/static/{path:.*}", static_files::serve),
+        get("/api/openapi.json", api::openapi::document),
+        get("/setup", auth::setup::form),
+        post("/setup", auth::setup::submit),
+        get("/login", auth::login::form),
+        post("/login", auth::login::submit),
+        post("/logout", auth::logout::submit),
+        get("/", home::show),
+        get("/account", account::settings::form),
+        post("/account", account::settings::submit),
+        post("/account/password", account::password::submit),
+        get("/admin/users", admin::users::list),
+        post("/admin/users", admin::users::create),
+        get("/admin/users/{id}", admin::users::edit),
+        post("/admin/users/{id}", admin::users::update),
+        post("/admin/users/{id}/disable", admin::users::disable),
+        post("/admin/users/{id}/enable", admin::users::enable),
+        get("/admin/departments", admin::departments::list),
+        post("/admin/departments", admin::departments::create),
+        post("/admin/departments/starter", admin::departments::create_starter_set),
+        get("/admin/audit", admin::audit::list),
+        get("/api/v1/me", api::me::show),
+    ]
+}
+
+/// (method, pattern) of every route, as registered.
+pub fn route_list() -> Vec<(String, String)> {
+    routes().iter().map(|r| (r.method.to_string(), r.path.to_string())).collect()
+}
+
+/// One resource per path, so a wrong method gets 405 rather than 404.
+pub fn services() -> impl HttpServiceFactory {
+    let mut by_path: BTreeMap<&'static str, Vec<RouteDef>> = BTreeMap::new();
+    for r in routes() {
+        by_path.entry(r.path).or_default().push(r);
+    }
+    by_path
+        .into_iter()
+        .map(|(path, defs)| {
+            let resource = web::resource(path).default_service(web::to(errors::method_not_allowed));
+            defs.iter().fold(resource, |res, d| (d.attach)(res))
+        })
+        .collect::<Vec<_>>()
+}

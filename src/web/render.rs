@@ -1,0 +1,172 @@
+//! HTML pages: embedded handlebars templates, the `t` helper, and the page frame every view shares.
+
+use std::sync::Arc;
+
+use actix_web::http::{header, StatusCode};
+use actix_web::HttpResponse;
+use handlebars::{
+    Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
+    ScopedJson,
+};
+use serde_json::{json, Value};
+
+use super::context::{cookie, cookie_names, removal, Ctx};
+use crate::domain::roles::Role;
+use crate::error::AppError;
+use crate::i18n::{self, I18n};
+
+#[derive(rust_embed::Embed)]
+#[folder = "templates/"]
+#[include = "*.hbs"]
+struct Templates;
+
+pub fn templates(i18n: Arc<I18n>) -> Result<Handlebars<'static>, String> {
+    let mut hb = Handlebars::new();
+    hb.set_strict_mode(false);
+    for file in Templates::iter() {
+        let source = Templates::get(&file).expect("listed file exists");
+        let text = std::str::from_utf8(&source.data)
+            .map_err(|_| format!("template {file} is not UTF-8"))?;
+        let name = file.trim_end_matches(".hbs");
+        hb.register_template_string(name, text)
+            .map_err(|e| format!("template {file}: {e}"))?;
+    }
+    hb.register_helper("t", Box::new(Translate(i18n)));
+    Ok(hb)
+}
+
+/// `{{t "key" name=value}}`, or `(t "key")` inside another expression; escaped like any value.
+struct Translate(Arc<I18n>);
+
+impl HelperDef for Translate {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        let key = h
+            .param(0)
+            .and_then(|v| v.value().as_str())
+            .ok_or(RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
+        let lang = ctx.data().get("lang").and_then(Value::as_str).unwrap_or(i18n::DEFAULT);
+        let args: Vec<(&str, String)> = h
+            .hash()
+            .iter()
+            .map(|(k, v)| {
+                let text = match v.value() {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                (*k, text)
+            })
+            .collect();
+        Ok(ScopedJson::Derived(Value::String(self.0.text(lang, key, &args))))
+    }
+}
+
+/// One page to render: its template, title, data, and status.
+pub struct Page {
+    template: &'static str,
+    title_key: &'static str,
+    data: Value,
+    status: StatusCode,
+}
+
+impl Page {
+    pub fn new(template: &'static str, title_key: &'static str) -> Page {
+        Page { template, title_key, data: json!({}), status: StatusCode::OK }
+    }
+
+    pub fn data(mut self, data: Value) -> Page {
+        self.data = data;
+        self
+    }
+
+    pub fn status(mut self, status: StatusCode) -> Page {
+        self.status = status;
+        self
+    }
+
+    pub fn render(self, ctx: &Ctx) -> Result<HttpResponse, AppError> {
+        let state = &ctx.state;
+        let mut data = self.data;
+        let user = ctx.user.as_ref().map(|u| {
+            json!({
+                "name": u.name,
+                "email": u.email,
+                "role": u.role,
+                "is_admin": u.role() == Role::Admin,
+            })
+        });
+        let frame = json!({
+            "lang": ctx.lang,
+            "title_key": self.title_key,
+            "csrf": ctx.csrf,
+            "me": user,
+            "flash": ctx.flash,
+            "path": ctx.path,
+        });
+        if let (Value::Object(d), Value::Object(f)) = (&mut data, frame) {
+            for (k, v) in f {
+                d.entry(k).or_insert(v);
+            }
+        }
+        let html = state
+            .templates
+            .render(self.template, &data)
+            .map_err(|e| AppError::internal(format!("template {}: {e}", self.template)))?;
+        let mut res = HttpResponse::build(self.status);
+        res.insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
+            .insert_header((header::CACHE_CONTROL, "no-store"));
+        if ctx.flash.is_some() {
+            res.cookie(removal(state, cookie_names(state.config.https()).flash));
+        }
+        Ok(res.body(html))
+    }
+}
+
+/// After a successful form: 303 to the next page, with a message shown there once.
+pub fn redirect_with_flash(ctx: &Ctx, location: &str, flash_key: &'static str) -> HttpResponse {
+    let names = cookie_names(ctx.state.config.https());
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .cookie(cookie(&ctx.state, names.flash, flash_key.to_string()))
+        .finish()
+}
+
+pub fn redirect(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
+}
+
+/// Field errors as `{field: message}` in the page's language, for the templates.
+pub fn field_errors(ctx: &Ctx, errors: &crate::domain::validate::FieldErrors) -> Value {
+    Value::Object(
+        errors
+            .iter()
+            .map(|(field, key)| (field.to_string(), Value::String(ctx.t(key))))
+            .collect(),
+    )
+}
+
+/// The IANA zones offered in forms, with the selected one marked.
+pub fn timezone_options(selected: &str) -> Value {
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| json!({"value": tz.name(), "selected": tz.name() == selected}))
+        .collect()
+}
+
+pub fn language_options(selected: &str) -> Value {
+    i18n::LANGUAGES
+        .iter()
+        .map(|(code, name, _)| json!({"value": code, "label": name, "selected": *code == selected}))
+        .collect()
+}
+
+/// A UTC time shown in a user's zone, e.g. "2026-11-23 14:05".
+pub fn local_time(at: chrono::NaiveDateTime, tz: &str) -> String {
+    let tz: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::UTC);
+    at.and_utc().with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+}

@@ -1,0 +1,39 @@
+//! What every request can reach: configuration, the pool, templates and catalogs.
+
+use actix_web::web;
+use handlebars::Handlebars;
+
+use crate::config::Config;
+use crate::db::{Conn, Pool};
+use crate::error::AppError;
+use crate::i18n::I18n;
+
+pub struct AppState {
+    pub config: Config,
+    pub pool: Pool,
+    pub templates: Handlebars<'static>,
+    pub i18n: std::sync::Arc<I18n>,
+    /// Every (method, pattern) the app registered, so the guard can tell a route missing from
+    /// the access table (refused) from a method not offered (405).
+    pub routes: Vec<(String, String)>,
+}
+
+impl AppState {
+    /// Runs blocking diesel work on the blocking pool, off the async workers.
+    pub async fn db<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut Conn) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        web::block(move || {
+            let mut conn = pool.get().map_err(|e| {
+                tracing::warn!(error = %e, "no database connection");
+                AppError::Unavailable
+            })?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(AppError::internal)?
+    }
+}
