@@ -85,6 +85,7 @@ async fn render_list(
                 "id": u.id,
                 "name": u.name,
                 "email": u.email,
+                "role": u.role().as_str(),
                 "role_label": ctx.t(&format!("role-{}", u.role())),
                 "department": dept,
                 "disabled": u.disabled_at.is_some(),
