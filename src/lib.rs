@@ -115,4 +115,9 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
     }
+
+    /// The server to spawn, for callers (tests) that need its handle to stop it.
+    pub fn into_server(self) -> Server {
+        self.server
+    }
 }

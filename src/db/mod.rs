@@ -108,6 +108,14 @@ impl diesel::r2d2::ManageConnection for Manager {
 /// Opens the pool, checks that the database answers, and runs pending migrations.
 pub fn connect(url: &DbUrl) -> Result<Pool, String> {
     let manager = Manager { url: url.clone() };
+    // One direct attempt first: a wrong URL fails at once with the driver's own message,
+    // instead of after the pool's retries.
+    let mut first = diesel::r2d2::ManageConnection::connect(&manager).map_err(|e| match url.backend {
+        Backend::Postgres => format!("cannot connect to PostgreSQL: {}", one_line(&e)),
+        Backend::Sqlite => format!("cannot open SQLite file {}: {}", url.target, one_line(&e)),
+    })?;
+    migrate(&mut first).map_err(|e| format!("migrating the database failed: {}", one_line(&*e)))?;
+    drop(first);
     let size = match url.backend {
         Backend::Sqlite => 8,
         Backend::Postgres => 10,
@@ -116,13 +124,12 @@ pub fn connect(url: &DbUrl) -> Result<Pool, String> {
         .max_size(size)
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(5))
+        .error_handler(Box::new(LogOneLine))
         .build(manager)
         .map_err(|e| match url.backend {
             Backend::Postgres => format!("cannot connect to PostgreSQL: {}", one_line(&e)),
             Backend::Sqlite => format!("cannot open SQLite file {}: {}", url.target, one_line(&e)),
         })?;
-    let mut conn = pool.get().map_err(|e| format!("database unavailable: {}", one_line(&e)))?;
-    migrate(&mut conn).map_err(|e| format!("migrating the database failed: {}", one_line(&*e)))?;
     Ok(pool)
 }
 
@@ -136,6 +143,16 @@ pub fn migrate(conn: &mut Conn) -> Result<(), Box<dyn std::error::Error + Send +
 /// A cheap round trip, for `/healthz`.
 pub fn ping(conn: &mut Conn) -> bool {
     conn.batch_execute("SELECT 1").is_ok()
+}
+
+/// The pool's connection failures as one log line each (libpq's messages span several).
+#[derive(Debug)]
+struct LogOneLine;
+
+impl diesel::r2d2::HandleError<diesel::ConnectionError> for LogOneLine {
+    fn handle_error(&self, error: diesel::ConnectionError) {
+        tracing::warn!(error = %one_line(&error), "database connection failed");
+    }
 }
 
 fn one_line(e: &dyn std::fmt::Display) -> String {

@@ -131,17 +131,20 @@ pub async fn guard(
         .cloned()
         .expect("AppState is registered on the App");
     let method = req.method().clone();
-    let access = match req.match_pattern() {
-        Some(pattern) => match access::lookup(method.as_str(), &pattern) {
-            Some(a) => Some(a),
-            None if state.routes.iter().any(|(m, p)| *m == method.as_str() && *p == pattern) => {
-                tracing::error!(%method, %pattern, "route has no entry in domain::access::ROUTES");
-                None
+    let pattern = req.match_pattern();
+    // A (method, pattern) the app registered; anything else ends in the 404 or 405 page.
+    let registered = pattern
+        .as_ref()
+        .is_some_and(|p| state.routes.iter().any(|(m, rp)| *m == method.as_str() && rp == p));
+    let access = match &pattern {
+        Some(p) if registered => {
+            let entry = access::lookup(method.as_str(), p);
+            if entry.is_none() {
+                tracing::error!(%method, pattern = %p, "route has no entry in domain::access::ROUTES");
             }
-            // Not offered for this method: the resource answers 405.
-            None => Some(Access::Public),
-        },
-        None => Some(Access::Public), // the default service answers 404
+            entry
+        }
+        _ => Some(Access::Public),
     };
 
     let names = cookie_names(state.config.https());
@@ -228,7 +231,7 @@ pub async fn guard(
         return Ok(req.error_response(err));
     }
 
-    if method != Method::GET && method != Method::HEAD && !is_api(&path) {
+    if registered && method != Method::GET && method != Method::HEAD && !is_api(&path) {
         if let Err(err) = check_csrf(&mut req, &csrf).await {
             return Ok(req.error_response(err));
         }

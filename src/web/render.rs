@@ -161,7 +161,7 @@ pub fn timezone_options(selected: &str) -> Value {
 pub fn language_options(selected: &str) -> Value {
     i18n::LANGUAGES
         .iter()
-        .map(|(code, name, _)| json!({"value": code, "label": name, "selected": *code == selected}))
+        .map(|(code, name, _)| json!({"value": code, "text": name, "selected": *code == selected}))
         .collect()
 }
 

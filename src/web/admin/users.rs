@@ -31,14 +31,14 @@ pub struct UserForm {
 fn role_options(ctx: &Ctx, selected: &str) -> Value {
     Role::ALL
         .iter()
-        .map(|r| json!({"value": r.as_str(), "label": ctx.t(&format!("role-{r}")), "selected": r.as_str() == selected}))
+        .map(|r| json!({"value": r.as_str(), "text": ctx.t(&format!("role-{r}")), "selected": r.as_str() == selected}))
         .collect()
 }
 
 fn department_options(departments: &[Department], selected: &str) -> Value {
     departments
         .iter()
-        .map(|d| json!({"value": d.id, "label": d.name, "selected": d.id.to_string() == selected}))
+        .map(|d| json!({"value": d.id, "text": d.name, "selected": d.id.to_string() == selected}))
         .collect()
 }
 

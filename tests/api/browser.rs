@@ -1,0 +1,164 @@
+//! Headless Chromium drives first-run set-up and login through the real pages and keeps
+//! screenshots under `target/screenshots/`.
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+use crate::helpers::{Backend, TestApp, PASSWORD};
+
+struct Driver {
+    child: Child,
+    _profile: tempfile::TempDir,
+    client: Client,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn chromium() -> Driver {
+    let driver = std::env::var("PRESSROOM_CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let browser = std::env::var("PRESSROOM_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(
+        std::path::Path::new(&driver).exists() && std::path::Path::new(&browser).exists(),
+        "browser tests need Chromium and ChromeDriver: `apt-get install chromium chromium-driver` \
+         (.ci/run installs them), or set PRESSROOM_CHROMIUM and PRESSROOM_CHROMEDRIVER"
+    );
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let child = Command::new(&driver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    let profile = tempfile::tempdir().unwrap();
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": browser,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--no-first-run", "--disable-dev-shm-usage", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900",
+                format!("--user-data-dir={}", profile.path().display()),
+            ]
+        }),
+    );
+    let url = format!("http://127.0.0.1:{port}");
+    let mut last_error = String::new();
+    for _ in 0..50 {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
+            Ok(client) => return Driver { child, _profile: profile, client },
+            Err(e) => last_error = e.to_string(),
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("chromedriver did not start: {last_error}");
+}
+
+async fn screenshot(c: &Client, name: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = c.screenshot().await.expect("screenshot");
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+}
+
+async fn fill(c: &Client, css: &str, text: &str) {
+    let field = c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}"));
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+/// The text of an element, waiting for it: a click's navigation may still be under way.
+async fn text_of(c: &Client, css: &str) -> String {
+    let wait = c.wait().at_most(Duration::from_secs(10));
+    match wait.for_element(Locator::Css(css)).await {
+        Ok(e) => e.text().await.unwrap(),
+        Err(e) => panic!("{css} did not appear ({e}) on {}", c.source().await.unwrap_or_default()),
+    }
+}
+
+async fn click(c: &Client, css: &str) {
+    c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).click().await.unwrap();
+}
+
+/// Waits until the browser shows `path` and `css` is on the page.
+async fn wait_for(c: &Client, path: &str, css: &str) {
+    for _ in 0..100 {
+        if c.current_url().await.unwrap().path() == path && c.find(Locator::Css(css)).await.is_ok() {
+            return;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("did not reach {path} with {css}: {}", c.current_url().await.unwrap());
+}
+
+#[actix_web::test]
+async fn first_run_setup_and_login_in_a_real_browser() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let driver = chromium().await;
+    let c = &driver.client;
+
+    c.goto(&app.url("/")).await.unwrap();
+    assert!(c.current_url().await.unwrap().path().starts_with("/login"));
+    c.goto(&app.url("/setup")).await.unwrap();
+    fill(c, "#f-name", "Ada Admin").await;
+    fill(c, "#f-email", "ada@example.ch").await;
+    fill(c, "#f-password", PASSWORD).await;
+    fill(c, "#f-password_repeat", "not the same password").await;
+    c.find(Locator::Css("#f-timezone")).await.unwrap().select_by_value("Europe/Zurich").await.unwrap();
+    click(c, "form button[type=submit]").await;
+    // The form comes back with the error beside the field and the name kept.
+    assert!(text_of(c, ".error-summary").await.contains("The two passwords differ."));
+    let kept = c.find(Locator::Css("#f-name")).await.unwrap().prop("value").await.unwrap();
+    assert_eq!(kept.as_deref(), Some("Ada Admin"));
+    screenshot(c, "setup-errors").await;
+
+    fill(c, "#f-password", PASSWORD).await;
+    fill(c, "#f-password_repeat", PASSWORD).await;
+    screenshot(c, "setup").await;
+    click(c, "form button[type=submit]").await;
+    wait_for(c, "/", ".cards").await;
+    assert!(text_of(c, "h1").await.contains("Hello, Ada Admin"));
+    screenshot(c, "home-after-setup").await;
+
+    click(c, ".me form button").await;
+    wait_for(c, "/login", ".flash").await;
+    assert!(text_of(c, ".flash").await.contains("You are logged out."));
+    fill(c, "#f-email", "ada@example.ch").await;
+    fill(c, "#f-password", "wrong password").await;
+    click(c, "form button[type=submit]").await;
+    assert!(text_of(c, ".error-summary").await.contains("The email or password is wrong."));
+    screenshot(c, "login-error").await;
+    fill(c, "#f-password", PASSWORD).await;
+    click(c, "form button[type=submit]").await;
+    wait_for(c, "/", ".cards").await;
+
+    c.goto(&app.url("/admin/departments")).await.unwrap();
+    click(c, "form[action='/admin/departments/starter'] button").await;
+    wait_for(c, "/admin/departments", ".flash").await;
+    assert!(text_of(c, ".chips").await.contains("Customer care"));
+    c.goto(&app.url("/admin/users")).await.unwrap();
+    fill(c, "#f-name", "Carla Care").await;
+    fill(c, "#f-email", "carla@example.ch").await;
+    c.find(Locator::Css("#f-department_id")).await.unwrap().select_by_label("Customer care").await.unwrap();
+    fill(c, "#f-password", PASSWORD).await;
+    click(c, "form[action='/admin/users'] button").await;
+    wait_for(c, "/admin/users", ".flash").await;
+    assert!(text_of(c, ".table").await.contains("Carla Care"));
+    screenshot(c, "admin-users").await;
+    c.goto(&app.url("/account")).await.unwrap();
+    screenshot(c, "account").await;
+    c.set_window_size(390, 844).await.unwrap();
+    c.goto(&app.url("/admin/users")).await.unwrap();
+    screenshot(c, "admin-users-phone").await;
+    driver.client.clone().close().await.unwrap();
+}

@@ -1,0 +1,278 @@
+//! A fresh app per test: its own database (SQLite file or PostgreSQL database), a real port,
+//! and typed helpers so each test reads as a short story.
+
+use std::collections::HashMap;
+
+use diesel::{Connection, RunQueryDsl};
+use pressroom::config::Config;
+use reqwest::redirect::Policy;
+use reqwest::{Client, Response, StatusCode};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Where the tests reach PostgreSQL as a superuser that may create databases.
+pub fn pg_admin_url() -> String {
+    std::env::var("PRESSROOM_TEST_PG")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string())
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub database_url: String,
+    pub data_dir: tempfile::TempDir,
+    pg_database: Option<String>,
+    handle: actix_web::dev::ServerHandle,
+}
+
+pub const ADMIN_EMAIL: &str = "admin@example.ch";
+pub const PASSWORD: &str = "correct horse battery";
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> TestApp {
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        let (database_url, pg_database) = match backend {
+            Backend::Sqlite => (data_dir.path().join("test.db").to_string_lossy().into_owned(), None),
+            Backend::Postgres => {
+                let name = format!("pressroom_test_{:016x}", rand::random::<u64>());
+                let admin = pg_admin_url();
+                let mut conn = diesel::PgConnection::establish(&admin).unwrap_or_else(|e| {
+                    panic!(
+                        "PostgreSQL is not reachable at {admin} ({e}). Start it with \
+                         `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` \
+                         or set PRESSROOM_TEST_PG; `.ci/run` does this for you."
+                    )
+                });
+                diesel::sql_query(format!("CREATE DATABASE {name}"))
+                    .execute(&mut conn)
+                    .expect("create test database");
+                let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin).to_string();
+                (format!("{base}/{name}"), Some(name))
+            }
+        };
+        let vars: HashMap<String, String> = [
+            ("DATABASE_URL", database_url.as_str()),
+            ("PRESSROOM_BIND", "127.0.0.1:0"),
+            ("PRESSROOM_DATA_DIR", &data_dir.path().to_string_lossy()),
+            ("PRESSROOM_TIMEZONE", "Europe/Zurich"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let config = Config::from_vars(&vars).expect("test config");
+        let app = pressroom::Application::build(config).await.expect("app builds");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let server = app.into_server();
+        let handle = server.handle();
+        actix_web::rt::spawn(server);
+        TestApp { address, database_url, data_dir, pg_database, handle }
+    }
+
+    /// A browser of its own: cookies kept, redirects not followed so tests see them.
+    pub fn browser(&self) -> Client {
+        Client::builder().redirect(Policy::none()).cookie_store(true).build().unwrap()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, client: &Client, path: &str) -> Response {
+        client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn get_html(&self, client: &Client, path: &str) -> (StatusCode, String) {
+        let r = self.get(client, path).await;
+        let s = r.status();
+        (s, r.text().await.unwrap())
+    }
+
+    /// The CSRF token the app put into the forms of `page` for this browser.
+    pub async fn csrf(&self, client: &Client, page: &str) -> String {
+        let (status, html) = self.get_html(client, page).await;
+        csrf_in(&html).unwrap_or_else(|| panic!("no CSRF token on {page} ({status}): {html}"))
+    }
+
+    /// Submits a form as the page `from` would, with its CSRF token.
+    pub async fn submit(
+        &self,
+        client: &Client,
+        from: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> Response {
+        let token = self.csrf(client, from).await;
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        form.push(("csrf_token", &token));
+        client.post(self.url(action)).form(&form).send().await.expect("POST")
+    }
+
+    /// Runs first-run set-up; returns the admin's signed-in browser.
+    pub async fn setup_admin(&self) -> Client {
+        let admin = self.browser();
+        let r = self
+            .submit(
+                &admin,
+                "/setup",
+                "/setup",
+                &[
+                    ("email", ADMIN_EMAIL),
+                    ("name", "Ada Admin"),
+                    ("password", PASSWORD),
+                    ("password_repeat", PASSWORD),
+                    ("timezone", "Europe/Zurich"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "set-up should redirect");
+        admin
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> (Client, Response) {
+        let client = self.browser();
+        let r = self
+            .submit(&client, "/login", "/login", &[("email", email), ("password", password)])
+            .await;
+        (client, r)
+    }
+
+    pub async fn create_department(&self, admin: &Client, name: &str) {
+        let r = self
+            .submit(admin, "/admin/departments", "/admin/departments", &[("name", name)])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "department {name} should be created");
+    }
+
+    /// Creates a user through the admin page and returns their id.
+    pub async fn create_user(
+        &self,
+        admin: &Client,
+        email: &str,
+        name: &str,
+        role: &str,
+        department: Option<&str>,
+    ) -> i64 {
+        let department_id = match department {
+            Some(d) => {
+                let (_, html) = self.get_html(admin, "/admin/users").await;
+                option_value(&html, d).unwrap_or_else(|| panic!("department {d} not offered"))
+            }
+            None => String::new(),
+        };
+        let r = self
+            .submit(
+                admin,
+                "/admin/users",
+                "/admin/users",
+                &[
+                    ("email", email),
+                    ("name", name),
+                    ("role", role),
+                    ("department_id", &department_id),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        let status = r.status();
+        assert_eq!(status, StatusCode::SEE_OTHER, "user {email}: {}", r.text().await.unwrap());
+        self.user_id(admin, email).await
+    }
+
+    pub async fn user_id(&self, admin: &Client, email: &str) -> i64 {
+        let (_, html) = self.get_html(admin, "/admin/users").await;
+        // Each row links the name to /admin/users/{id} and shows the email below it.
+        let at = html.find(email).unwrap_or_else(|| panic!("{email} not listed"));
+        let before = &html[..at];
+        let link = before.rfind("/admin/users/").expect("row link");
+        before[link + "/admin/users/".len()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .unwrap()
+    }
+
+    /// Runs the `pressroom` binary against this app's database.
+    pub fn cli(&self, args: &[&str], stdin: &str) -> std::process::Output {
+        use std::io::Write;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pressroom"))
+            .args(args)
+            .env("DATABASE_URL", &self.database_url)
+            .env("PRESSROOM_DATA_DIR", self.data_dir.path())
+            .env_remove("PRESSROOM_BIND")
+            .env("RUST_LOG", "warn")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run pressroom");
+        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    }
+
+    /// Makes the database stop answering (PostgreSQL only): it is dropped under the app.
+    pub fn kill_database(&mut self) {
+        let name = self.pg_database.take().expect("only for PostgreSQL");
+        drop_pg_database(&name);
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Stop the server so its pool closes, then remove the test database.
+        let _ = self.handle.stop(false);
+        if let Some(name) = self.pg_database.take() {
+            drop_pg_database(&name);
+        }
+    }
+}
+
+fn drop_pg_database(name: &str) {
+    if let Ok(mut conn) = diesel::PgConnection::establish(&pg_admin_url()) {
+        let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .execute(&mut conn);
+    }
+}
+
+pub fn csrf_in(html: &str) -> Option<String> {
+    let marker = "name=\"csrf_token\" value=\"";
+    let start = html.find(marker)? + marker.len();
+    Some(html[start..].split('"').next()?.to_string())
+}
+
+/// The value of the `<option>` whose label is `label`.
+pub fn option_value(html: &str, label: &str) -> Option<String> {
+    let end = html.find(&format!(">{label}</option>"))?;
+    let start = html[..end].rfind("value=\"")? + "value=\"".len();
+    Some(html[start..end].split('"').next()?.to_string())
+}
+
+pub fn location(r: &Response) -> String {
+    r.headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
+}
+
+/// One async test body, run once on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                use $crate::helpers::{Backend, TestApp};
+                #[actix_web::test]
+                async fn sqlite() {
+                    super::$name(TestApp::spawn(Backend::Sqlite).await).await
+                }
+                #[actix_web::test]
+                async fn postgres() {
+                    super::$name(TestApp::spawn(Backend::Postgres).await).await
+                }
+            }
+        )+
+    };
+}

@@ -1,0 +1,14 @@
+//! Integration tests: one binary, each area a module; most run on SQLite and PostgreSQL.
+
+mod helpers;
+
+mod access;
+mod accounts;
+mod auth;
+mod browser;
+mod cli;
+mod csrf;
+mod health;
+mod schema;
+mod setup;
+mod xss;
