@@ -41,7 +41,11 @@ impl Config {
 
     /// Reads the `PRESSROOM_*` and `DATABASE_URL` variables; each bad value gets one clear line.
     pub fn from_vars(vars: &HashMap<String, String>) -> Result<Config, String> {
-        let get = |k: &str| vars.get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let get = |k: &str| {
+            vars.get(k)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
 
         let data_dir = PathBuf::from(get("PRESSROOM_DATA_DIR").unwrap_or_else(|| "./data".into()));
         ensure_writable_dir(&data_dir)?;
@@ -74,9 +78,8 @@ impl Config {
         })?;
 
         let secret_key = match get("PRESSROOM_SECRET_KEY") {
-            Some(k) => parse_key(&k).ok_or(
-                "bad PRESSROOM_SECRET_KEY: expected 64 hexadecimal characters (32 bytes)",
-            )?,
+            Some(k) => parse_key(&k)
+                .ok_or("bad PRESSROOM_SECRET_KEY: expected 64 hexadecimal characters (32 bytes)")?,
             None => load_or_create_key(&data_dir.join("secret.key"))?,
         };
 
@@ -98,9 +101,7 @@ impl Config {
 }
 
 fn ensure_writable_dir(dir: &Path) -> Result<(), String> {
-    let fail = |e: std::io::Error| {
-        format!("data directory {} is not writable: {e}", dir.display())
-    };
+    let fail = |e: std::io::Error| format!("data directory {} is not writable: {e}", dir.display());
     std::fs::create_dir_all(dir).map_err(fail)?;
     let probe = dir.join(".write-test");
     std::fs::write(&probe, b"ok").map_err(fail)?;
@@ -123,8 +124,12 @@ fn parse_key(hex_text: &str) -> Option<[u8; 32]> {
 
 fn load_or_create_key(path: &Path) -> Result<[u8; 32], String> {
     if let Ok(text) = std::fs::read_to_string(path) {
-        return parse_key(&text)
-            .ok_or_else(|| format!("key file {} is damaged: expected 64 hex characters", path.display()));
+        return parse_key(&text).ok_or_else(|| {
+            format!(
+                "key file {} is damaged: expected 64 hex characters",
+                path.display()
+            )
+        });
     }
     let mut key = [0u8; 32];
     rand::rng().fill_bytes(&mut key);
@@ -152,9 +157,12 @@ mod tests {
 
     fn vars(pairs: &[(&str, &str)]) -> HashMap<String, String> {
         let dir = std::env::temp_dir().join(format!("pressroom-config-{}", rand::random::<u64>()));
-        let mut m: HashMap<String, String> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        m.entry("PRESSROOM_DATA_DIR".into()).or_insert(dir.to_string_lossy().into_owned());
+        let mut m: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        m.entry("PRESSROOM_DATA_DIR".into())
+            .or_insert(dir.to_string_lossy().into_owned());
         m
     }
 

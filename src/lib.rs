@@ -45,7 +45,9 @@ impl Application {
             let pool = pool.clone();
             actix_web::rt::task::spawn_blocking(move || {
                 let mut c = pool.get().map_err(|e| e.to_string())?;
-                store::users::any_exists(&mut c).map(|e| !e).map_err(|e| e.to_string())
+                store::users::any_exists(&mut c)
+                    .map(|e| !e)
+                    .map_err(|e| e.to_string())
             })
             .await
             .map_err(|e| e.to_string())??
@@ -64,7 +66,10 @@ impl Application {
         let https = config.https();
         scheduler::spawn_housekeeping(pool.clone());
         let state = aw::Data::new(AppState {
-            config: Config { base_url: base_url.clone(), ..config },
+            config: Config {
+                base_url: base_url.clone(),
+                ..config
+            },
             pool,
             templates,
             i18n,
@@ -74,16 +79,21 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
-                .app_data(aw::FormConfig::default().limit(256 * 1024).error_handler(|e, _| {
-                    AppError::BadRequest(e.to_string()).into()
-                }))
-                .app_data(aw::JsonConfig::default().limit(1024 * 1024).error_handler(|e, _| {
-                    AppError::BadRequest(e.to_string()).into()
-                }))
+                .app_data(
+                    aw::FormConfig::default()
+                        .limit(256 * 1024)
+                        .error_handler(|e, _| AppError::BadRequest(e.to_string()).into()),
+                )
+                .app_data(
+                    aw::JsonConfig::default()
+                        .limit(1024 * 1024)
+                        .error_handler(|e, _| AppError::BadRequest(e.to_string()).into()),
+                )
                 .app_data(aw::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
-                .app_data(aw::QueryConfig::default().error_handler(|e, _| {
-                    AppError::BadRequest(e.to_string()).into()
-                }))
+                .app_data(
+                    aw::QueryConfig::default()
+                        .error_handler(|e, _| AppError::BadRequest(e.to_string()).into()),
+                )
                 .wrap(from_fn(web::context::guard))
                 .wrap(from_fn(web::errors::render_errors))
                 .wrap(
@@ -95,8 +105,10 @@ impl Application {
                 )
                 .wrap(Condition::new(
                     https,
-                    DefaultHeaders::new()
-                        .add(("Strict-Transport-Security", "max-age=31536000; includeSubDomains")),
+                    DefaultHeaders::new().add((
+                        "Strict-Transport-Security",
+                        "max-age=31536000; includeSubDomains",
+                    )),
                 ))
                 .wrap(TracingLogger::default())
                 .service(web::services())
@@ -105,7 +117,12 @@ impl Application {
         .listen(listener)
         .map_err(|e| format!("cannot serve: {e}"))?
         .run();
-        Ok(Application { port, server, first_run, base_url })
+        Ok(Application {
+            port,
+            server,
+            first_run,
+            base_url,
+        })
     }
 
     pub fn port(&self) -> u16 {

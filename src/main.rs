@@ -10,7 +10,11 @@ use pressroom::domain::validate::{self, FieldErrors};
 use pressroom::{db, security, store};
 
 #[derive(Parser)]
-#[command(name = "pressroom", version, about = "A self-hosted editorial desk for content marketing")]
+#[command(
+    name = "pressroom",
+    version,
+    about = "A self-hosted editorial desk for content marketing"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -79,12 +83,18 @@ fn main() -> ExitCode {
     let result = Config::from_env().and_then(|config| match cli.command {
         None | Some(Command::Serve) => serve(config),
         Some(Command::Migrate) => migrate(&config),
-        Some(Command::User { action: UserAction::Add { email, name, role, department } }) => {
-            user_add(&config, &email, &name, role, department.as_deref())
-        }
-        Some(Command::Token { action: TokenAction::Create { email, name } }) => {
-            token_create(&config, &email, &name)
-        }
+        Some(Command::User {
+            action:
+                UserAction::Add {
+                    email,
+                    name,
+                    role,
+                    department,
+                },
+        }) => user_add(&config, &email, &name, role, department.as_deref()),
+        Some(Command::Token {
+            action: TokenAction::Create { email, name },
+        }) => token_create(&config, &email, &name),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -99,10 +109,15 @@ fn serve(config: Config) -> Result<(), String> {
     actix_web::rt::System::new().block_on(async move {
         let app = pressroom::Application::build(config).await?;
         if app.first_run {
-            tracing::info!("first run: open {}/setup to create the first admin", app.base_url);
+            tracing::info!(
+                "first run: open {}/setup to create the first admin",
+                app.base_url
+            );
         }
         tracing::info!("Pressroom is listening on {}", app.base_url);
-        app.run_until_stopped().await.map_err(|e| format!("server stopped: {e}"))
+        app.run_until_stopped()
+            .await
+            .map_err(|e| format!("server stopped: {e}"))
     })
 }
 
@@ -119,7 +134,10 @@ fn read_password() -> Result<String, String> {
         let _ = std::io::stderr().flush();
     }
     let mut line = String::new();
-    stdin.lock().read_line(&mut line).map_err(|e| format!("cannot read the password: {e}"))?;
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| format!("cannot read the password: {e}"))?;
     Ok(line.trim_end_matches(['\n', '\r']).to_string())
 }
 
@@ -147,7 +165,12 @@ fn user_add(
     let pool = db::connect(&config.database)?;
     let mut c = pool.get().map_err(|e| e.to_string())?;
     let department_id = match department.filter(|d| !d.trim().is_empty()) {
-        Some(d) => Some(store::departments::find_or_create(&mut c, d).map_err(|e| e.to_string())?.0.id),
+        Some(d) => Some(
+            store::departments::find_or_create(&mut c, d)
+                .map_err(|e| e.to_string())?
+                .0
+                .id,
+        ),
         None => None,
     };
     let hash = security::hash_password(&password)?;
@@ -165,11 +188,19 @@ fn user_add(
         locale: pressroom::i18n::DEFAULT,
     };
     let user = store::users::create(&mut c, new).map_err(|e| match e {
-        store::users::CreateError::EmailTaken => format!("a user with email {email} exists already"),
+        store::users::CreateError::EmailTaken => {
+            format!("a user with email {email} exists already")
+        }
         store::users::CreateError::Db(e) => e.to_string(),
     })?;
-    store::audit::record(&mut c, None, "user.created", &format!("{} ({})", user.email, user.role), "cli")
-        .map_err(|e| e.to_string())?;
+    store::audit::record(
+        &mut c,
+        None,
+        "user.created",
+        &format!("{} ({})", user.email, user.role),
+        "cli",
+    )
+    .map_err(|e| e.to_string())?;
     println!("added {} ({}) as {}", user.name, user.email, user.role);
     Ok(())
 }

@@ -48,9 +48,14 @@ impl DbUrl {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let rest = url.split_once("://").map(|(_, r)| r).unwrap_or("");
             if rest.is_empty() || rest.starts_with('/') && rest.len() == 1 {
-                return Err(format!("DATABASE_URL {url:?} names no PostgreSQL host or database"));
+                return Err(format!(
+                    "DATABASE_URL {url:?} names no PostgreSQL host or database"
+                ));
             }
-            return Ok(DbUrl { backend: Backend::Postgres, target: url.to_string() });
+            return Ok(DbUrl {
+                backend: Backend::Postgres,
+                target: url.to_string(),
+            });
         }
         let path = url
             .strip_prefix("sqlite://")
@@ -64,7 +69,10 @@ impl DbUrl {
         if path.is_empty() {
             return Err(format!("DATABASE_URL {url:?} names no SQLite file"));
         }
-        Ok(DbUrl { backend: Backend::Sqlite, target: path.to_string() })
+        Ok(DbUrl {
+            backend: Backend::Sqlite,
+            target: path.to_string(),
+        })
     }
 }
 
@@ -110,10 +118,11 @@ pub fn connect(url: &DbUrl) -> Result<Pool, String> {
     let manager = Manager { url: url.clone() };
     // One direct attempt first: a wrong URL fails at once with the driver's own message,
     // instead of after the pool's retries.
-    let mut first = diesel::r2d2::ManageConnection::connect(&manager).map_err(|e| match url.backend {
-        Backend::Postgres => format!("cannot connect to PostgreSQL: {}", one_line(&e)),
-        Backend::Sqlite => format!("cannot open SQLite file {}: {}", url.target, one_line(&e)),
-    })?;
+    let mut first =
+        diesel::r2d2::ManageConnection::connect(&manager).map_err(|e| match url.backend {
+            Backend::Postgres => format!("cannot connect to PostgreSQL: {}", one_line(&e)),
+            Backend::Sqlite => format!("cannot open SQLite file {}: {}", url.target, one_line(&e)),
+        })?;
     migrate(&mut first).map_err(|e| format!("migrating the database failed: {}", one_line(&*e)))?;
     drop(first);
     let size = match url.backend {
@@ -156,5 +165,8 @@ impl diesel::r2d2::HandleError<diesel::ConnectionError> for LogOneLine {
 }
 
 fn one_line(e: &dyn std::fmt::Display) -> String {
-    e.to_string().split_whitespace().collect::<Vec<_>>().join(" ")
+    e.to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -94,6 +94,9 @@ mod tests {
         assert_eq!(e.get("name"), Some(&"error-too-long"));
         let mut e = FieldErrors::new();
         name(&mut e, "name", "<script>alert(1)</script>");
-        assert!(e.is_empty(), "markup is text, escaped on output, not refused");
+        assert!(
+            e.is_empty(),
+            "markup is text, escaped on output, not refused"
+        );
     }
 }

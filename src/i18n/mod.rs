@@ -47,10 +47,14 @@ impl I18n {
             a
         });
         for code in [lang, DEFAULT] {
-            let Some(bundle) = self.bundles.get(code) else { continue };
+            let Some(bundle) = self.bundles.get(code) else {
+                continue;
+            };
             if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
                 let mut errors = vec![];
-                return bundle.format_pattern(pattern, fargs.as_ref(), &mut errors).into_owned();
+                return bundle
+                    .format_pattern(pattern, fargs.as_ref(), &mut errors)
+                    .into_owned();
             }
         }
         key.to_string()
@@ -72,7 +76,11 @@ pub fn negotiate(accept_language: &str) -> &'static str {
         let mut pieces = part.trim().split(';');
         let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
         let q = pieces
-            .find_map(|p| p.trim().strip_prefix("q=").and_then(|v| v.parse::<f32>().ok()))
+            .find_map(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|v| v.parse::<f32>().ok())
+            })
             .unwrap_or(1.0);
         let primary = tag.split('-').next().unwrap_or("");
         if let Some((code, _, _)) = LANGUAGES.iter().find(|(c, _, _)| *c == primary) {
@@ -106,7 +114,10 @@ mod tests {
             let missing: Vec<_> = reference.difference(&k).collect();
             let extra: Vec<_> = k.difference(&reference).collect();
             assert!(missing.is_empty(), "{code}.ftl lacks {missing:?}");
-            assert!(extra.is_empty(), "{code}.ftl has keys English lacks: {extra:?}");
+            assert!(
+                extra.is_empty(),
+                "{code}.ftl has keys English lacks: {extra:?}"
+            );
         }
         I18n::load().expect("catalogs parse");
     }
@@ -119,9 +130,15 @@ mod tests {
         for dir in ["templates", "src"] {
             collect_used(&std::path::Path::new(root).join(dir), &mut used);
         }
-        assert!(used.len() > 30, "found too few keys in use: the scan is broken");
+        assert!(
+            used.len() > 30,
+            "found too few keys in use: the scan is broken"
+        );
         let missing: Vec<_> = used.iter().filter(|k| !reference.contains(*k)).collect();
-        assert!(missing.is_empty(), "keys used but not in en.ftl: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "keys used but not in en.ftl: {missing:?}"
+        );
     }
 
     /// Finds `{{t "key"`, `(t "key"` in templates and `"error-…"`/`"flash-…"` style keys in code.
@@ -153,7 +170,9 @@ mod tests {
                         used.insert(piece.to_string());
                         // Error pages show a title and its "-text" explanation.
                         let name = path.file_name().unwrap_or_default();
-                        if piece.starts_with("error-") && (name == "error.rs" || name == "errors.rs") {
+                        if piece.starts_with("error-")
+                            && (name == "error.rs" || name == "errors.rs")
+                        {
                             used.insert(format!("{piece}-text"));
                         }
                     }
@@ -174,7 +193,9 @@ mod tests {
     #[test]
     fn arguments_are_filled_in_and_missing_keys_show_themselves() {
         let i = I18n::load().unwrap();
-        assert!(i.text("de", "home-greeting", &[("name", "Anna".into())]).contains("Anna"));
+        assert!(i
+            .text("de", "home-greeting", &[("name", "Anna".into())])
+            .contains("Anna"));
         assert_eq!(i.t("de", "no-such-key"), "no-such-key");
     }
 }

@@ -15,7 +15,8 @@ pub fn spawn_housekeeping(pool: Pool) {
             let pool = pool.clone();
             let done = actix_web::rt::task::spawn_blocking(move || {
                 let mut c = pool.get().map_err(|e| e.to_string())?;
-                let sessions = store::sessions::delete_expired(&mut c).map_err(|e| e.to_string())?;
+                let sessions =
+                    store::sessions::delete_expired(&mut c).map_err(|e| e.to_string())?;
                 let failures = store::throttle::prune(&mut c).map_err(|e| e.to_string())?;
                 Ok::<_, String>((sessions, failures))
             })

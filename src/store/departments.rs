@@ -22,7 +22,11 @@ pub fn list(conn: &mut Conn) -> QueryResult<Vec<Department>> {
 }
 
 pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<Department>> {
-    departments::table.find(id).select(Department::as_select()).first(conn).optional()
+    departments::table
+        .find(id)
+        .select(Department::as_select())
+        .first(conn)
+        .optional()
 }
 
 pub fn find_by_name(conn: &mut Conn, name: &str) -> QueryResult<Option<Department>> {
@@ -40,7 +44,10 @@ pub fn find_or_create(conn: &mut Conn, name: &str) -> QueryResult<(Department, b
         return Ok((d, false));
     }
     let inserted = diesel::insert_into(departments::table)
-        .values((departments::name.eq(name), departments::created_at.eq(super::now())))
+        .values((
+            departments::name.eq(name),
+            departments::created_at.eq(super::now()),
+        ))
         .execute(conn);
     // Another request may have created it meanwhile: that is the same outcome.
     let created = match inserted {

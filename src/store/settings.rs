@@ -8,7 +8,11 @@ use crate::db::Conn;
 pub const TEAM_TIMEZONE: &str = "team_timezone";
 
 pub fn get(conn: &mut Conn, key: &str) -> QueryResult<Option<String>> {
-    settings::table.find(key).select(settings::value).first(conn).optional()
+    settings::table
+        .find(key)
+        .select(settings::value)
+        .first(conn)
+        .optional()
 }
 
 /// Replaces the value; delete-then-insert because the shared backend has no upsert.

@@ -72,7 +72,11 @@ pub fn create(conn: &mut Conn, new: NewUser) -> Result<User, CreateError> {
 }
 
 pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<User>> {
-    users::table.find(id).select(User::as_select()).first(conn).optional()
+    users::table
+        .find(id)
+        .select(User::as_select())
+        .first(conn)
+        .optional()
 }
 
 pub fn find_by_email(conn: &mut Conn, email: &str) -> QueryResult<Option<User>> {
@@ -109,7 +113,11 @@ pub fn update_profile(
     locale: &str,
 ) -> QueryResult<usize> {
     diesel::update(users::table.find(id))
-        .set((users::name.eq(name.trim()), users::timezone.eq(timezone), users::locale.eq(locale)))
+        .set((
+            users::name.eq(name.trim()),
+            users::timezone.eq(timezone),
+            users::locale.eq(locale),
+        ))
         .execute(conn)
 }
 

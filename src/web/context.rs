@@ -56,7 +56,8 @@ impl Ctx {
     pub async fn audit(&self, action: &'static str, target: String) -> Result<(), AppError> {
         let actor = self.user.as_ref().map(|u| u.id);
         let ip = self.ip.clone();
-        self.db(move |c| Ok(store::audit::record(c, actor, action, &target, &ip)?)).await
+        self.db(move |c| Ok(store::audit::record(c, actor, action, &target, &ip)?))
+            .await
     }
 }
 
@@ -124,7 +125,10 @@ pub async fn guard(
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let path = req.path().to_string();
     if path.starts_with("/static/") || path == "/healthz" {
-        return next.call(req).await.map(ServiceResponse::map_into_boxed_body);
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_boxed_body);
     }
     let state = req
         .app_data::<web::Data<AppState>>()
@@ -133,9 +137,12 @@ pub async fn guard(
     let method = req.method().clone();
     let pattern = req.match_pattern();
     // A (method, pattern) the app registered; anything else ends in the 404 or 405 page.
-    let registered = pattern
-        .as_ref()
-        .is_some_and(|p| state.routes.iter().any(|(m, rp)| *m == method.as_str() && rp == p));
+    let registered = pattern.as_ref().is_some_and(|p| {
+        state
+            .routes
+            .iter()
+            .any(|(m, rp)| *m == method.as_str() && rp == p)
+    });
     let access = match &pattern {
         Some(p) if registered => {
             let entry = access::lookup(method.as_str(), p);
@@ -159,7 +166,9 @@ pub async fn guard(
     let (user, session) = if is_api(&path) {
         match bearer {
             Some(token) => {
-                let u = state.db(move |c| Ok(store::tokens::authenticate(c, &token)?)).await;
+                let u = state
+                    .db(move |c| Ok(store::tokens::authenticate(c, &token)?))
+                    .await;
                 (u.unwrap_or(None), None)
             }
             None => (None, None),
@@ -168,7 +177,9 @@ pub async fn guard(
         match session_cookie {
             Some(token) => {
                 let t = token.clone();
-                let u = state.db(move |c| Ok(store::sessions::user_for(c, &t)?)).await;
+                let u = state
+                    .db(move |c| Ok(store::sessions::user_for(c, &t)?))
+                    .await;
                 match u.unwrap_or(None) {
                     Some(user) => (Some(user), Some(token)),
                     None => (None, None),
@@ -204,9 +215,16 @@ pub async fn guard(
         .cookie(names.flash)
         .map(|c| c.value().to_string())
         .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
-    let ip = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let ip = req
+        .peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default();
     let query = req.query_string();
-    let full_path = if query.is_empty() { path.clone() } else { format!("{path}?{query}") };
+    let full_path = if query.is_empty() {
+        path.clone()
+    } else {
+        format!("{path}?{query}")
+    };
     let ctx = Ctx {
         state: state.clone(),
         user,
@@ -239,7 +257,9 @@ pub async fn guard(
 
     let mut res = next.call(req).await?.map_into_boxed_body();
     if let Some(value) = new_anon {
-        let _ = res.response_mut().add_cookie(&cookie(&state, names.csrf, value));
+        let _ = res
+            .response_mut()
+            .add_cookie(&cookie(&state, names.csrf, value));
     }
     Ok(res)
 }
@@ -258,7 +278,12 @@ async fn check_csrf(req: &mut ServiceRequest, expected: &str) -> Result<(), AppE
         .map_err(|e| AppError::BadRequest(e.to_string()))?;
     let form_token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
         .ok()
-        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "csrf_token").map(|(_, v)| v));
+        .and_then(|pairs| {
+            pairs
+                .into_iter()
+                .find(|(k, _)| k == "csrf_token")
+                .map(|(_, v)| v)
+        });
     req.set_payload(Payload::from(body));
     match header_token.or(form_token) {
         Some(t) if security::constant_time_eq(&t, expected) => Ok(()),

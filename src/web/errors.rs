@@ -23,7 +23,10 @@ pub async fn render_errors(
     }
     // Handlers that answer an error status with their own page (a form with field errors) set
     // a body and no error; only bare error responses are rendered here.
-    let app_error = res.response().error().and_then(|e| e.as_error::<AppError>());
+    let app_error = res
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<AppError>());
     let has_own_body = res.response().error().is_none()
         && res.response().headers().contains_key(header::CONTENT_TYPE);
     if has_own_body {
@@ -84,7 +87,10 @@ fn problem(
         "detail": detail.unwrap_or_else(|| ctx.t(&format!("{title_key}-text"))),
     });
     if let Some(fields) = fields {
-        body["errors"] = fields.iter().map(|(f, k)| (f.to_string(), json!(ctx.t(k)))).collect();
+        body["errors"] = fields
+            .iter()
+            .map(|(f, k)| (f.to_string(), json!(ctx.t(k))))
+            .collect();
     }
     HttpResponse::build(status)
         .insert_header((header::CONTENT_TYPE, "application/problem+json"))

@@ -12,8 +12,13 @@ use crate::web::render::Page;
 pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
     let is_admin = ctx.role() == Some(Role::Admin);
     let (users, departments) = if is_admin {
-        ctx.db(|c| Ok((store::users::list(c)?.len(), store::departments::list(c)?.len())))
-            .await?
+        ctx.db(|c| {
+            Ok((
+                store::users::list(c)?.len(),
+                store::departments::list(c)?.len(),
+            ))
+        })
+        .await?
     } else {
         (0, 0)
     };

@@ -80,7 +80,10 @@ pub fn routes() -> Vec<RouteDef> {
         post("/admin/users/{id}/enable", admin::users::enable),
         get("/admin/departments", admin::departments::list),
         post("/admin/departments", admin::departments::create),
-        post("/admin/departments/starter", admin::departments::create_starter_set),
+        post(
+            "/admin/departments/starter",
+            admin::departments::create_starter_set,
+        ),
         get("/admin/audit", admin::audit::list),
         get("/api/v1/me", api::me::show),
     ]
@@ -88,7 +91,10 @@ pub fn routes() -> Vec<RouteDef> {
 
 /// (method, pattern) of every route, as registered.
 pub fn route_list() -> Vec<(String, String)> {
-    routes().iter().map(|r| (r.method.to_string(), r.path.to_string())).collect()
+    routes()
+        .iter()
+        .map(|r| (r.method.to_string(), r.path.to_string()))
+        .collect()
 }
 
 /// One resource per path, so a wrong method gets 405 rather than 404.

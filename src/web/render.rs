@@ -50,7 +50,11 @@ impl HelperDef for Translate {
             .param(0)
             .and_then(|v| v.value().as_str())
             .ok_or(RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
-        let lang = ctx.data().get("lang").and_then(Value::as_str).unwrap_or(i18n::DEFAULT);
+        let lang = ctx
+            .data()
+            .get("lang")
+            .and_then(Value::as_str)
+            .unwrap_or(i18n::DEFAULT);
         let args: Vec<(&str, String)> = h
             .hash()
             .iter()
@@ -62,7 +66,9 @@ impl HelperDef for Translate {
                 (*k, text)
             })
             .collect();
-        Ok(ScopedJson::Derived(Value::String(self.0.text(lang, key, &args))))
+        Ok(ScopedJson::Derived(Value::String(
+            self.0.text(lang, key, &args),
+        )))
     }
 }
 
@@ -76,7 +82,12 @@ pub struct Page {
 
 impl Page {
     pub fn new(template: &'static str, title_key: &'static str) -> Page {
-        Page { template, title_key, data: json!({}), status: StatusCode::OK }
+        Page {
+            template,
+            title_key,
+            data: json!({}),
+            status: StatusCode::OK,
+        }
     }
 
     pub fn data(mut self, data: Value) -> Page {
@@ -137,7 +148,9 @@ pub fn redirect_with_flash(ctx: &Ctx, location: &str, flash_key: &'static str) -
 }
 
 pub fn redirect(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
 }
 
 /// Field errors as `{field: message}` in the page's language, for the templates.
@@ -168,5 +181,8 @@ pub fn language_options(selected: &str) -> Value {
 /// A UTC time shown in a user's zone, e.g. "2026-11-23 14:05".
 pub fn local_time(at: chrono::NaiveDateTime, tz: &str) -> String {
     let tz: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::UTC);
-    at.and_utc().with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+    at.and_utc()
+        .with_timezone(&tz)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
 }

@@ -15,14 +15,23 @@ pub async fn serve(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
     };
     let etag = format!(
         "\"{}\"",
-        file.metadata.sha256_hash().iter().take(12).map(|b| format!("{b:02x}")).collect::<String>()
+        file.metadata
+            .sha256_hash()
+            .iter()
+            .take(12)
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
     );
     let matches = req
         .headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v == etag);
-    let mut res = if matches { HttpResponse::NotModified() } else { HttpResponse::Ok() };
+    let mut res = if matches {
+        HttpResponse::NotModified()
+    } else {
+        HttpResponse::Ok()
+    };
     res.insert_header((header::CONTENT_TYPE, file.metadata.mimetype()))
         .insert_header((header::ETAG, etag))
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"));

@@ -16,10 +16,15 @@ fn every_registered_route_has_an_access_entry() {
         .into_iter()
         .filter(|(m, p)| access::lookup(m, p).is_none())
         .collect();
-    assert!(missing.is_empty(), "routes without an entry in domain::access::ROUTES: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "routes without an entry in domain::access::ROUTES: {missing:?}"
+    );
     for (m, p, _) in access::ROUTES {
         assert!(
-            pressroom::web::route_list().iter().any(|(rm, rp)| rm == m && rp == p),
+            pressroom::web::route_list()
+                .iter()
+                .any(|(rm, rp)| rm == m && rp == p),
             "{m} {p} is in the access table but not registered"
         );
     }
@@ -34,18 +39,53 @@ struct Caller {
 async fn every_route_answers_each_role_as_the_access_table_says(app: TestApp) {
     let admin_browser = app.setup_admin().await;
     app.create_department(&admin_browser, "HR").await;
-    let target = app.create_user(&admin_browser, "target@example.ch", "Target", "editor", None).await;
-    app.create_user(&admin_browser, "ed@example.ch", "Ed", "editor", None).await;
-    app.create_user(&admin_browser, "hr@example.ch", "Hanna", "contributor", Some("HR")).await;
+    let target = app
+        .create_user(
+            &admin_browser,
+            "target@example.ch",
+            "Target",
+            "editor",
+            None,
+        )
+        .await;
+    app.create_user(&admin_browser, "ed@example.ch", "Ed", "editor", None)
+        .await;
+    app.create_user(
+        &admin_browser,
+        "hr@example.ch",
+        "Hanna",
+        "contributor",
+        Some("HR"),
+    )
+    .await;
 
-    let mut callers = vec![Caller { role: None, browser: app.browser(), token: None }];
-    for (role, email) in [(Role::Contributor, "hr@example.ch"), (Role::Editor, "ed@example.ch"), (Role::Admin, ADMIN_EMAIL)] {
+    let mut callers = vec![Caller {
+        role: None,
+        browser: app.browser(),
+        token: None,
+    }];
+    for (role, email) in [
+        (Role::Contributor, "hr@example.ch"),
+        (Role::Editor, "ed@example.ch"),
+        (Role::Admin, ADMIN_EMAIL),
+    ] {
         let (browser, r) = app.login(email, PASSWORD).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
-        let out = app.cli(&["token", "create", "--email", email, "--name", "matrix"], "");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = app.cli(
+            &["token", "create", "--email", email, "--name", "matrix"],
+            "",
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
-        callers.push(Caller { role: Some(role), browser, token: Some(token) });
+        callers.push(Caller {
+            role: Some(role),
+            browser,
+            token: Some(token),
+        });
     }
 
     let mut routes = pressroom::web::route_list();
@@ -54,16 +94,25 @@ async fn every_route_answers_each_role_as_the_access_table_says(app: TestApp) {
     let mut failures = vec![];
     for caller in &callers {
         let csrf = {
-            let page = if caller.role.is_some() { "/account" } else { "/login" };
+            let page = if caller.role.is_some() {
+                "/account"
+            } else {
+                "/login"
+            };
             let html = app.get(&caller.browser, page).await.text().await.unwrap();
             csrf_in(&html).expect("a form with a token")
         };
         for (method, pattern) in &routes {
-            let path = pattern.replace("{id}", &target.to_string()).replace("{path:.*}", "css/app.css");
+            let path = pattern
+                .replace("{id}", &target.to_string())
+                .replace("{path:.*}", "css/app.css");
             let is_api = path.starts_with("/api/v1/");
             let mut req = match method.as_str() {
                 "GET" => caller.browser.get(app.url(&path)),
-                "POST" => caller.browser.post(app.url(&path)).form(&[("csrf_token", csrf.as_str())]),
+                "POST" => caller
+                    .browser
+                    .post(app.url(&path))
+                    .form(&[("csrf_token", csrf.as_str())]),
                 m => panic!("no case for method {m}"),
             };
             if is_api {
@@ -73,8 +122,11 @@ async fn every_route_answers_each_role_as_the_access_table_says(app: TestApp) {
             }
             let r = req.send().await.unwrap();
             let status = r.status();
-            let allowed = access::lookup(method, pattern).expect("entry").allows(caller.role);
-            let to_login = status == StatusCode::SEE_OTHER && location(&r).starts_with("/login?next=");
+            let allowed = access::lookup(method, pattern)
+                .expect("entry")
+                .allows(caller.role);
+            let to_login =
+                status == StatusCode::SEE_OTHER && location(&r).starts_with("/login?next=");
             let ok = if allowed {
                 // (A failed sign-in on the login page is a 401 page, not a refusal of the route.)
                 status != StatusCode::FORBIDDEN
@@ -89,11 +141,21 @@ async fn every_route_answers_each_role_as_the_access_table_says(app: TestApp) {
                 to_login
             };
             if !ok {
-                failures.push(format!("{:?} {method} {path}: {status} (allowed: {allowed})", caller.role));
+                failures.push(format!(
+                    "{:?} {method} {path}: {status} (allowed: {allowed})",
+                    caller.role
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "route × role mismatches:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "route × role mismatches:\n{}",
+        failures.join("\n")
+    );
     let _ = admin_browser;
-    assert!(matches!(access::lookup("GET", "/admin/users"), Some(Access::Roles(_))));
+    assert!(matches!(
+        access::lookup("GET", "/admin/users"),
+        Some(Access::Roles(_))
+    ));
 }

@@ -19,7 +19,11 @@ async fn login_and_logout(app: TestApp) {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&r), "/");
     assert_eq!(app.get(&browser, "/").await.status(), StatusCode::OK);
-    assert_eq!(app.get(&browser, "/login").await.status(), StatusCode::SEE_OTHER, "already signed in");
+    assert_eq!(
+        app.get(&browser, "/login").await.status(),
+        StatusCode::SEE_OTHER,
+        "already signed in"
+    );
 
     let r = app.submit(&browser, "/", "/logout", &[]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
@@ -31,12 +35,30 @@ async fn login_and_logout(app: TestApp) {
     // Where the user wanted to go is kept through login, but only on this site.
     let client = app.browser();
     let r = app
-        .submit(&client, "/login", "/login", &[("email", ADMIN_EMAIL), ("password", PASSWORD), ("next", "/account")])
+        .submit(
+            &client,
+            "/login",
+            "/login",
+            &[
+                ("email", ADMIN_EMAIL),
+                ("password", PASSWORD),
+                ("next", "/account"),
+            ],
+        )
         .await;
     assert_eq!(location(&r), "/account");
     let client = app.browser();
     let r = app
-        .submit(&client, "/login", "/login", &[("email", ADMIN_EMAIL), ("password", PASSWORD), ("next", "//evil.example/")])
+        .submit(
+            &client,
+            "/login",
+            "/login",
+            &[
+                ("email", ADMIN_EMAIL),
+                ("password", PASSWORD),
+                ("next", "//evil.example/"),
+            ],
+        )
         .await;
     assert_eq!(location(&r), "/");
 }
@@ -50,7 +72,10 @@ async fn wrong_password_and_unknown_email_get_the_same_answer(app: TestApp) {
     let (a, b) = (wrong.text().await.unwrap(), unknown.text().await.unwrap());
     assert!(a.contains("The email or password is wrong."));
     assert!(b.contains("The email or password is wrong."));
-    assert!(a.contains(&format!("value=\"{ADMIN_EMAIL}\"")), "the email is kept for another try");
+    assert!(
+        a.contains(&format!("value=\"{ADMIN_EMAIL}\"")),
+        "the email is kept for another try"
+    );
 }
 
 async fn ten_failures_throttle_the_account_with_429(app: TestApp) {
@@ -60,8 +85,16 @@ async fn ten_failures_throttle_the_account_with_429(app: TestApp) {
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     }
     let (_, r) = app.login(ADMIN_EMAIL, PASSWORD).await;
-    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
-    let retry: u64 = r.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert_eq!(
+        r.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits"
+    );
+    let retry: u64 = r.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!(retry > 0 && retry <= 15 * 60, "Retry-After {retry}");
     assert!(r.text().await.unwrap().contains("Too many failed attempts"));
     // An unknown email is throttled alike, so throttling does not reveal which accounts exist.
@@ -75,30 +108,54 @@ async fn ten_failures_throttle_the_account_with_429(app: TestApp) {
 async fn disabled_user_is_signed_out_at_once_and_cannot_log_in(app: TestApp) {
     let admin = app.setup_admin().await;
     app.create_department(&admin, "Sales").await;
-    let id = app.create_user(&admin, "sam@example.ch", "Sam Sales", "contributor", Some("Sales")).await;
+    let id = app
+        .create_user(
+            &admin,
+            "sam@example.ch",
+            "Sam Sales",
+            "contributor",
+            Some("Sales"),
+        )
+        .await;
     let (sam, r) = app.login("sam@example.ch", PASSWORD).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(app.get(&sam, "/").await.status(), StatusCode::OK);
 
     let page = format!("/admin/users/{id}");
-    let r = app.submit(&admin, &page, &format!("{page}/disable"), &[]).await;
+    let r = app
+        .submit(&admin, &page, &format!("{page}/disable"), &[])
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let r = app.get(&sam, "/").await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER, "the open session ended");
     assert!(location(&r).starts_with("/login"));
     let (_, r) = app.login("sam@example.ch", PASSWORD).await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    assert!(r.text().await.unwrap().contains("This account is disabled."));
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("This account is disabled."));
     let (_, r) = app.login("sam@example.ch", "not the password").await;
-    assert!(r.text().await.unwrap().contains("The email or password is wrong."), "no hint without the password");
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("The email or password is wrong."),
+        "no hint without the password"
+    );
 
     // An admin cannot lock themselves out.
     let me = app.user_id(&admin, ADMIN_EMAIL).await;
-    let r = app.submit(&admin, "/", &format!("/admin/users/{me}/disable"), &[]).await;
+    let r = app
+        .submit(&admin, "/", &format!("/admin/users/{me}/disable"), &[])
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(app.get(&admin, "/").await.status(), StatusCode::OK);
 
-    let r = app.submit(&admin, &page, &format!("{page}/enable"), &[]).await;
+    let r = app
+        .submit(&admin, &page, &format!("{page}/enable"), &[])
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, r) = app.login("sam@example.ch", PASSWORD).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
@@ -107,31 +164,73 @@ async fn disabled_user_is_signed_out_at_once_and_cannot_log_in(app: TestApp) {
 async fn role_change_takes_effect_on_the_next_request(app: TestApp) {
     let admin = app.setup_admin().await;
     app.create_department(&admin, "PR").await;
-    let id = app.create_user(&admin, "pia@example.ch", "Pia PR", "contributor", Some("PR")).await;
+    let id = app
+        .create_user(
+            &admin,
+            "pia@example.ch",
+            "Pia PR",
+            "contributor",
+            Some("PR"),
+        )
+        .await;
     let (pia, _) = app.login("pia@example.ch", PASSWORD).await;
-    assert_eq!(app.get(&pia, "/admin/users").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.get(&pia, "/admin/users").await.status(),
+        StatusCode::FORBIDDEN
+    );
 
     // The only admin cannot demote themselves: the team keeps an admin.
     let me = app.user_id(&admin, ADMIN_EMAIL).await;
     let page = format!("/admin/users/{me}");
     let r = app
-        .submit(&admin, &page, &page, &[("name", "Ada Admin"), ("role", "editor"), ("department_id", "")])
+        .submit(
+            &admin,
+            &page,
+            &page,
+            &[
+                ("name", "Ada Admin"),
+                ("role", "editor"),
+                ("department_id", ""),
+            ],
+        )
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.text().await.unwrap().contains("The team needs at least one active admin."));
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("The team needs at least one active admin."));
 
     let page = format!("/admin/users/{id}");
     let (_, html) = app.get_html(&admin, &page).await;
     let dept = crate::helpers::option_value(&html, "PR").unwrap();
     let r = app
-        .submit(&admin, &page, &page, &[("name", "Pia PR"), ("role", "admin"), ("department_id", &dept)])
+        .submit(
+            &admin,
+            &page,
+            &page,
+            &[
+                ("name", "Pia PR"),
+                ("role", "admin"),
+                ("department_id", &dept),
+            ],
+        )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(app.get(&pia, "/admin/users").await.status(), StatusCode::OK);
 
     // A contributor needs a department; the form says so and keeps the input.
     let r = app
-        .submit(&admin, &page, &page, &[("name", "Pia Renamed"), ("role", "contributor"), ("department_id", "")])
+        .submit(
+            &admin,
+            &page,
+            &page,
+            &[
+                ("name", "Pia Renamed"),
+                ("role", "contributor"),
+                ("department_id", ""),
+            ],
+        )
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = r.text().await.unwrap();
@@ -149,19 +248,55 @@ async fn password_change_ends_other_sessions(app: TestApp) {
     let (phone, _) = app.login(ADMIN_EMAIL, PASSWORD).await;
     let new = "a much better passphrase";
     let r = app
-        .submit(&laptop, "/account", "/account/password", &[("current", "wrong current"), ("password", new), ("password_repeat", new)])
+        .submit(
+            &laptop,
+            "/account",
+            "/account/password",
+            &[
+                ("current", "wrong current"),
+                ("password", new),
+                ("password_repeat", new),
+            ],
+        )
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.text().await.unwrap().contains("The current password is wrong."));
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("The current password is wrong."));
 
     let r = app
-        .submit(&laptop, "/account", "/account/password", &[("current", PASSWORD), ("password", new), ("password_repeat", new)])
+        .submit(
+            &laptop,
+            "/account",
+            "/account/password",
+            &[
+                ("current", PASSWORD),
+                ("password", new),
+                ("password_repeat", new),
+            ],
+        )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert_eq!(app.get(&laptop, "/").await.status(), StatusCode::OK, "this session stays");
-    assert_eq!(app.get(&phone, "/").await.status(), StatusCode::SEE_OTHER, "others end");
-    assert_eq!(app.login(ADMIN_EMAIL, PASSWORD).await.1.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(app.login(ADMIN_EMAIL, new).await.1.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.get(&laptop, "/").await.status(),
+        StatusCode::OK,
+        "this session stays"
+    );
+    assert_eq!(
+        app.get(&phone, "/").await.status(),
+        StatusCode::SEE_OTHER,
+        "others end"
+    );
+    assert_eq!(
+        app.login(ADMIN_EMAIL, PASSWORD).await.1.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.login(ADMIN_EMAIL, new).await.1.status(),
+        StatusCode::SEE_OTHER
+    );
 }
 
 async fn german_for_german_browsers_and_for_users_who_choose_it(app: TestApp) {
@@ -180,15 +315,36 @@ async fn german_for_german_browsers_and_for_users_who_choose_it(app: TestApp) {
 
     let admin = app.setup_admin().await;
     let r = app
-        .submit(&admin, "/account", "/account", &[("name", "Ada Admin"), ("timezone", "America/New_York"), ("locale", "de")])
+        .submit(
+            &admin,
+            "/account",
+            "/account",
+            &[
+                ("name", "Ada Admin"),
+                ("timezone", "America/New_York"),
+                ("locale", "de"),
+            ],
+        )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, html) = app.get_html(&admin, "/account").await;
-    assert!(html.contains("Ihre Einstellungen sind gespeichert."), "{html}");
+    assert!(
+        html.contains("Ihre Einstellungen sind gespeichert."),
+        "{html}"
+    );
     assert!(html.contains("<option value=\"America/New_York\" selected>"));
 
     let r = app
-        .submit(&admin, "/account", "/account", &[("name", " "), ("timezone", "Nowhere/Land"), ("locale", "xx")])
+        .submit(
+            &admin,
+            "/account",
+            "/account",
+            &[
+                ("name", " "),
+                ("timezone", "Nowhere/Land"),
+                ("locale", "xx"),
+            ],
+        )
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = r.text().await.unwrap();

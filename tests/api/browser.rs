@@ -23,14 +23,20 @@ impl Drop for Driver {
 }
 
 async fn chromium() -> Driver {
-    let driver = std::env::var("PRESSROOM_CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-    let browser = std::env::var("PRESSROOM_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let driver =
+        std::env::var("PRESSROOM_CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let browser =
+        std::env::var("PRESSROOM_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     assert!(
         std::path::Path::new(&driver).exists() && std::path::Path::new(&browser).exists(),
         "browser tests need Chromium and ChromeDriver: `apt-get install chromium chromium-driver` \
          (.ci/run installs them), or set PRESSROOM_CHROMIUM and PRESSROOM_CHROMEDRIVER"
     );
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let child = Command::new(&driver)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
@@ -55,8 +61,18 @@ async fn chromium() -> Driver {
     let mut last_error = String::new();
     for _ in 0..50 {
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
-            Ok(client) => return Driver { child, _profile: profile, client },
+        match ClientBuilder::new(connector)
+            .capabilities(caps.clone())
+            .connect(&url)
+            .await
+        {
+            Ok(client) => {
+                return Driver {
+                    child,
+                    _profile: profile,
+                    client,
+                }
+            }
             Err(e) => last_error = e.to_string(),
         }
         actix_web::rt::time::sleep(Duration::from_millis(200)).await;
@@ -72,7 +88,10 @@ async fn screenshot(c: &Client, name: &str) {
 }
 
 async fn fill(c: &Client, css: &str, text: &str) {
-    let field = c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}"));
+    let field = c
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
     field.clear().await.unwrap();
     field.send_keys(text).await.unwrap();
 }
@@ -82,23 +101,35 @@ async fn text_of(c: &Client, css: &str) -> String {
     let wait = c.wait().at_most(Duration::from_secs(10));
     match wait.for_element(Locator::Css(css)).await {
         Ok(e) => e.text().await.unwrap(),
-        Err(e) => panic!("{css} did not appear ({e}) on {}", c.source().await.unwrap_or_default()),
+        Err(e) => panic!(
+            "{css} did not appear ({e}) on {}",
+            c.source().await.unwrap_or_default()
+        ),
     }
 }
 
 async fn click(c: &Client, css: &str) {
-    c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).click().await.unwrap();
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap();
 }
 
 /// Waits until the browser shows `path` and `css` is on the page.
 async fn wait_for(c: &Client, path: &str, css: &str) {
     for _ in 0..100 {
-        if c.current_url().await.unwrap().path() == path && c.find(Locator::Css(css)).await.is_ok() {
+        if c.current_url().await.unwrap().path() == path && c.find(Locator::Css(css)).await.is_ok()
+        {
             return;
         }
         actix_web::rt::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("did not reach {path} with {css}: {}", c.current_url().await.unwrap());
+    panic!(
+        "did not reach {path} with {css}: {}",
+        c.current_url().await.unwrap()
+    );
 }
 
 #[actix_web::test]
@@ -114,11 +145,24 @@ async fn first_run_setup_and_login_in_a_real_browser() {
     fill(c, "#f-email", "ada@example.ch").await;
     fill(c, "#f-password", PASSWORD).await;
     fill(c, "#f-password_repeat", "not the same password").await;
-    c.find(Locator::Css("#f-timezone")).await.unwrap().select_by_value("Europe/Zurich").await.unwrap();
+    c.find(Locator::Css("#f-timezone"))
+        .await
+        .unwrap()
+        .select_by_value("Europe/Zurich")
+        .await
+        .unwrap();
     click(c, "form button[type=submit]").await;
     // The form comes back with the error beside the field and the name kept.
-    assert!(text_of(c, ".error-summary").await.contains("The two passwords differ."));
-    let kept = c.find(Locator::Css("#f-name")).await.unwrap().prop("value").await.unwrap();
+    assert!(text_of(c, ".error-summary")
+        .await
+        .contains("The two passwords differ."));
+    let kept = c
+        .find(Locator::Css("#f-name"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
     assert_eq!(kept.as_deref(), Some("Ada Admin"));
     screenshot(c, "setup-errors").await;
 
@@ -136,7 +180,9 @@ async fn first_run_setup_and_login_in_a_real_browser() {
     fill(c, "#f-email", "ada@example.ch").await;
     fill(c, "#f-password", "wrong password").await;
     click(c, "form button[type=submit]").await;
-    assert!(text_of(c, ".error-summary").await.contains("The email or password is wrong."));
+    assert!(text_of(c, ".error-summary")
+        .await
+        .contains("The email or password is wrong."));
     screenshot(c, "login-error").await;
     fill(c, "#f-password", PASSWORD).await;
     click(c, "form button[type=submit]").await;
@@ -149,7 +195,12 @@ async fn first_run_setup_and_login_in_a_real_browser() {
     c.goto(&app.url("/admin/users")).await.unwrap();
     fill(c, "#f-name", "Carla Care").await;
     fill(c, "#f-email", "carla@example.ch").await;
-    c.find(Locator::Css("#f-department_id")).await.unwrap().select_by_label("Customer care").await.unwrap();
+    c.find(Locator::Css("#f-department_id"))
+        .await
+        .unwrap()
+        .select_by_label("Customer care")
+        .await
+        .unwrap();
     fill(c, "#f-password", PASSWORD).await;
     click(c, "form[action='/admin/users'] button").await;
     wait_for(c, "/admin/users", ".flash").await;

@@ -12,25 +12,67 @@ both_backends!(cli_adds_a_user_and_a_token_that_opens_the_api);
 
 async fn cli_adds_a_user_and_a_token_that_opens_the_api(app: TestApp) {
     let out = app.cli(
-        &["user", "add", "--email", "Carla@Example.ch", "--name", "Carla Care", "--role", "contributor", "--department", "Customer care"],
+        &[
+            "user",
+            "add",
+            "--email",
+            "Carla@Example.ch",
+            "--name",
+            "Carla Care",
+            "--role",
+            "contributor",
+            "--department",
+            "Customer care",
+        ],
         "a long enough password\n",
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
-    let out = app.cli(&["token", "create", "--email", "carla@example.ch", "--name", "import script"], "");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = app.cli(
+        &[
+            "token",
+            "create",
+            "--email",
+            "carla@example.ch",
+            "--name",
+            "import script",
+        ],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
     assert!(token.starts_with("prt_") && token.len() > 40, "{token}");
 
     let client = app.browser();
-    let r = client.get(app.url("/api/v1/me")).bearer_auth(&token).send().await.unwrap();
+    let r = client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let me: serde_json::Value = r.json().await.unwrap();
     assert_eq!(me["email"], "carla@example.ch");
     assert_eq!(me["role"], "contributor");
-    assert_eq!(me["department"], "Customer care", "the department was created");
+    assert_eq!(
+        me["department"], "Customer care",
+        "the department was created"
+    );
 
-    let r = client.get(app.url("/api/v1/me")).bearer_auth("prt_forged").send().await.unwrap();
+    let r = client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth("prt_forged")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(r.headers()["content-type"], "application/problem+json");
     let problem: serde_json::Value = r.json().await.unwrap();
@@ -38,24 +80,74 @@ async fn cli_adds_a_user_and_a_token_that_opens_the_api(app: TestApp) {
     assert!(problem["title"].is_string() && problem["detail"].is_string());
 
     // The password came from stdin and works on the login page.
-    let (_, r) = app.login("carla@example.ch", "a long enough password").await;
+    let (_, r) = app
+        .login("carla@example.ch", "a long enough password")
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
 
     // The same email twice, a contributor without department, a short password: exit 2.
-    let again = app.cli(&["user", "add", "--email", "carla@example.ch", "--name", "C", "--role", "editor"], "another long password\n");
+    let again = app.cli(
+        &[
+            "user",
+            "add",
+            "--email",
+            "carla@example.ch",
+            "--name",
+            "C",
+            "--role",
+            "editor",
+        ],
+        "another long password\n",
+    );
     assert_fails_with(&again, "exists already");
-    let no_dept = app.cli(&["user", "add", "--email", "x@example.ch", "--name", "X", "--role", "contributor"], "another long password\n");
+    let no_dept = app.cli(
+        &[
+            "user",
+            "add",
+            "--email",
+            "x@example.ch",
+            "--name",
+            "X",
+            "--role",
+            "contributor",
+        ],
+        "another long password\n",
+    );
     assert_fails_with(&no_dept, "department");
-    let short = app.cli(&["user", "add", "--email", "y@example.ch", "--name", "Y", "--role", "editor"], "short\n");
+    let short = app.cli(
+        &[
+            "user",
+            "add",
+            "--email",
+            "y@example.ch",
+            "--name",
+            "Y",
+            "--role",
+            "editor",
+        ],
+        "short\n",
+    );
     assert_fails_with(&short, "10 characters");
-    let nobody = app.cli(&["token", "create", "--email", "nobody@example.ch", "--name", "x"], "");
+    let nobody = app.cli(
+        &[
+            "token",
+            "create",
+            "--email",
+            "nobody@example.ch",
+            "--name",
+            "x",
+        ],
+        "",
+    );
     assert_fails_with(&nobody, "no user");
 }
 
 fn pressroom(args: &[&str], env: &[(&str, &str)]) -> Output {
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pressroom"));
-    cmd.args(args).env("PRESSROOM_DATA_DIR", dir.path()).env_remove("DATABASE_URL");
+    cmd.args(args)
+        .env("PRESSROOM_DATA_DIR", dir.path())
+        .env_remove("DATABASE_URL");
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -65,8 +157,14 @@ fn pressroom(args: &[&str], env: &[(&str, &str)]) -> Output {
 fn assert_fails_with(out: &Output, needle: &str) {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "exit code; stderr: {stderr}");
-    assert!(stderr.contains(needle), "stderr should mention {needle:?}: {stderr}");
-    assert!(!stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"), "{stderr}");
+    assert!(
+        stderr.contains(needle),
+        "stderr should mention {needle:?}: {stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -82,7 +180,15 @@ fn help_lists_the_commands() {
 #[test]
 fn bad_arguments_exit_2_with_a_message() {
     assert_fails_with(&pressroom(&["frobnicate"], &[]), "frobnicate");
-    assert_fails_with(&pressroom(&["user", "add", "--email", "a@b.ch", "--name", "A", "--role", "root"], &[]), "root");
+    assert_fails_with(
+        &pressroom(
+            &[
+                "user", "add", "--email", "a@b.ch", "--name", "A", "--role", "root",
+            ],
+            &[],
+        ),
+        "root",
+    );
     assert_fails_with(&pressroom(&["token", "create"], &[]), "--email");
 }
 
@@ -90,14 +196,21 @@ fn bad_arguments_exit_2_with_a_message() {
 fn bad_configuration_exits_2_with_one_line() {
     let cases: &[(&[(&str, &str)], &str)] = &[
         (&[("DATABASE_URL", "mysql://nope")], "DATABASE_URL"),
-        (&[("DATABASE_URL", "postgres://nobody@127.0.0.1:1/none")], "PostgreSQL"),
+        (
+            &[("DATABASE_URL", "postgres://nobody@127.0.0.1:1/none")],
+            "PostgreSQL",
+        ),
         (&[("PRESSROOM_TIMEZONE", "Mars/Olympus")], "Mars/Olympus"),
         (&[("PRESSROOM_BIND", "not an address")], "PRESSROOM_BIND"),
     ];
     for (env, needle) in cases {
         let out = pressroom(&["serve"], env);
         assert_fails_with(&out, needle);
-        assert_eq!(String::from_utf8_lossy(&out.stderr).trim().lines().count(), 1, "{needle}: one line");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr).trim().lines().count(),
+            1,
+            "{needle}: one line"
+        );
     }
 }
 
@@ -118,7 +231,10 @@ fn an_unwritable_data_directory_exits_2() {
 fn a_bind_address_in_use_exits_2() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = taken.local_addr().unwrap().to_string();
-    let out = pressroom(&["serve"], &[("PRESSROOM_BIND", &addr), ("RUST_LOG", "off")]);
+    let out = pressroom(
+        &["serve"],
+        &[("PRESSROOM_BIND", &addr), ("RUST_LOG", "off")],
+    );
     assert_fails_with(&out, &addr);
 }
 
@@ -131,7 +247,11 @@ fn migrate_creates_the_default_sqlite_file() {
         .env_remove("DATABASE_URL")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(dir.path().join("pressroom.db").exists());
     assert!(dir.path().join("secret.key").exists());
 }

@@ -15,7 +15,10 @@ async fn every_form_route_refuses_missing_or_wrong_csrf_tokens(app: TestApp) {
         .filter(|(m, p)| m != "GET" && !p.starts_with("/api/"))
         .map(|(_, p)| p.replace("{id}", "1"))
         .collect();
-    assert!(form_routes.len() >= 10, "found the form routes: {form_routes:?}");
+    assert!(
+        form_routes.len() >= 10,
+        "found the form routes: {form_routes:?}"
+    );
     // An anonymous browser's token is no good for the admin's session either.
     let foreign = app.csrf(&visitor, "/login").await;
     for path in &form_routes {
@@ -36,11 +39,17 @@ async fn every_form_route_refuses_missing_or_wrong_csrf_tokens(app: TestApp) {
                 } else {
                     assert_eq!(r.status(), StatusCode::FORBIDDEN, "{path} with {token:?}");
                     let html = r.text().await.unwrap();
-                    assert!(html.contains("Form expired"), "{path}: a page that says what happened");
+                    assert!(
+                        html.contains("Form expired"),
+                        "{path}: a page that says what happened"
+                    );
                 }
             }
         }
     }
     let (_, html) = app.get_html(&admin, "/admin/departments").await;
-    assert!(!html.contains("Smuggled"), "nothing was changed by forged forms");
+    assert!(
+        !html.contains("Smuggled"),
+        "nothing was changed by forged forms"
+    );
 }

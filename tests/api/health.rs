@@ -3,7 +3,10 @@ use reqwest::StatusCode;
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp};
 
-both_backends!(healthz_says_ok_while_the_database_answers, unknown_paths_and_methods_get_pages);
+both_backends!(
+    healthz_says_ok_while_the_database_answers,
+    unknown_paths_and_methods_get_pages
+);
 
 async fn healthz_says_ok_while_the_database_answers(app: TestApp) {
     let r = app.get(&app.browser(), "/healthz").await;
@@ -31,12 +34,21 @@ async fn unknown_paths_and_methods_get_pages(app: TestApp) {
     assert_eq!(r.headers()["x-content-type-options"], "nosniff");
     assert!(r.headers().contains_key("referrer-policy"));
     let cookie = r.headers()["set-cookie"].to_str().unwrap();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
     // Static files come with cache headers.
     let r = app.get(&b, "/static/css/app.css").await;
     assert_eq!(r.status(), StatusCode::OK);
-    assert!(r.headers()["cache-control"].to_str().unwrap().contains("max-age"));
-    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
+    assert!(r.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("max-age"));
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/css"));
     let api = app.get(&b, "/api/openapi.json").await;
     let doc: serde_json::Value = api.json().await.unwrap();
     assert_eq!(doc["openapi"], "3.1.0");
@@ -45,7 +57,10 @@ async fn unknown_paths_and_methods_get_pages(app: TestApp) {
 #[actix_web::test]
 async fn healthz_says_unavailable_when_the_database_is_gone() {
     let mut app = TestApp::spawn(Backend::Postgres).await;
-    assert_eq!(app.get(&app.browser(), "/healthz").await.status(), StatusCode::OK);
+    assert_eq!(
+        app.get(&app.browser(), "/healthz").await.status(),
+        StatusCode::OK
+    );
     app.kill_database();
     let r = app.get(&app.browser(), "/healthz").await;
     assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);

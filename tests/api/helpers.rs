@@ -35,7 +35,14 @@ impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temp dir");
         let (database_url, pg_database) = match backend {
-            Backend::Sqlite => (data_dir.path().join("test.db").to_string_lossy().into_owned(), None),
+            Backend::Sqlite => (
+                data_dir
+                    .path()
+                    .join("test.db")
+                    .to_string_lossy()
+                    .into_owned(),
+                None,
+            ),
             Backend::Postgres => {
                 let name = format!("pressroom_test_{:016x}", rand::random::<u64>());
                 let admin = pg_admin_url();
@@ -49,7 +56,11 @@ impl TestApp {
                 diesel::sql_query(format!("CREATE DATABASE {name}"))
                     .execute(&mut conn)
                     .expect("create test database");
-                let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin).to_string();
+                let base = admin
+                    .rsplit_once('/')
+                    .map(|(b, _)| b)
+                    .unwrap_or(&admin)
+                    .to_string();
                 (format!("{base}/{name}"), Some(name))
             }
         };
@@ -63,17 +74,29 @@ impl TestApp {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
         let config = Config::from_vars(&vars).expect("test config");
-        let app = pressroom::Application::build(config).await.expect("app builds");
+        let app = pressroom::Application::build(config)
+            .await
+            .expect("app builds");
         let address = format!("http://127.0.0.1:{}", app.port());
         let server = app.into_server();
         let handle = server.handle();
         actix_web::rt::spawn(server);
-        TestApp { address, database_url, data_dir, pg_database, handle }
+        TestApp {
+            address,
+            database_url,
+            data_dir,
+            pg_database,
+            handle,
+        }
     }
 
     /// A browser of its own: cookies kept, redirects not followed so tests see them.
     pub fn browser(&self) -> Client {
-        Client::builder().redirect(Policy::none()).cookie_store(true).build().unwrap()
+        Client::builder()
+            .redirect(Policy::none())
+            .cookie_store(true)
+            .build()
+            .unwrap()
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -107,7 +130,12 @@ impl TestApp {
         let token = self.csrf(client, from).await;
         let mut form: Vec<(&str, &str)> = fields.to_vec();
         form.push(("csrf_token", &token));
-        client.post(self.url(action)).form(&form).send().await.expect("POST")
+        client
+            .post(self.url(action))
+            .form(&form)
+            .send()
+            .await
+            .expect("POST")
     }
 
     /// Runs first-run set-up; returns the admin's signed-in browser.
@@ -134,16 +162,30 @@ impl TestApp {
     pub async fn login(&self, email: &str, password: &str) -> (Client, Response) {
         let client = self.browser();
         let r = self
-            .submit(&client, "/login", "/login", &[("email", email), ("password", password)])
+            .submit(
+                &client,
+                "/login",
+                "/login",
+                &[("email", email), ("password", password)],
+            )
             .await;
         (client, r)
     }
 
     pub async fn create_department(&self, admin: &Client, name: &str) {
         let r = self
-            .submit(admin, "/admin/departments", "/admin/departments", &[("name", name)])
+            .submit(
+                admin,
+                "/admin/departments",
+                "/admin/departments",
+                &[("name", name)],
+            )
             .await;
-        assert_eq!(r.status(), StatusCode::SEE_OTHER, "department {name} should be created");
+        assert_eq!(
+            r.status(),
+            StatusCode::SEE_OTHER,
+            "department {name} should be created"
+        );
     }
 
     /// Creates a user through the admin page and returns their id.
@@ -177,14 +219,21 @@ impl TestApp {
             )
             .await;
         let status = r.status();
-        assert_eq!(status, StatusCode::SEE_OTHER, "user {email}: {}", r.text().await.unwrap());
+        assert_eq!(
+            status,
+            StatusCode::SEE_OTHER,
+            "user {email}: {}",
+            r.text().await.unwrap()
+        );
         self.user_id(admin, email).await
     }
 
     pub async fn user_id(&self, admin: &Client, email: &str) -> i64 {
         let (_, html) = self.get_html(admin, "/admin/users").await;
         // Each row links the name to /admin/users/{id} and shows the email below it.
-        let at = html.find(email).unwrap_or_else(|| panic!("{email} not listed"));
+        let at = html
+            .find(email)
+            .unwrap_or_else(|| panic!("{email} not listed"));
         let before = &html[..at];
         let link = before.rfind("/admin/users/").expect("row link");
         before[link + "/admin/users/".len()..]
@@ -209,7 +258,12 @@ impl TestApp {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .expect("run pressroom");
-        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
         child.wait_with_output().unwrap()
     }
 
@@ -223,7 +277,8 @@ impl TestApp {
 impl Drop for TestApp {
     fn drop(&mut self) {
         // Stop the server so its pool closes, then remove the test database.
-        let _ = self.handle.stop(false);
+        // The stop command is sent by the call; the future would only wait for it to finish.
+        drop(self.handle.stop(false));
         if let Some(name) = self.pg_database.take() {
             drop_pg_database(&name);
         }

@@ -45,8 +45,16 @@ async fn sqlite_and_postgres_schemas_have_the_same_columns() {
     assert_eq!(lite, postgres);
     // The columns schema.rs declares for users, read back through it on both backends.
     let declared: BTreeSet<(String, String)> = [
-        "id", "email", "name", "password_hash", "role", "department_id", "timezone", "locale",
-        "created_at", "disabled_at",
+        "id",
+        "email",
+        "name",
+        "password_hash",
+        "role",
+        "department_id",
+        "timezone",
+        "locale",
+        "created_at",
+        "disabled_at",
     ]
     .iter()
     .map(|c| ("users".to_string(), c.to_string()))

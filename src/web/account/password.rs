@@ -43,8 +43,13 @@ pub async fn submit(ctx: Ctx, form: web::Form<PasswordForm>) -> Result<HttpRespo
     match changed {
         Err(errors) => render(&ctx, &current(&ctx)?, &FieldErrors::new(), &errors),
         Ok(()) => {
-            ctx.audit("account.password_changed", ctx.me()?.email.clone()).await?;
-            Ok(redirect_with_flash(&ctx, "/account", "flash-password-changed"))
+            ctx.audit("account.password_changed", ctx.me()?.email.clone())
+                .await?;
+            Ok(redirect_with_flash(
+                &ctx,
+                "/account",
+                "flash-password-changed",
+            ))
         }
     }
 }

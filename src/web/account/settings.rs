@@ -8,7 +8,9 @@ use serde_json::json;
 use crate::domain::validate::{self, FieldErrors};
 use crate::error::AppError;
 use crate::web::context::Ctx;
-use crate::web::render::{field_errors, language_options, redirect_with_flash, timezone_options, Page};
+use crate::web::render::{
+    field_errors, language_options, redirect_with_flash, timezone_options, Page,
+};
 use crate::{i18n, store};
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -30,7 +32,11 @@ pub fn render(
 ) -> Result<HttpResponse, AppError> {
     let failed = !(profile_errors.is_empty() && password_errors.is_empty());
     Page::new("account/settings", "account-title")
-        .status(if failed { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK })
+        .status(if failed {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        })
         .data(json!({
             "form": profile,
             "errors": field_errors(ctx, profile_errors),
@@ -43,11 +49,20 @@ pub fn render(
 
 pub fn current(ctx: &Ctx) -> Result<ProfileForm, AppError> {
     let me = ctx.me()?;
-    Ok(ProfileForm { name: me.name.clone(), timezone: me.timezone.clone(), locale: me.locale.clone() })
+    Ok(ProfileForm {
+        name: me.name.clone(),
+        timezone: me.timezone.clone(),
+        locale: me.locale.clone(),
+    })
 }
 
 pub async fn form(ctx: Ctx) -> Result<HttpResponse, AppError> {
-    render(&ctx, &current(&ctx)?, &FieldErrors::new(), &FieldErrors::new())
+    render(
+        &ctx,
+        &current(&ctx)?,
+        &FieldErrors::new(),
+        &FieldErrors::new(),
+    )
 }
 
 pub async fn submit(ctx: Ctx, form: web::Form<ProfileForm>) -> Result<HttpResponse, AppError> {
@@ -64,8 +79,14 @@ pub async fn submit(ctx: Ctx, form: web::Form<ProfileForm>) -> Result<HttpRespon
         return render(&ctx, &form, &errors, &FieldErrors::new());
     }
     let id = ctx.me()?.id;
-    let (name, tz, locale) = (form.name.clone(), form.timezone.clone(), form.locale.clone());
-    ctx.db(move |c| Ok(store::users::update_profile(c, id, &name, &tz, &locale)?)).await?;
-    ctx.audit("account.updated", ctx.me()?.email.clone()).await?;
+    let (name, tz, locale) = (
+        form.name.clone(),
+        form.timezone.clone(),
+        form.locale.clone(),
+    );
+    ctx.db(move |c| Ok(store::users::update_profile(c, id, &name, &tz, &locale)?))
+        .await?;
+    ctx.audit("account.updated", ctx.me()?.email.clone())
+        .await?;
     Ok(redirect_with_flash(&ctx, "/account", "flash-account-saved"))
 }

@@ -17,5 +17,7 @@ pub async fn list(ctx: Ctx) -> Result<HttpResponse, AppError> {
             json!({"at": local_time(e.at, &tz), "actor": e.actor, "action": e.action, "target": e.target, "ip": e.ip})
         })
         .collect();
-    Page::new("admin/audit", "audit-title").data(json!({ "entries": rows })).render(&ctx)
+    Page::new("admin/audit", "audit-title")
+        .data(json!({ "entries": rows }))
+        .render(&ctx)
 }

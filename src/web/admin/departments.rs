@@ -20,7 +20,11 @@ pub struct DepartmentForm {
     name: String,
 }
 
-async fn render(ctx: &Ctx, form: &DepartmentForm, errors: &FieldErrors) -> Result<HttpResponse, AppError> {
+async fn render(
+    ctx: &Ctx,
+    form: &DepartmentForm,
+    errors: &FieldErrors,
+) -> Result<HttpResponse, AppError> {
     let departments = ctx.db(|c| Ok(store::departments::list(c)?)).await?;
     let missing: Vec<&str> = STARTER_SET
         .iter()
@@ -29,7 +33,11 @@ async fn render(ctx: &Ctx, form: &DepartmentForm, errors: &FieldErrors) -> Resul
         .collect();
     let names: Vec<&str> = departments.iter().map(|d| d.name.as_str()).collect();
     Page::new("admin/departments", "departments-title")
-        .status(if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY })
+        .status(if errors.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        })
         .data(json!({
             "departments": names,
             "starter_missing": missing,
@@ -52,13 +60,19 @@ pub async fn create(ctx: Ctx, form: web::Form<DepartmentForm>) -> Result<HttpRes
     }
     let name = form.name.trim().to_string();
     let n = name.clone();
-    let (_, created) = ctx.db(move |c| Ok(store::departments::find_or_create(c, &n)?)).await?;
+    let (_, created) = ctx
+        .db(move |c| Ok(store::departments::find_or_create(c, &n)?))
+        .await?;
     if !created {
         errors.insert("name", "error-department-exists");
         return render(&ctx, &form, &errors).await;
     }
     ctx.audit("department.created", name).await?;
-    Ok(redirect_with_flash(&ctx, "/admin/departments", "flash-department-created"))
+    Ok(redirect_with_flash(
+        &ctx,
+        "/admin/departments",
+        "flash-department-created",
+    ))
 }
 
 pub async fn create_starter_set(ctx: Ctx) -> Result<HttpResponse, AppError> {
@@ -76,5 +90,9 @@ pub async fn create_starter_set(ctx: Ctx) -> Result<HttpResponse, AppError> {
     for name in created {
         ctx.audit("department.created", name.to_string()).await?;
     }
-    Ok(redirect_with_flash(&ctx, "/admin/departments", "flash-departments-created"))
+    Ok(redirect_with_flash(
+        &ctx,
+        "/admin/departments",
+        "flash-departments-created",
+    ))
 }

@@ -55,7 +55,11 @@ fn check_role(
     }
     let department = match department_id.trim() {
         "" => None,
-        id => match id.parse::<i64>().ok().filter(|id| departments.iter().any(|d| d.id == *id)) {
+        id => match id
+            .parse::<i64>()
+            .ok()
+            .filter(|id| departments.iter().any(|d| d.id == *id))
+        {
             Some(id) => Some(id),
             None => {
                 errors.insert("department_id", "error-department-unknown");
@@ -64,7 +68,9 @@ fn check_role(
         },
     };
     if role.is_some_and(Role::needs_department) && department.is_none() {
-        errors.entry("department_id").or_insert("error-department-required");
+        errors
+            .entry("department_id")
+            .or_insert("error-department-required");
     }
     (role, department)
 }
@@ -119,7 +125,8 @@ pub async fn create(ctx: Ctx, form: web::Form<UserForm>) -> Result<HttpResponse,
     if form.password.chars().count() < validate::MIN_PASSWORD {
         errors.insert("password", "error-password-short");
     }
-    let (role, department_id) = check_role(&mut errors, &form.role, &form.department_id, &departments);
+    let (role, department_id) =
+        check_role(&mut errors, &form.role, &form.department_id, &departments);
     let Some(role) = role.filter(|_| errors.is_empty()) else {
         return render_list(&ctx, &form, &errors).await;
     };
@@ -129,7 +136,8 @@ pub async fn create(ctx: Ctx, form: web::Form<UserForm>) -> Result<HttpResponse,
     let created = ctx
         .db(move |c| {
             let hash = security::hash_password(&password).map_err(AppError::internal)?;
-            let team_tz = store::settings::get(c, store::settings::TEAM_TIMEZONE)?.unwrap_or(timezone);
+            let team_tz =
+                store::settings::get(c, store::settings::TEAM_TIMEZONE)?.unwrap_or(timezone);
             let new = NewUser {
                 email: &email,
                 name: &name,
@@ -150,8 +158,13 @@ pub async fn create(ctx: Ctx, form: web::Form<UserForm>) -> Result<HttpResponse,
         errors.insert("email", "error-email-taken");
         return render_list(&ctx, &form, &errors).await;
     };
-    ctx.audit("user.created", format!("{} ({})", user.email, user.role)).await?;
-    Ok(redirect_with_flash(&ctx, "/admin/users", "flash-user-created"))
+    ctx.audit("user.created", format!("{} ({})", user.email, user.role))
+        .await?;
+    Ok(redirect_with_flash(
+        &ctx,
+        "/admin/users",
+        "flash-user-created",
+    ))
 }
 
 async fn load(ctx: &Ctx, id: i64) -> Result<(User, Vec<Department>), AppError> {
@@ -187,7 +200,10 @@ pub async fn edit(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError
         email: user.email.clone(),
         name: user.name.clone(),
         role: user.role.clone(),
-        department_id: user.department_id.map(|d| d.to_string()).unwrap_or_default(),
+        department_id: user
+            .department_id
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         password: String::new(),
     };
     render_edit(&ctx, &user, &departments, &form, &FieldErrors::new()).await
@@ -202,7 +218,8 @@ pub async fn update(
     let form = form.into_inner();
     let mut errors = FieldErrors::new();
     validate::name(&mut errors, "name", &form.name);
-    let (role, department_id) = check_role(&mut errors, &form.role, &form.department_id, &departments);
+    let (role, department_id) =
+        check_role(&mut errors, &form.role, &form.department_id, &departments);
     let Some(role) = role.filter(|_| errors.is_empty()) else {
         return render_edit(&ctx, &user, &departments, &form, &errors).await;
     };
@@ -230,11 +247,19 @@ pub async fn update(
         return render_edit(&ctx, &user, &departments, &form, &errors).await;
     }
     if was != role {
-        ctx.audit("user.role_changed", format!("{}: {was} → {role}", user.email)).await?;
+        ctx.audit(
+            "user.role_changed",
+            format!("{}: {was} → {role}", user.email),
+        )
+        .await?;
     } else {
         ctx.audit("user.updated", user.email.clone()).await?;
     }
-    Ok(redirect_with_flash(&ctx, &format!("/admin/users/{uid}"), "flash-user-saved"))
+    Ok(redirect_with_flash(
+        &ctx,
+        &format!("/admin/users/{uid}"),
+        "flash-user-saved",
+    ))
 }
 
 pub async fn disable(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
@@ -248,14 +273,23 @@ pub async fn enable(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppErr
 async fn set_disabled(ctx: Ctx, id: i64, disabled: bool) -> Result<HttpResponse, AppError> {
     let (user, _) = load(&ctx, id).await?;
     if disabled && user.id == ctx.me()?.id {
-        return Ok(redirect_with_flash(&ctx, &format!("/admin/users/{id}"), "flash-cannot-disable-self"));
+        return Ok(redirect_with_flash(
+            &ctx,
+            &format!("/admin/users/{id}"),
+            "flash-cannot-disable-self",
+        ));
     }
-    ctx.db(move |c| Ok(store::users::set_disabled(c, id, disabled)?)).await?;
+    ctx.db(move |c| Ok(store::users::set_disabled(c, id, disabled)?))
+        .await?;
     let (action, flash) = if disabled {
         ("user.disabled", "flash-user-disabled")
     } else {
         ("user.enabled", "flash-user-enabled")
     };
     ctx.audit(action, user.email.clone()).await?;
-    Ok(redirect_with_flash(&ctx, &format!("/admin/users/{id}"), flash))
+    Ok(redirect_with_flash(
+        &ctx,
+        &format!("/admin/users/{id}"),
+        flash,
+    ))
 }

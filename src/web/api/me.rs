@@ -11,7 +11,10 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
     let me = ctx.me()?.clone();
     let department_id = me.department_id;
     let department = match department_id {
-        Some(id) => ctx.db(move |c| Ok(store::departments::find(c, id)?)).await?.map(|d| d.name),
+        Some(id) => ctx
+            .db(move |c| Ok(store::departments::find(c, id)?))
+            .await?
+            .map(|d| d.name),
         None => None,
     };
     Ok(HttpResponse::Ok().json(json!({

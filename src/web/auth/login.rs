@@ -79,7 +79,9 @@ pub async fn submit(ctx: Ctx, form: web::Form<LoginForm>) -> Result<HttpResponse
             }
             let user = store::users::find_by_email(c, &e)?;
             // An unknown email costs the same hashing as a wrong password: timing tells nothing.
-            let hash = user.as_ref().map_or(security::dummy_hash(), |u| u.password_hash.as_str());
+            let hash = user
+                .as_ref()
+                .map_or(security::dummy_hash(), |u| u.password_hash.as_str());
             let password_ok = security::verify_password(&pw, hash);
             match user {
                 Some(u) if password_ok && u.disabled_at.is_some() => {
@@ -117,12 +119,20 @@ pub async fn submit(ctx: Ctx, form: web::Form<LoginForm>) -> Result<HttpResponse
             res.headers_mut().insert(header::RETRY_AFTER, secs.into());
             Ok(res)
         }
-        Outcome::Wrong => {
-            render(&ctx, &form.email, &next, Some("error-login-wrong"), StatusCode::UNAUTHORIZED)
-        }
-        Outcome::Disabled => {
-            render(&ctx, &form.email, &next, Some("error-login-disabled"), StatusCode::FORBIDDEN)
-        }
+        Outcome::Wrong => render(
+            &ctx,
+            &form.email,
+            &next,
+            Some("error-login-wrong"),
+            StatusCode::UNAUTHORIZED,
+        ),
+        Outcome::Disabled => render(
+            &ctx,
+            &form.email,
+            &next,
+            Some("error-login-disabled"),
+            StatusCode::FORBIDDEN,
+        ),
         Outcome::SignedIn(session) => {
             let names = cookie_names(ctx.state.config.https());
             let mut res = redirect(&next);

@@ -27,7 +27,11 @@ pub struct SetupForm {
 }
 
 fn render(ctx: &Ctx, form: &SetupForm, errors: &FieldErrors) -> Result<HttpResponse, AppError> {
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     Page::new("auth/setup", "setup-title")
         .status(status)
         .data(json!({
@@ -46,7 +50,10 @@ pub async fn form(ctx: Ctx) -> Result<HttpResponse, AppError> {
     if already_set_up(&ctx).await? {
         return Err(AppError::NotFound);
     }
-    let form = SetupForm { timezone: ctx.state.config.timezone.name().into(), ..Default::default() };
+    let form = SetupForm {
+        timezone: ctx.state.config.timezone.name().into(),
+        ..Default::default()
+    };
     render(&ctx, &form, &FieldErrors::new())
 }
 
@@ -74,7 +81,12 @@ pub async fn submit(ctx: Ctx, form: web::Form<SetupForm>) -> Result<HttpResponse
     .map_err(AppError::internal)?
     .map_err(AppError::internal)?;
     let email = validate::normalise_email(&form.email);
-    let (name, tz, lang, ip) = (form.name.clone(), form.timezone.clone(), ctx.lang, ctx.ip.clone());
+    let (name, tz, lang, ip) = (
+        form.name.clone(),
+        form.timezone.clone(),
+        ctx.lang,
+        ctx.ip.clone(),
+    );
     let created = ctx
         .db(move |c| {
             use diesel::Connection;
@@ -94,7 +106,9 @@ pub async fn submit(ctx: Ctx, form: web::Form<SetupForm>) -> Result<HttpResponse
                 };
                 let user = store::users::create(c, new).map_err(|e| match e {
                     store::users::CreateError::Db(e) => e,
-                    store::users::CreateError::EmailTaken => diesel::result::Error::RollbackTransaction,
+                    store::users::CreateError::EmailTaken => {
+                        diesel::result::Error::RollbackTransaction
+                    }
                 })?;
                 store::settings::set(c, store::settings::TEAM_TIMEZONE, &tz)?;
                 store::audit::record(c, Some(user.id), "setup.admin_created", &user.email, &ip)?;
@@ -104,9 +118,12 @@ pub async fn submit(ctx: Ctx, form: web::Form<SetupForm>) -> Result<HttpResponse
             .map_err(AppError::from)
         })
         .await?;
-    let Some(session) = created else { return Err(AppError::NotFound) };
+    let Some(session) = created else {
+        return Err(AppError::NotFound);
+    };
     let names = cookie_names(ctx.state.config.https());
     let mut res = redirect_with_flash(&ctx, "/", "flash-setup-done");
-    res.add_cookie(&cookie(&ctx.state, names.session, session)).map_err(AppError::internal)?;
+    res.add_cookie(&cookie(&ctx.state, names.session, session))
+        .map_err(AppError::internal)?;
     Ok(res)
 }
