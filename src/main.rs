@@ -79,6 +79,10 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|_| "info,actix_server=warn".into()),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        // A request's span closes when it is answered: one line with method, route, status,
+        // request id and latency.
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
         .init();
     let result = Config::from_env().and_then(|config| match cli.command {
         None | Some(Command::Serve) => serve(config),

@@ -27,30 +27,33 @@ pub fn record_failure(conn: &mut Conn, email: &str, ip: &str) -> QueryResult<()>
 pub fn blocked_for(conn: &mut Conn, email: &str, ip: &str) -> QueryResult<Option<u64>> {
     let now = super::now();
     let since = now - Duration::minutes(WINDOW_MINUTES);
-    let by_email: Vec<NaiveDateTime> = login_failures::table
-        .filter(login_failures::email.eq(email))
+    let recent: Vec<(String, String, NaiveDateTime)> = login_failures::table
+        .filter(
+            login_failures::email
+                .eq(email)
+                .or(login_failures::ip.eq(ip)),
+        )
         .filter(login_failures::at.gt(since))
-        .select(login_failures::at)
+        .select((
+            login_failures::email,
+            login_failures::ip,
+            login_failures::at,
+        ))
         .order(login_failures::at.desc())
-        .limit(MAX_PER_ACCOUNT)
+        .limit(MAX_PER_ACCOUNT.max(MAX_PER_IP) * 2)
         .load(conn)?;
-    let by_ip: Vec<NaiveDateTime> = login_failures::table
-        .filter(login_failures::ip.eq(ip))
-        .filter(login_failures::at.gt(since))
-        .select(login_failures::at)
-        .order(login_failures::at.desc())
-        .limit(MAX_PER_IP)
-        .load(conn)?;
-    // Blocked until the oldest of the last N failures leaves the window.
-    let until = |times: &[NaiveDateTime], max: i64| {
-        (times.len() as i64 >= max).then(|| *times.last().expect("non-empty"))
+    // Blocked until the oldest of the last N failures (per account, per address) leaves the window.
+    let nth_newest = |matches: &dyn Fn(&(String, String, NaiveDateTime)) -> bool, n: i64| {
+        recent
+            .iter()
+            .filter(|r| matches(r))
+            .nth(n as usize - 1)
+            .map(|r| r.2)
     };
-    let oldest = [until(&by_email, MAX_PER_ACCOUNT), until(&by_ip, MAX_PER_IP)]
-        .into_iter()
-        .flatten()
-        .max();
-    Ok(oldest.map(|t| {
-        let free_at = t + Duration::minutes(WINDOW_MINUTES);
+    let by_email = nth_newest(&|r| r.0 == email, MAX_PER_ACCOUNT);
+    let by_ip = nth_newest(&|r| r.1 == ip, MAX_PER_IP);
+    Ok(by_email.into_iter().chain(by_ip).max().map(|oldest| {
+        let free_at = oldest + Duration::minutes(WINDOW_MINUTES);
         (free_at - now).num_seconds().max(1) as u64
     }))
 }

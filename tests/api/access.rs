@@ -71,16 +71,7 @@ async fn every_route_answers_each_role_as_the_access_table_says(app: TestApp) {
     ] {
         let (browser, r) = app.login(email, PASSWORD).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
-        let out = app.cli(
-            &["token", "create", "--email", email, "--name", "matrix"],
-            "",
-        );
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
+        let token = app.create_token(email, "matrix");
         callers.push(Caller {
             role: Some(role),
             browser,

@@ -11,7 +11,50 @@ both_backends!(
     role_change_takes_effect_on_the_next_request,
     password_change_ends_other_sessions,
     german_for_german_browsers_and_for_users_who_choose_it,
+    login_rotates_the_session_id,
 );
+
+fn session_cookie(r: &reqwest::Response) -> Option<String> {
+    r.headers().get_all("set-cookie").iter().find_map(|v| {
+        let v = v.to_str().ok()?;
+        v.strip_prefix("pressroom_session=")
+            .map(|rest| rest.split(';').next().unwrap().to_string())
+    })
+}
+
+async fn login_rotates_the_session_id(app: TestApp) {
+    app.setup_admin().await;
+    let (browser, r) = app.login(ADMIN_EMAIL, PASSWORD).await;
+    let first = session_cookie(&r).expect("a session cookie at login");
+    // Signing in again from the same browser gives a new id and ends the old one, so an id
+    // planted in a browser before sign-in is worth nothing.
+    let r = app
+        .submit(
+            &browser,
+            "/account",
+            "/login",
+            &[("email", ADMIN_EMAIL), ("password", PASSWORD)],
+        )
+        .await;
+    let second = session_cookie(&r).expect("a new session cookie");
+    assert_ne!(first, second);
+    let planted = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let r = planted
+        .get(app.url("/"))
+        .header("cookie", format!("pressroom_session={first}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.status(),
+        StatusCode::SEE_OTHER,
+        "the old id no longer signs in"
+    );
+    assert_eq!(app.get(&browser, "/").await.status(), StatusCode::OK);
+}
 
 async fn login_and_logout(app: TestApp) {
     app.setup_admin().await;
@@ -103,6 +146,23 @@ async fn ten_failures_throttle_the_account_with_429(app: TestApp) {
     }
     let (_, r) = app.login("ghost@example.ch", "guess guess guess").await;
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    // One address trying many accounts is stopped too, at a higher count (offices share one).
+    let (_, r) = app.login("fresh@example.ch", "guess guess guess").await;
+    assert_eq!(
+        r.status(),
+        StatusCode::UNAUTHORIZED,
+        "a new account from this address may still try"
+    );
+    for i in 0..30 {
+        app.login(&format!("spray{i}@example.ch"), "guess guess guess")
+            .await;
+    }
+    let (_, r) = app.login("another@example.ch", "guess guess guess").await;
+    assert_eq!(
+        r.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "50 failures from one address"
+    );
 }
 
 async fn disabled_user_is_signed_out_at_once_and_cannot_log_in(app: TestApp) {

@@ -32,23 +32,7 @@ async fn cli_adds_a_user_and_a_token_that_opens_the_api(app: TestApp) {
         String::from_utf8_lossy(&out.stderr)
     );
 
-    let out = app.cli(
-        &[
-            "token",
-            "create",
-            "--email",
-            "carla@example.ch",
-            "--name",
-            "import script",
-        ],
-        "",
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let token = app.create_token("carla@example.ch", "import script");
     assert!(token.starts_with("prt_") && token.len() > 40, "{token}");
 
     let client = app.browser();

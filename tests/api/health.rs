@@ -69,3 +69,27 @@ async fn healthz_says_unavailable_when_the_database_is_gone() {
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(html.contains("Temporarily unavailable"));
 }
+
+#[actix_web::test]
+async fn behind_https_cookies_are_secure_and_host_prefixed() {
+    let app = TestApp::spawn_with(
+        Backend::Sqlite,
+        &[("PRESSROOM_BASE_URL", "https://press.example.ch")],
+    )
+    .await;
+    let r = app.get(&app.browser(), "/login").await;
+    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.starts_with("__Host-pressroom_csrf="), "{cookie}");
+    assert!(
+        cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("Domain="),
+        "__Host- cookies carry no domain"
+    );
+    assert!(r.headers()["strict-transport-security"]
+        .to_str()
+        .unwrap()
+        .contains("max-age="));
+}

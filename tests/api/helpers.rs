@@ -33,6 +33,11 @@ pub const PASSWORD: &str = "correct horse battery";
 
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
+        TestApp::spawn_with(backend, &[]).await
+    }
+
+    /// With extra environment settings, e.g. an https base URL.
+    pub async fn spawn_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temp dir");
         let (database_url, pg_database) = match backend {
             Backend::Sqlite => (
@@ -71,6 +76,7 @@ impl TestApp {
             ("PRESSROOM_TIMEZONE", "Europe/Zurich"),
         ]
         .into_iter()
+        .chain(extra.iter().copied())
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
         let config = Config::from_vars(&vars).expect("test config");
@@ -265,6 +271,17 @@ impl TestApp {
             .write_all(stdin.as_bytes())
             .unwrap();
         child.wait_with_output().unwrap()
+    }
+
+    /// `pressroom token create` for a user; returns the printed token.
+    pub fn create_token(&self, email: &str, label: &str) -> String {
+        let out = self.cli(&["token", "create", "--email", email, "--name", label], "");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
     }
 
     /// Makes the database stop answering (PostgreSQL only): it is dropped under the app.
