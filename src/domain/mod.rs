@@ -3,3 +3,4 @@
 pub mod access;
 pub mod roles;
 pub mod validate;
+pub mod workflow;

@@ -143,3 +143,34 @@ error-last-admin = Das Team braucht mindestens einen aktiven Admin.
 error-login-wrong = E-Mail oder Passwort ist falsch.
 error-login-disabled = Dieses Konto ist gesperrt. Bitten Sie einen Admin, es zu entsperren.
 error-login-throttled = Zu viele fehlgeschlagene Versuche. Bitte warten Sie einige Minuten und versuchen Sie es erneut.
+
+state-draft = Entwurf
+state-submitted = Eingereicht
+state-in_review = In Prüfung
+state-changes_requested = Änderungen erbeten
+state-approved = Angenommen
+state-rejected = Abgelehnt
+state-in_production = In Produktion
+state-scheduled = Eingeplant
+state-published = Veröffentlicht
+state-archived = Archiviert
+
+action-submit = Einreichen
+action-withdraw = Zurückziehen
+action-start-review = Prüfung beginnen
+action-request-changes = Änderungen erbitten
+action-approve = Annehmen
+action-reject = Ablehnen
+action-resubmit = Erneut einreichen
+action-start-production = Produktion beginnen
+action-back-to-approved = Zurück zu angenommen
+action-schedule = Als eingeplant markieren
+action-unschedule = Einplanung aufheben
+action-mark-published = Als veröffentlicht markieren
+action-archive = Archivieren
+action-reopen = Wieder öffnen
+
+error-transition-not-from-here = Dieser Schritt ist im aktuellen Zustand der Idee nicht möglich.
+error-transition-role = Ihre Rolle erlaubt diesen Schritt nicht.
+error-transition-not-yours = Nur wer die Idee eingereicht hat, kann diesen Schritt tun.
+error-comment-required = Bitte begründen Sie dies in einem Kommentar.

@@ -143,3 +143,34 @@ error-last-admin = The team needs at least one active admin.
 error-login-wrong = The email or password is wrong.
 error-login-disabled = This account is disabled. Ask an admin to enable it.
 error-login-throttled = Too many failed attempts. Please wait a few minutes and try again.
+
+state-draft = Draft
+state-submitted = Submitted
+state-in_review = In review
+state-changes_requested = Changes requested
+state-approved = Approved
+state-rejected = Rejected
+state-in_production = In production
+state-scheduled = Scheduled
+state-published = Published
+state-archived = Archived
+
+action-submit = Submit
+action-withdraw = Withdraw to draft
+action-start-review = Start review
+action-request-changes = Request changes
+action-approve = Approve
+action-reject = Reject
+action-resubmit = Resubmit
+action-start-production = Start production
+action-back-to-approved = Back to approved
+action-schedule = Mark scheduled
+action-unschedule = Unschedule
+action-mark-published = Mark published
+action-archive = Archive
+action-reopen = Reopen
+
+error-transition-not-from-here = This step is not possible from the idea's current state.
+error-transition-role = Your role cannot take this step.
+error-transition-not-yours = Only the person who handed in the idea can take this step.
+error-comment-required = Please say why in a comment.
