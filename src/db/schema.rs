@@ -20,6 +20,7 @@ diesel::table! {
         locale -> Text,
         created_at -> Timestamp,
         disabled_at -> Nullable<Timestamp>,
+        mail_off -> Text,
     }
 }
 
@@ -70,10 +71,72 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    channels (id) {
+        id -> BigInt,
+        name -> Text,
+        kind -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ideas (id) {
+        id -> BigInt,
+        title -> Text,
+        pitch -> Text,
+        department_id -> BigInt,
+        audience -> Text,
+        pillar -> Text,
+        tags -> Text,
+        channels -> Text,
+        languages -> Text,
+        wished_date -> Nullable<Date>,
+        links -> Text,
+        state -> Text,
+        version -> BigInt,
+        submitter_id -> BigInt,
+        assignee_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    idea_events (id) {
+        id -> BigInt,
+        idea_id -> BigInt,
+        actor_id -> Nullable<BigInt>,
+        at -> Timestamp,
+        kind -> Text,
+        from_state -> Nullable<Text>,
+        to_state -> Nullable<Text>,
+        comment -> Text,
+        changes -> Text,
+    }
+}
+
+diesel::table! {
+    mail_outbox (id) {
+        id -> BigInt,
+        to_email -> Text,
+        subject -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+        next_attempt_at -> Timestamp,
+        attempts -> Integer,
+        sent_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(users -> departments (department_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(audit_log -> users (actor_id));
+diesel::joinable!(ideas -> departments (department_id));
+diesel::joinable!(idea_events -> ideas (idea_id));
+diesel::joinable!(idea_events -> users (actor_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     departments,
@@ -83,4 +146,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     login_failures,
     settings,
+    channels,
+    ideas,
+    idea_events,
+    mail_outbox,
 );

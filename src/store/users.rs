@@ -20,6 +20,7 @@ pub struct User {
     pub locale: String,
     pub created_at: NaiveDateTime,
     pub disabled_at: Option<NaiveDateTime>,
+    pub mail_off: String,
 }
 
 impl User {
