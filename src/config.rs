@@ -19,6 +19,10 @@ pub struct Config {
     /// 32 bytes; signs CSRF tokens and (later) encrypts channel secrets.
     pub secret_key: [u8; 32],
     pub smtp_url: Option<String>,
+    /// Sender of notification mail.
+    pub mail_from: lettre::message::Mailbox,
+    /// First wait before a failed mail is tried again; it doubles from there.
+    pub mail_retry_secs: i64,
     pub timezone: Tz,
 }
 
@@ -83,6 +87,17 @@ impl Config {
             None => load_or_create_key(&data_dir.join("secret.key"))?,
         };
 
+        let from_text = get("PRESSROOM_MAIL_FROM").unwrap_or_else(|| "Pressroom <pressroom@localhost>".into());
+        let mail_from = from_text.parse().map_err(|_| {
+            format!("bad PRESSROOM_MAIL_FROM {from_text:?}: expected an address like Pressroom <desk@example.ch>")
+        })?;
+        let retry_text = get("PRESSROOM_MAIL_RETRY_SECONDS").unwrap_or_else(|| "30".into());
+        let mail_retry_secs = retry_text
+            .parse::<i64>()
+            .ok()
+            .filter(|s| (1..=3600).contains(s))
+            .ok_or_else(|| format!("bad PRESSROOM_MAIL_RETRY_SECONDS {retry_text:?}: expected 1 to 3600"))?;
+
         Ok(Config {
             database,
             bind,
@@ -90,6 +105,8 @@ impl Config {
             data_dir,
             secret_key,
             smtp_url: get("PRESSROOM_SMTP_URL"),
+            mail_from,
+            mail_retry_secs,
             timezone,
         })
     }

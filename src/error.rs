@@ -25,8 +25,12 @@ pub enum AppError {
     Invalid(FieldErrors),
     #[error("bad request: {0}")]
     BadRequest(String),
-    #[error("conflict: {0}")]
-    Conflict(String),
+    /// Someone else changed the object since the user loaded it.
+    #[error("changed meanwhile by {by}")]
+    Conflict { by: String },
+    /// A workflow step the rules do not allow; the key says which rule.
+    #[error("refused: {0}")]
+    Refused(&'static str),
     #[error("too many attempts")]
     TooManyRequests { retry_after_secs: u64 },
     #[error("service unavailable")]
@@ -49,7 +53,8 @@ impl AppError {
             AppError::Csrf => "error-csrf",
             AppError::Invalid(_) => "error-invalid",
             AppError::BadRequest(_) => "error-bad-request",
-            AppError::Conflict(_) => "error-conflict",
+            AppError::Conflict { .. } => "error-conflict",
+            AppError::Refused(key) => key,
             AppError::TooManyRequests { .. } => "error-too-many",
             AppError::Unavailable => "error-unavailable",
             AppError::Internal(_) => "error-internal",
@@ -75,7 +80,8 @@ impl ResponseError for AppError {
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

@@ -6,6 +6,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod mail;
 pub mod scheduler;
 pub mod security;
 pub mod store;
@@ -64,7 +65,10 @@ impl Application {
         let i18n = Arc::new(i18n::I18n::load()?);
         let templates = web::render::templates(i18n.clone())?;
         let https = config.https();
+        mail::check_config(config.smtp_url.as_deref(), &config.data_dir)?;
         scheduler::spawn_housekeeping(pool.clone());
+        mail::spawn_sender(pool.clone(), mail::Settings::of(&config), std::time::Duration::from_secs(2));
+        let composer = mail::Composer { i18n: i18n.clone(), base_url: base_url.clone() };
         let state = aw::Data::new(AppState {
             config: Config {
                 base_url: base_url.clone(),
@@ -73,6 +77,7 @@ impl Application {
             pool,
             templates,
             i18n,
+            mail: composer,
             routes: web::route_list(),
         });
 

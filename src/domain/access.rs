@@ -60,6 +60,30 @@ pub fn lookup(method: &str, pattern: &str) -> Option<Access> {
         .map(|(_, _, a)| *a)
 }
 
+/// Which ideas a user may see: editors and admins all, a contributor their department's.
+/// Drafts are seen by their submitter only, whatever the role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdeaScope {
+    pub viewer_id: i64,
+    pub department_id: Option<i64>,
+}
+
+impl IdeaScope {
+    pub fn of(viewer_id: i64, role: Role, department_id: Option<i64>) -> IdeaScope {
+        let department_id = match role {
+            // A contributor without department sees nothing but their own drafts.
+            Role::Contributor => Some(department_id.unwrap_or(-1)),
+            Role::Editor | Role::Admin => None,
+        };
+        IdeaScope { viewer_id, department_id }
+    }
+
+    pub fn sees(&self, idea_department: i64, state: &str, submitter_id: i64) -> bool {
+        self.department_id.is_none_or(|d| d == idea_department)
+            && (state != "draft" || submitter_id == self.viewer_id)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +101,20 @@ mod tests {
     fn public_routes_need_no_sign_in() {
         assert!(lookup("GET", "/login").unwrap().allows(None));
         assert!(!lookup("GET", "/account").unwrap().allows(None));
+    }
+
+    #[test]
+    fn contributors_see_their_department_and_nobody_sees_others_drafts() {
+        let hr = IdeaScope::of(1, Role::Contributor, Some(10));
+        assert!(hr.sees(10, "submitted", 2));
+        assert!(!hr.sees(11, "submitted", 2));
+        assert!(!hr.sees(10, "draft", 2));
+        assert!(hr.sees(10, "draft", 1));
+        let editor = IdeaScope::of(3, Role::Editor, Some(10));
+        assert!(editor.sees(11, "approved", 2));
+        assert!(!editor.sees(11, "draft", 2));
+        let lost = IdeaScope::of(4, Role::Contributor, None);
+        assert!(!lost.sees(10, "submitted", 2));
     }
 
     #[test]

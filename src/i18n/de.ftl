@@ -174,3 +174,4 @@ error-transition-not-from-here = Dieser Schritt ist im aktuellen Zustand der Ide
 error-transition-role = Ihre Rolle erlaubt diesen Schritt nicht.
 error-transition-not-yours = Nur wer die Idee eingereicht hat, kann diesen Schritt tun.
 error-comment-required = Bitte begründen Sie dies in einem Kommentar.
+error-changed-by = { $name } hat dies inzwischen geändert. Ihr Text ist unten erhalten: Prüfen Sie die Änderung und senden Sie erneut.

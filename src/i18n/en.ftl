@@ -174,3 +174,4 @@ error-transition-not-from-here = This step is not possible from the idea's curre
 error-transition-role = Your role cannot take this step.
 error-transition-not-yours = Only the person who handed in the idea can take this step.
 error-comment-required = Please say why in a comment.
+error-changed-by = { $name } changed this meanwhile. Your text is kept below: check their change and send again.

@@ -1,7 +1,10 @@
 //! Queries per aggregate, each taking `&mut Conn`; handlers never build SQL.
 
 pub mod audit;
+pub mod channels;
 pub mod departments;
+pub mod ideas;
+pub mod outbox;
 pub mod sessions;
 pub mod settings;
 pub mod throttle;

@@ -40,8 +40,11 @@ pub async fn render_errors(
         s if s.is_client_error() => "error-bad-request",
         _ => "error-internal",
     });
-    let detail = match app_error {
-        Some(AppError::BadRequest(d)) | Some(AppError::Conflict(d)) => Some(d.clone()),
+    let detail = match (app_error, req_ctx_lang(&res)) {
+        (Some(AppError::BadRequest(d)), _) => Some(d.clone()),
+        (Some(AppError::Conflict { by }), Some(ctx)) => {
+            Some(ctx.state.i18n.text(ctx.lang, "error-changed-by", &[("name", by.clone())]))
+        }
         _ => None,
     };
     let fields = match app_error {
@@ -71,6 +74,10 @@ pub async fn render_errors(
         }
     }
     Ok(ServiceResponse::new(req, new))
+}
+
+fn req_ctx_lang(res: &ServiceResponse<BoxBody>) -> Option<Ctx> {
+    res.request().extensions().get::<Ctx>().cloned()
 }
 
 fn problem(

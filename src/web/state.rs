@@ -13,6 +13,7 @@ pub struct AppState {
     pub pool: Pool,
     pub templates: Handlebars<'static>,
     pub i18n: std::sync::Arc<I18n>,
+    pub mail: crate::mail::Composer,
     /// Every (method, pattern) the app registered, so the guard can tell a route missing from
     /// the access table (refused) from a method not offered (405).
     pub routes: Vec<(String, String)>,

@@ -1,0 +1,483 @@
+//! Ideas: hand-in, listing with filters, edits and transitions under a version check, comments,
+//! assignment and the history. Each change writes its event and its mail in one transaction.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use serde_json::json;
+
+use super::users::User;
+use crate::db::schema::{departments, idea_events, ideas, users};
+use crate::db::Conn;
+use crate::domain::access::IdeaScope;
+use crate::domain::ideas::{join_list, split_list, IdeaFields};
+use crate::domain::roles::Role;
+use crate::domain::workflow::{self, State};
+use crate::error::AppError;
+use crate::mail::Composer;
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = ideas)]
+pub struct Idea {
+    pub id: i64,
+    pub title: String,
+    pub pitch: String,
+    pub department_id: i64,
+    pub audience: String,
+    pub pillar: String,
+    pub tags: String,
+    pub channels: String,
+    pub languages: String,
+    pub wished_date: Option<NaiveDate>,
+    pub links: String,
+    pub state: String,
+    pub version: i64,
+    pub submitter_id: i64,
+    pub assignee_id: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Idea {
+    pub fn state(&self) -> State {
+        State::parse(&self.state).unwrap_or(State::Draft)
+    }
+    pub fn tag_list(&self) -> Vec<String> {
+        split_list(&self.tags)
+    }
+    pub fn channel_ids(&self) -> Vec<i64> {
+        split_list(&self.channels).iter().filter_map(|c| c.parse().ok()).collect()
+    }
+    pub fn language_list(&self) -> Vec<String> {
+        split_list(&self.languages)
+    }
+    pub fn link_list(&self) -> Vec<String> {
+        self.links.lines().filter(|l| !l.is_empty()).map(str::to_string).collect()
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub state: Option<State>,
+    pub department_id: Option<i64>,
+    pub pillar: Option<String>,
+    pub tag: Option<String>,
+    pub language: Option<String>,
+    pub assignee_id: Option<i64>,
+    pub submitter_id: Option<i64>,
+    pub submitted_from: Option<NaiveDateTime>,
+    pub submitted_to: Option<NaiveDateTime>,
+    pub q: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Newest,
+    Oldest,
+}
+
+type Boxed<'a> = ideas::BoxedQuery<'a, <Conn as diesel::Connection>::Backend>;
+
+/// Visibility first (department, other people's drafts), then the user's filters.
+fn query<'a>(scope: &IdeaScope, f: &'a Filter) -> Boxed<'a> {
+    let mut q = ideas::table.into_boxed();
+    if let Some(d) = scope.department_id {
+        q = q.filter(ideas::department_id.eq(d));
+    }
+    q = q.filter(ideas::state.ne("draft").or(ideas::submitter_id.eq(scope.viewer_id)));
+    if let Some(s) = f.state {
+        q = q.filter(ideas::state.eq(s.as_str()));
+    }
+    if let Some(d) = f.department_id {
+        q = q.filter(ideas::department_id.eq(d));
+    }
+    if let Some(p) = &f.pillar {
+        q = q.filter(ideas::pillar.eq(p));
+    }
+    if let Some(t) = &f.tag {
+        q = q.filter(ideas::tags.like(format!("%,{}{}", escape_like(t), ",%")).escape('\\'));
+    }
+    if let Some(l) = &f.language {
+        q = q.filter(ideas::languages.like(format!("%,{}{}", escape_like(l), ",%")).escape('\\'));
+    }
+    if let Some(a) = f.assignee_id {
+        q = q.filter(ideas::assignee_id.eq(a));
+    }
+    if let Some(s) = f.submitter_id {
+        q = q.filter(ideas::submitter_id.eq(s));
+    }
+    if let Some(from) = f.submitted_from {
+        q = q.filter(ideas::created_at.ge(from));
+    }
+    if let Some(to) = f.submitted_to {
+        q = q.filter(ideas::created_at.lt(to));
+    }
+    if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
+        q = q.filter(
+            lower(ideas::title)
+                .like(pattern.clone())
+                .escape('\\')
+                .or(lower(ideas::pitch).like(pattern).escape('\\')),
+        );
+    }
+    q
+}
+
+fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// One page of ideas after `cursor` (an idea id), and the cursor of the next page if any.
+pub fn list(
+    conn: &mut Conn,
+    scope: &IdeaScope,
+    filter: &Filter,
+    sort: Sort,
+    cursor: Option<i64>,
+    limit: i64,
+) -> QueryResult<(Vec<Idea>, Option<i64>)> {
+    let mut q = query(scope, filter).select(Idea::as_select());
+    q = match (sort, cursor) {
+        (Sort::Newest, Some(c)) => q.filter(ideas::id.lt(c)).order(ideas::id.desc()),
+        (Sort::Newest, None) => q.order(ideas::id.desc()),
+        (Sort::Oldest, Some(c)) => q.filter(ideas::id.gt(c)).order(ideas::id.asc()),
+        (Sort::Oldest, None) => q.order(ideas::id.asc()),
+    };
+    let mut rows: Vec<Idea> = q.limit(limit + 1).load(conn)?;
+    let next = if rows.len() as i64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|i| i.id)
+    } else {
+        None
+    };
+    Ok((rows, next))
+}
+
+/// How many ideas each state holds under the filter, for the board's column heads.
+/// One count per state: boxed queries cannot be grouped in diesel.
+pub fn count_by_state(conn: &mut Conn, scope: &IdeaScope, filter: &Filter) -> QueryResult<Vec<(State, i64)>> {
+    State::ALL
+        .into_iter()
+        .filter(|s| filter.state.is_none_or(|f| f == *s))
+        .map(|s| {
+            let n = query(scope, filter).filter(ideas::state.eq(s.as_str())).count().get_result(conn)?;
+            Ok((s, n))
+        })
+        .collect()
+}
+
+pub fn find(conn: &mut Conn, scope: &IdeaScope, id: i64) -> QueryResult<Option<Idea>> {
+    let idea: Option<Idea> = ideas::table.find(id).select(Idea::as_select()).first(conn).optional()?;
+    Ok(idea.filter(|i| scope.sees(i.department_id, &i.state, i.submitter_id)))
+}
+
+/// Display names for ids (submitters, assignees, actors), in one query.
+pub fn user_names(conn: &mut Conn, ids: &[i64]) -> QueryResult<std::collections::HashMap<i64, String>> {
+    Ok(users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::name))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+pub fn department_names(conn: &mut Conn) -> QueryResult<std::collections::HashMap<i64, String>> {
+    Ok(departments::table
+        .select((departments::id, departments::name))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// Distinct pillars in use, for the filter's choices.
+pub fn pillars(conn: &mut Conn) -> QueryResult<Vec<String>> {
+    ideas::table
+        .filter(ideas::pillar.ne(""))
+        .select(ideas::pillar)
+        .distinct()
+        .order(ideas::pillar.asc())
+        .limit(200)
+        .load(conn)
+}
+
+fn event(
+    conn: &mut Conn,
+    idea_id: i64,
+    actor: Option<i64>,
+    kind: &str,
+    states: (Option<&str>, Option<&str>),
+    comment: &str,
+    changes: &serde_json::Value,
+) -> QueryResult<()> {
+    diesel::insert_into(idea_events::table)
+        .values((
+            idea_events::idea_id.eq(idea_id),
+            idea_events::actor_id.eq(actor),
+            idea_events::at.eq(super::now()),
+            idea_events::kind.eq(kind),
+            idea_events::from_state.eq(states.0),
+            idea_events::to_state.eq(states.1),
+            idea_events::comment.eq(comment),
+            idea_events::changes.eq(changes.to_string()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Hands in a new idea (or saves a draft) for the submitter's department.
+pub fn create(
+    conn: &mut Conn,
+    submitter: &User,
+    department_id: i64,
+    fields: &IdeaFields,
+    state: State,
+) -> QueryResult<Idea> {
+    conn.transaction(|conn| {
+        let now = super::now();
+        let id: i64 = diesel::insert_into(ideas::table)
+            .values((
+                ideas::title.eq(&fields.title),
+                ideas::pitch.eq(&fields.pitch),
+                ideas::department_id.eq(department_id),
+                ideas::audience.eq(&fields.audience),
+                ideas::pillar.eq(&fields.pillar),
+                ideas::tags.eq(join_list(&fields.tags)),
+                ideas::channels.eq(join_list(&fields.channels)),
+                ideas::languages.eq(join_list(&fields.languages)),
+                ideas::wished_date.eq(fields.wished_date),
+                ideas::links.eq(fields.links.join("\n")),
+                ideas::state.eq(state.as_str()),
+                ideas::version.eq(1),
+                ideas::submitter_id.eq(submitter.id),
+                ideas::created_at.eq(now),
+                ideas::updated_at.eq(now),
+            ))
+            .returning(ideas::id)
+            .get_result(conn)?;
+        event(conn, id, Some(submitter.id), "created", (None, Some(state.as_str())), "", &json!({}))?;
+        ideas::table.find(id).select(Idea::as_select()).first(conn)
+    })
+}
+
+/// Who changed the idea last, for "changed by X meanwhile".
+fn last_actor(conn: &mut Conn, idea_id: i64) -> QueryResult<String> {
+    let name: Option<Option<String>> = idea_events::table
+        .left_join(users::table)
+        .filter(idea_events::idea_id.eq(idea_id))
+        .filter(idea_events::kind.ne("comment"))
+        .order(idea_events::id.desc())
+        .select(users::name.nullable())
+        .first(conn)
+        .optional()?;
+    Ok(name.flatten().unwrap_or_else(|| "someone".into()))
+}
+
+/// Bumps the version if it is still `expected`; otherwise the idea changed meanwhile.
+fn bump(conn: &mut Conn, idea_id: i64, expected: i64) -> Result<(), AppError> {
+    let n = diesel::update(ideas::table.filter(ideas::id.eq(idea_id)).filter(ideas::version.eq(expected)))
+        .set((ideas::version.eq(expected + 1), ideas::updated_at.eq(super::now())))
+        .execute(conn)?;
+    if n == 0 {
+        return Err(AppError::Conflict { by: last_actor(conn, idea_id)? });
+    }
+    Ok(())
+}
+
+/// Changes the fields; the history records old and new values of what changed.
+pub fn update(
+    conn: &mut Conn,
+    actor: &User,
+    idea: &Idea,
+    expected_version: i64,
+    fields: &IdeaFields,
+) -> Result<Idea, AppError> {
+    conn.transaction(|conn| {
+        bump(conn, idea.id, expected_version)?;
+        let mut changes = serde_json::Map::new();
+        let mut note = |name: &str, old: String, new: String| {
+            if old != new {
+                changes.insert(name.into(), json!([old, new]));
+            }
+        };
+        note("title", idea.title.clone(), fields.title.clone());
+        note("pitch", idea.pitch.clone(), fields.pitch.clone());
+        note("audience", idea.audience.clone(), fields.audience.clone());
+        note("pillar", idea.pillar.clone(), fields.pillar.clone());
+        note("tags", idea.tag_list().join(", "), fields.tags.join(", "));
+        note("channels", join_list(&idea.channel_ids()), join_list(&fields.channels));
+        note("languages", idea.language_list().join(", "), fields.languages.join(", "));
+        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        note("wished_date", date(idea.wished_date), date(fields.wished_date));
+        note("links", idea.links.clone(), fields.links.join("\n"));
+        diesel::update(ideas::table.find(idea.id))
+            .set((
+                ideas::title.eq(&fields.title),
+                ideas::pitch.eq(&fields.pitch),
+                ideas::audience.eq(&fields.audience),
+                ideas::pillar.eq(&fields.pillar),
+                ideas::tags.eq(join_list(&fields.tags)),
+                ideas::channels.eq(join_list(&fields.channels)),
+                ideas::languages.eq(join_list(&fields.languages)),
+                ideas::wished_date.eq(fields.wished_date),
+                ideas::links.eq(fields.links.join("\n")),
+            ))
+            .execute(conn)?;
+        event(conn, idea.id, Some(actor.id), "edited", (None, None), "", &serde_json::Value::Object(changes))?;
+        Ok(ideas::table.find(idea.id).select(Idea::as_select()).first(conn)?)
+    })
+}
+
+/// Moves the idea along the workflow, if the table allows it for this user; the submitter is
+/// told by mail.
+pub fn transition(
+    conn: &mut Conn,
+    mail: &Composer,
+    actor: &User,
+    idea: &Idea,
+    expected_version: i64,
+    to: State,
+    comment: &str,
+) -> Result<Idea, AppError> {
+    let from = idea.state();
+    workflow::check(from, to, actor.role(), actor.id == idea.submitter_id, comment)
+        .map_err(|r| AppError::Refused(r.key()))?;
+    conn.transaction(|conn| {
+        bump(conn, idea.id, expected_version)?;
+        diesel::update(ideas::table.find(idea.id)).set(ideas::state.eq(to.as_str())).execute(conn)?;
+        event(conn, idea.id, Some(actor.id), "transition", (Some(from.as_str()), Some(to.as_str())), comment.trim(), &json!({}))?;
+        if idea.submitter_id != actor.id {
+            if let Some(submitter) = super::users::find(conn, idea.submitter_id)? {
+                let state = mail.i18n.t(&submitter.locale, &format!("state-{to}"));
+                mail.notify(conn, &submitter, "state", "mail-state", idea.id, &[
+                    ("title", idea.title.clone()),
+                    ("state", state),
+                    ("actor", actor.name.clone()),
+                    ("comment", comment.trim().to_string()),
+                ])?;
+            }
+        }
+        Ok(ideas::table.find(idea.id).select(Idea::as_select()).first(conn)?)
+    })
+}
+
+/// Adds a comment. Comments do not bump the version: two people commenting at once both land.
+/// The submitter and every mentioned person who may see the idea are told.
+pub fn comment(conn: &mut Conn, mail: &Composer, actor: &User, idea: &Idea, text: &str) -> QueryResult<()> {
+    conn.transaction(|conn| {
+        event(conn, idea.id, Some(actor.id), "comment", (None, None), text.trim(), &json!({}))?;
+        let args = [("title", idea.title.clone()), ("actor", actor.name.clone()), ("comment", text.trim().to_string())];
+        let mut told = vec![actor.id];
+        for handle in crate::domain::ideas::mentions(text) {
+            let pattern = format!("{}@%", escape_like(&handle));
+            let found: Vec<User> = users::table
+                .filter(users::email.like(pattern).escape('\\'))
+                .select(User::as_select())
+                .load(conn)?;
+            for u in found {
+                let scope = IdeaScope::of(u.id, u.role(), u.department_id);
+                if !told.contains(&u.id) && scope.sees(idea.department_id, &idea.state, idea.submitter_id) {
+                    mail.notify(conn, &u, "mention", "mail-mention", idea.id, &args)?;
+                    told.push(u.id);
+                }
+            }
+        }
+        if !told.contains(&idea.submitter_id) {
+            if let Some(submitter) = super::users::find(conn, idea.submitter_id)? {
+                mail.notify(conn, &submitter, "comment", "mail-comment", idea.id, &args)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Gives the idea to an editor (or to nobody); they are told by mail.
+pub fn assign(
+    conn: &mut Conn,
+    mail: &Composer,
+    actor: &User,
+    idea: &Idea,
+    assignee: Option<&User>,
+) -> Result<(), AppError> {
+    if let Some(a) = assignee {
+        if a.role() == Role::Contributor || a.disabled_at.is_some() {
+            return Err(AppError::Invalid([("assignee_id", "error-assignee")].into_iter().collect()));
+        }
+    }
+    conn.transaction(|conn| {
+        let new = assignee.map(|a| a.id);
+        diesel::update(ideas::table.find(idea.id))
+            .set((ideas::assignee_id.eq(new), ideas::updated_at.eq(super::now())))
+            .execute(conn)?;
+        let names = json!({"assignee": [idea.assignee_id, new]});
+        event(conn, idea.id, Some(actor.id), "assigned", (None, None), "", &names)?;
+        if let Some(a) = assignee.filter(|a| a.id != actor.id) {
+            mail.notify(conn, a, "assigned", "mail-assigned", idea.id, &[("title", idea.title.clone()), ("actor", actor.name.clone())])?;
+        }
+        Ok(())
+    })
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct Event {
+    pub id: i64,
+    pub at: NaiveDateTime,
+    pub actor: Option<String>,
+    pub kind: String,
+    pub from_state: Option<String>,
+    pub to_state: Option<String>,
+    pub comment: String,
+    pub changes: String,
+}
+
+pub fn events(conn: &mut Conn, idea_id: i64) -> QueryResult<Vec<Event>> {
+    idea_events::table
+        .left_join(users::table)
+        .filter(idea_events::idea_id.eq(idea_id))
+        .order(idea_events::id.asc())
+        .select((
+            idea_events::id,
+            idea_events::at,
+            users::name.nullable(),
+            idea_events::kind,
+            idea_events::from_state,
+            idea_events::to_state,
+            idea_events::comment,
+            idea_events::changes,
+        ))
+        .load(conn)
+}
+
+/// Earlier ideas the user may see whose titles look alike, best first, with their score.
+pub fn similar(conn: &mut Conn, scope: &IdeaScope, idea: &Idea, limit: usize) -> QueryResult<Vec<(Idea, f64)>> {
+    let tokens: Vec<String> = crate::domain::ideas::title_tokens(&idea.title)
+        .into_iter()
+        .filter(|t| t.chars().count() >= 3)
+        .take(8)
+        .collect();
+    if tokens.is_empty() {
+        return Ok(vec![]);
+    }
+    let filter = Filter::default();
+    let mut q = query(scope, &filter).filter(ideas::id.lt(idea.id));
+    let mut any: Box<dyn BoxableExpression<ideas::table, <Conn as diesel::Connection>::Backend, SqlType = diesel::sql_types::Bool>> =
+        Box::new(lower(ideas::title).like(format!("%{}%", escape_like(&tokens[0]))).escape('\\'));
+    for t in &tokens[1..] {
+        any = Box::new(any.or(lower(ideas::title).like(format!("%{}%", escape_like(t))).escape('\\')));
+    }
+    q = q.filter(any);
+    let candidates: Vec<Idea> = q.select(Idea::as_select()).order(ideas::id.desc()).limit(500).load(conn)?;
+    let mut scored: Vec<(Idea, f64)> = candidates
+        .into_iter()
+        .map(|c| {
+            let s = crate::domain::ideas::similarity(&idea.title, &c.title);
+            (c, s)
+        })
+        .filter(|(_, s)| *s >= 0.3)
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    scored.truncate(limit);
+    Ok(scored)
+}

@@ -1,0 +1,100 @@
+//! The mail outbox: rows written with the change that causes them, sent by the mail task.
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::db::schema::mail_outbox;
+use crate::db::Conn;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = mail_outbox)]
+pub struct Mail {
+    pub id: i64,
+    pub to_email: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: NaiveDateTime,
+    pub next_attempt_at: NaiveDateTime,
+    pub attempts: i32,
+    pub sent_at: Option<NaiveDateTime>,
+    pub last_error: Option<String>,
+}
+
+pub fn enqueue(conn: &mut Conn, to: &str, subject: &str, body: &str) -> QueryResult<()> {
+    let now = super::now();
+    diesel::insert_into(mail_outbox::table)
+        .values((
+            mail_outbox::to_email.eq(to),
+            mail_outbox::subject.eq(subject),
+            mail_outbox::body.eq(body),
+            mail_outbox::created_at.eq(now),
+            mail_outbox::next_attempt_at.eq(now),
+            mail_outbox::attempts.eq(0),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn due(conn: &mut Conn, limit: i64) -> QueryResult<Vec<Mail>> {
+    mail_outbox::table
+        .filter(mail_outbox::sent_at.is_null())
+        .filter(mail_outbox::next_attempt_at.le(super::now()))
+        .order(mail_outbox::id.asc())
+        .limit(limit)
+        .select(Mail::as_select())
+        .load(conn)
+}
+
+pub fn mark_sent(conn: &mut Conn, id: i64) -> QueryResult<usize> {
+    diesel::update(mail_outbox::table.find(id))
+        .set((mail_outbox::sent_at.eq(super::now()), mail_outbox::last_error.eq(None::<String>)))
+        .execute(conn)
+}
+
+/// Back-off from `base` seconds, doubling, capped at one hour; mail is never dropped.
+pub fn retry_delay(base: i64, attempts: i32) -> Duration {
+    let secs = base.saturating_mul(1i64 << attempts.clamp(0, 12));
+    Duration::seconds(secs.min(3600))
+}
+
+pub fn mark_failed(conn: &mut Conn, mail: &Mail, error: &str, base: i64) -> QueryResult<usize> {
+    let attempts = mail.attempts + 1;
+    diesel::update(mail_outbox::table.find(mail.id))
+        .set((
+            mail_outbox::attempts.eq(attempts),
+            mail_outbox::next_attempt_at.eq(super::now() + retry_delay(base, attempts - 1)),
+            mail_outbox::last_error.eq(Some(error)),
+        ))
+        .execute(conn)
+}
+
+/// Unsent mail that failed at least once, for the admins' view.
+pub fn failing(conn: &mut Conn, limit: i64) -> QueryResult<Vec<Mail>> {
+    mail_outbox::table
+        .filter(mail_outbox::sent_at.is_null())
+        .filter(mail_outbox::attempts.gt(0))
+        .order(mail_outbox::id.desc())
+        .limit(limit)
+        .select(Mail::as_select())
+        .load(conn)
+}
+
+/// Makes every waiting mail due now (an admin's "retry now" after fixing SMTP).
+pub fn retry_all_now(conn: &mut Conn) -> QueryResult<usize> {
+    diesel::update(mail_outbox::table.filter(mail_outbox::sent_at.is_null()))
+        .set(mail_outbox::next_attempt_at.eq(super::now()))
+        .execute(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::retry_delay;
+
+    #[test]
+    fn back_off_doubles_and_is_capped() {
+        assert_eq!(retry_delay(30, 0).num_seconds(), 30);
+        assert_eq!(retry_delay(30, 1).num_seconds(), 60);
+        assert_eq!(retry_delay(30, 3).num_seconds(), 240);
+        assert_eq!(retry_delay(30, 50).num_seconds(), 3600);
+    }
+}
