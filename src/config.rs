@@ -87,7 +87,8 @@ impl Config {
             None => load_or_create_key(&data_dir.join("secret.key"))?,
         };
 
-        let from_text = get("PRESSROOM_MAIL_FROM").unwrap_or_else(|| "Pressroom <pressroom@localhost>".into());
+        let from_text =
+            get("PRESSROOM_MAIL_FROM").unwrap_or_else(|| "Pressroom <pressroom@localhost>".into());
         let mail_from = from_text.parse().map_err(|_| {
             format!("bad PRESSROOM_MAIL_FROM {from_text:?}: expected an address like Pressroom <desk@example.ch>")
         })?;
@@ -96,7 +97,9 @@ impl Config {
             .parse::<i64>()
             .ok()
             .filter(|s| (1..=3600).contains(s))
-            .ok_or_else(|| format!("bad PRESSROOM_MAIL_RETRY_SECONDS {retry_text:?}: expected 1 to 3600"))?;
+            .ok_or_else(|| {
+                format!("bad PRESSROOM_MAIL_RETRY_SECONDS {retry_text:?}: expected 1 to 3600")
+            })?;
 
         Ok(Config {
             database,

@@ -25,6 +25,8 @@ pub enum AppError {
     Invalid(FieldErrors),
     #[error("bad request: {0}")]
     BadRequest(String),
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
     /// Someone else changed the object since the user loaded it.
     #[error("changed meanwhile by {by}")]
     Conflict { by: String },
@@ -53,6 +55,7 @@ impl AppError {
             AppError::Csrf => "error-csrf",
             AppError::Invalid(_) => "error-invalid",
             AppError::BadRequest(_) => "error-bad-request",
+            AppError::UnsupportedMediaType => "error-media-type",
             AppError::Conflict { .. } => "error-conflict",
             AppError::Refused(key) => key,
             AppError::TooManyRequests { .. } => "error-too-many",
@@ -80,6 +83,7 @@ impl ResponseError for AppError {
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,

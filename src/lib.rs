@@ -67,8 +67,15 @@ impl Application {
         let https = config.https();
         mail::check_config(config.smtp_url.as_deref(), &config.data_dir)?;
         scheduler::spawn_housekeeping(pool.clone());
-        mail::spawn_sender(pool.clone(), mail::Settings::of(&config), std::time::Duration::from_secs(2));
-        let composer = mail::Composer { i18n: i18n.clone(), base_url: base_url.clone() };
+        mail::spawn_sender(
+            pool.clone(),
+            mail::Settings::of(&config),
+            std::time::Duration::from_secs(2),
+        );
+        let composer = mail::Composer {
+            i18n: i18n.clone(),
+            base_url: base_url.clone(),
+        };
         let state = aw::Data::new(AppState {
             config: Config {
                 base_url: base_url.clone(),

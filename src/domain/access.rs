@@ -24,6 +24,9 @@ impl Access {
 }
 
 const ADMIN: Access = Access::Roles(&[Role::Admin]);
+const EDITORS: Access = Access::Roles(&[Role::Editor, Role::Admin]);
+/// Per-object rules (department, own drafts, who may edit) are checked by the handlers.
+const MEMBERS: Access = Access::SignedIn;
 
 /// (method, route pattern as registered, access). A registered route missing here is refused
 /// to everyone, and the route × role test fails for it.
@@ -50,7 +53,27 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/admin/departments", ADMIN),
     ("POST", "/admin/departments/starter", ADMIN),
     ("GET", "/admin/audit", ADMIN),
+    ("GET", "/admin/mail", ADMIN),
+    ("POST", "/admin/mail/retry", ADMIN),
+    ("POST", "/account/notifications", Access::SignedIn),
+    ("GET", "/ideas", MEMBERS),
+    ("POST", "/ideas", MEMBERS),
+    ("GET", "/ideas/new", MEMBERS),
+    ("GET", "/ideas/board", EDITORS),
+    ("POST", "/ideas/bulk", EDITORS),
+    ("GET", "/ideas/{id}", MEMBERS),
+    ("POST", "/ideas/{id}", MEMBERS),
+    ("GET", "/ideas/{id}/edit", MEMBERS),
+    ("POST", "/ideas/{id}/transitions", MEMBERS),
+    ("POST", "/ideas/{id}/comments", MEMBERS),
+    ("POST", "/ideas/{id}/assignee", EDITORS),
     ("GET", "/api/v1/me", Access::SignedIn),
+    ("GET", "/api/v1/ideas", MEMBERS),
+    ("POST", "/api/v1/ideas", MEMBERS),
+    ("GET", "/api/v1/ideas/{id}", MEMBERS),
+    ("PATCH", "/api/v1/ideas/{id}", MEMBERS),
+    ("POST", "/api/v1/ideas/{id}/transitions", MEMBERS),
+    ("POST", "/api/v1/ideas/{id}/comments", MEMBERS),
 ];
 
 pub fn lookup(method: &str, pattern: &str) -> Option<Access> {
@@ -75,7 +98,10 @@ impl IdeaScope {
             Role::Contributor => Some(department_id.unwrap_or(-1)),
             Role::Editor | Role::Admin => None,
         };
-        IdeaScope { viewer_id, department_id }
+        IdeaScope {
+            viewer_id,
+            department_id,
+        }
     }
 
     pub fn sees(&self, idea_department: i64, state: &str, submitter_id: i64) -> bool {

@@ -58,7 +58,11 @@ pub fn normalise_tag(tag: &str) -> String {
 }
 
 /// Checks every field; `known_channels` are the ids that exist, `today` is in the team's zone.
-pub fn check(raw: &RawIdea, known_channels: &[i64], today: NaiveDate) -> Result<IdeaFields, FieldErrors> {
+pub fn check(
+    raw: &RawIdea,
+    known_channels: &[i64],
+    today: NaiveDate,
+) -> Result<IdeaFields, FieldErrors> {
     let mut errors = FieldErrors::new();
     let title = raw.title.trim().to_string();
     if title.is_empty() {
@@ -76,7 +80,12 @@ pub fn check(raw: &RawIdea, known_channels: &[i64], today: NaiveDate) -> Result<
     let pillar = short_text(&mut errors, "pillar", &raw.pillar);
 
     let mut tags: Vec<String> = vec![];
-    for t in raw.tags.iter().map(|t| normalise_tag(t)).filter(|t| !t.is_empty()) {
+    for t in raw
+        .tags
+        .iter()
+        .map(|t| normalise_tag(t))
+        .filter(|t| !t.is_empty())
+    {
         if t.contains(',') || t.chars().any(char::is_control) || t.chars().count() > 40 {
             errors.insert("tags", "error-tag-invalid");
         } else if !tags.contains(&t) {
@@ -84,12 +93,21 @@ pub fn check(raw: &RawIdea, known_channels: &[i64], today: NaiveDate) -> Result<
         }
     }
     if tags.len() > MAX_TAGS {
-        errors.insert("tags", "error-too-many");
+        errors.insert("tags", "error-too-many-items");
     }
 
     let mut channels: Vec<i64> = vec![];
-    for c in raw.channels.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
-        match c.parse::<i64>().ok().filter(|id| known_channels.contains(id)) {
+    for c in raw
+        .channels
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+    {
+        match c
+            .parse::<i64>()
+            .ok()
+            .filter(|id| known_channels.contains(id))
+        {
             Some(id) if !channels.contains(&id) => channels.push(id),
             Some(_) => {}
             None => {
@@ -99,7 +117,12 @@ pub fn check(raw: &RawIdea, known_channels: &[i64], today: NaiveDate) -> Result<
     }
 
     let mut languages: Vec<String> = vec![];
-    for l in raw.languages.iter().map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()) {
+    for l in raw
+        .languages
+        .iter()
+        .map(|l| l.trim().to_lowercase())
+        .filter(|l| !l.is_empty())
+    {
         if !LANGUAGES.contains(&l.as_str()) {
             errors.insert("languages", "error-language-unknown");
         } else if !languages.contains(&l) {
@@ -127,7 +150,8 @@ pub fn check(raw: &RawIdea, known_channels: &[i64], today: NaiveDate) -> Result<
         let ok = (l.starts_with("https://") || l.starts_with("http://"))
             && l.len() <= 2000
             && !l.contains(char::is_whitespace)
-            && l.split_once("://").is_some_and(|(_, rest)| !rest.is_empty() && !rest.starts_with('/'));
+            && l.split_once("://")
+                .is_some_and(|(_, rest)| !rest.is_empty() && !rest.starts_with('/'));
         if ok {
             links.push(l.to_string());
         } else {
@@ -135,11 +159,21 @@ pub fn check(raw: &RawIdea, known_channels: &[i64], today: NaiveDate) -> Result<
         }
     }
     if links.len() > MAX_LINKS {
-        errors.insert("links", "error-too-many");
+        errors.insert("links", "error-too-many-items");
     }
 
     if errors.is_empty() {
-        Ok(IdeaFields { title, pitch, audience, pillar, tags, channels, languages, wished_date, links })
+        Ok(IdeaFields {
+            title,
+            pitch,
+            audience,
+            pillar,
+            tags,
+            channels,
+            languages,
+            wished_date,
+            links,
+        })
     } else {
         Err(errors)
     }
@@ -150,12 +184,23 @@ pub fn join_list<T: ToString>(items: &[T]) -> String {
     if items.is_empty() {
         String::new()
     } else {
-        format!(",{},", items.iter().map(ToString::to_string).collect::<Vec<_>>().join(","))
+        format!(
+            ",{},",
+            items
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        )
     }
 }
 
 pub fn split_list(stored: &str) -> Vec<String> {
-    stored.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect()
+    stored
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// `@name` mentions in a comment: the part of an email address before the `@`, e.g. `@anna`.
@@ -209,7 +254,10 @@ mod tests {
     }
 
     fn raw(title: &str) -> RawIdea {
-        RawIdea { title: title.into(), ..Default::default() }
+        RawIdea {
+            title: title.into(),
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -252,9 +300,20 @@ mod tests {
         assert_eq!(e["wished_date"], "error-date-past");
         assert_eq!(e["links"], "error-link-invalid");
         assert_eq!(e["tags"], "error-tag-invalid");
-        let r = RawIdea { title: "ok".into(), wished_date: "23.11.2026".into(), ..Default::default() };
-        assert_eq!(check(&r, &[], today()).unwrap_err()["wished_date"], "error-date-invalid");
-        let r = RawIdea { title: "ok".into(), wished_date: "2026-11-23".into(), ..Default::default() };
+        let r = RawIdea {
+            title: "ok".into(),
+            wished_date: "23.11.2026".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            check(&r, &[], today()).unwrap_err()["wished_date"],
+            "error-date-invalid"
+        );
+        let r = RawIdea {
+            title: "ok".into(),
+            wished_date: "2026-11-23".into(),
+            ..Default::default()
+        };
         assert!(check(&r, &[], today()).is_ok(), "today is not in the past");
     }
 
@@ -269,12 +328,18 @@ mod tests {
     #[test]
     fn mentions_are_found_but_not_in_email_addresses() {
         let m = mentions("@anna please check with @Ben.Meier, not mail@example.ch. Thanks @carla.");
-        assert_eq!(m.into_iter().collect::<Vec<_>>(), vec!["anna", "ben.meier", "carla"]);
+        assert_eq!(
+            m.into_iter().collect::<Vec<_>>(),
+            vec!["anna", "ben.meier", "carla"]
+        );
     }
 
     #[test]
     fn similar_titles_score_high_and_different_ones_low() {
-        let s = similarity("Customer story: Bäckerei Huber", "Customer story about Bäckerei Huber");
+        let s = similarity(
+            "Customer story: Bäckerei Huber",
+            "Customer story about Bäckerei Huber",
+        );
         assert!(s > 0.7, "{s}");
         assert!(similarity("Summer sale newsletter", "Hiring day at the factory") < 0.01);
         assert_eq!(similarity("The", "the"), 0.0);

@@ -175,3 +175,154 @@ error-transition-role = Ihre Rolle erlaubt diesen Schritt nicht.
 error-transition-not-yours = Nur wer die Idee eingereicht hat, kann diesen Schritt tun.
 error-comment-required = Bitte begründen Sie dies in einem Kommentar.
 error-changed-by = { $name } hat dies inzwischen geändert. Ihr Text ist unten erhalten: Prüfen Sie die Änderung und senden Sie erneut.
+
+nav-ideas = Ideen
+nav-board = Board
+nav-mail = E-Mail
+idea-new-short = + Idee
+cancel = Abbrechen
+next-page = Nächste Seite
+
+idea-new-title = Idee einreichen
+idea-new-lead = Ein Titel genügt für den Anfang; je mehr Sie erzählen, desto schneller kann das Team entscheiden.
+idea-edit-title = Idee bearbeiten
+idea-title = Idee
+idea-by = von { $name }
+idea-for-department = Für die Abteilung
+idea-submit = Idee einreichen
+idea-save-draft = Als Entwurf speichern
+idea-no-channels = Noch keine Kanäle: Die Redaktion legt sie an.
+idea-history = Verlauf
+idea-comment = Kommentar
+idea-comment-submit = Kommentar hinzufügen
+idea-next-step = Nächster Schritt
+idea-assign = Zuweisen
+idea-assign-me = Selbst übernehmen
+idea-similar = Ähnliche frühere Ideen
+
+field-title = Titel
+field-pitch = Pitch
+field-audience = Zielgruppe
+field-pillar = Themensäule oder Kampagne
+field-tags = Schlagwörter
+field-tag = Schlagwort
+field-wished-date = Gewünschtes Veröffentlichungsdatum
+field-channels = Vorgeschlagene Kanäle
+field-languages = Sprachen
+field-links = Referenzlinks
+field-assignee = Zuständig
+field-comment = Kommentar
+hint-pitch = Worum geht es, und warum interessiert es unser Publikum? Markdown funktioniert: **fett**, Listen, Links.
+hint-audience = Für wen ist es, z. B. «KMU-Kunden in der Romandie».
+hint-pillar = Die Themensäule oder Kampagne, zu der es gehört.
+hint-tags = Mit Kommas trennen.
+hint-links = Eine Webadresse pro Zeile.
+hint-mention = Erwähnen Sie jemanden mit @ und dem ersten Teil der E-Mail-Adresse, z. B. @anna.
+hint-step-comment = Nötig, wenn Sie Änderungen erbitten oder ablehnen.
+
+language-de = Deutsch
+language-fr = Französisch
+language-it = Italienisch
+language-en = Englisch
+
+ideas-title = Ideen
+ideas-lead = Alles Eingereichte, das Sie sehen dürfen.
+ideas-mine = Meine Ideen
+ideas-none = Noch keine Ideen. Reichen Sie die erste ein!
+ideas-none-filtered = Keine Idee passt zu diesen Filtern.
+
+filter-search = Titel und Pitch durchsuchen
+filter-state = Status
+filter-any = Alle
+filter-me = Ich
+filter-from = Eingereicht ab
+filter-to = Eingereicht bis
+filter-sort = Reihenfolge
+filter-apply = Filtern
+filter-reset = Zurücksetzen
+sort-newest = Neueste zuerst
+sort-oldest = Älteste zuerst
+
+bulk-select = Auswählen
+bulk-title = Mit den ausgewählten Ideen:
+bulk-assign = Zuweisen
+bulk-reject = Ablehnen
+bulk-reject-hint = Warum sie abgelehnt werden (erforderlich)
+
+board-title = Board
+board-lead = Alle Ideen in Prüfung und Produktion, eine Spalte pro Status.
+board-move = Verschieben
+board-more = Alle in der Liste zeigen
+
+event-created = hat die Idee eingereicht
+event-edited = hat die Idee bearbeitet
+event-transition = hat die Idee verschoben
+event-comment = hat kommentiert
+event-assigned = hat die Zuständigkeit geändert
+
+account-mail = E-Mail-Benachrichtigungen
+mail-kind-state = Wenn sich der Status meiner Idee ändert
+mail-kind-comment = Wenn jemand meine Idee kommentiert
+mail-kind-assigned = Wenn mir eine Idee zugewiesen wird
+mail-kind-mention = Wenn mich jemand erwähnt
+
+mail-title = E-Mail
+mail-lead = Benachrichtigungen, die noch nicht gesendet werden konnten. Sie werden mit wachsenden Pausen erneut versucht und nie verworfen.
+mail-retry = Jetzt alle erneut versuchen
+mail-to = An
+mail-subject = Betreff
+mail-attempts = Versuche
+mail-error = Letzter Fehler
+mail-next = Nächster Versuch
+mail-none-failing = Alle E-Mails wurden gesendet.
+mail-footer = Sie erhalten diese E-Mail von Pressroom. Unter «Ihr Konto» wählen Sie, welche E-Mails Sie möchten.
+
+mail-state-subject = Ihre Idee «{ $title }» ist jetzt: { $state }
+mail-state-body = Hallo { $name }
+    
+    { $actor } hat Ihre Idee «{ $title }» verschoben nach: { $state }.
+    
+    { $comment }
+mail-comment-subject = Neuer Kommentar zu «{ $title }»
+mail-comment-body = Hallo { $name }
+    
+    { $actor } hat Ihre Idee «{ $title }» kommentiert:
+    
+    { $comment }
+mail-mention-subject = { $actor } hat Sie bei «{ $title }» erwähnt
+mail-mention-body = Hallo { $name }
+    
+    { $actor } hat Sie in einem Kommentar zu «{ $title }» erwähnt:
+    
+    { $comment }
+mail-assigned-subject = «{ $title }» wurde Ihnen zugewiesen
+mail-assigned-body = Hallo { $name }
+    
+    { $actor } hat Ihnen die Idee «{ $title }» zugewiesen.
+
+flash-idea-submitted = Ihre Idee ist eingereicht. Sie erfahren per E-Mail, was daraus wird.
+flash-idea-draft = Ihr Entwurf ist gespeichert. Nur Sie sehen ihn, bis Sie ihn einreichen.
+flash-idea-moved = Die Idee ist einen Schritt weiter.
+flash-idea-saved = Die Idee wurde gespeichert.
+flash-idea-assigned = Die Zuständigkeit wurde geändert.
+flash-comment-added = Ihr Kommentar wurde hinzugefügt.
+flash-bulk-none = Wählen Sie zuerst mindestens eine Idee aus.
+flash-bulk-comment-required = Bitte begründen Sie die Ablehnung.
+flash-bulk-done = Für alle ausgewählten Ideen erledigt.
+flash-bulk-partly = Erledigt, aber einige Ideen wurden übersprungen: Ihr Status erlaubt das nicht.
+flash-mail-retry = Alle wartenden E-Mails werden jetzt erneut versucht.
+
+error-title-too-long = Der Titel darf höchstens 200 Zeichen haben.
+error-tag-invalid = Schlagwörter dürfen keine Kommas enthalten und höchstens 40 Zeichen haben.
+error-too-many-items = Das sind zu viele Einträge.
+error-channel-unknown = Wählen Sie Kanäle aus der Liste.
+error-language-unknown = Wählen Sie Sprachen aus Deutsch, Französisch, Italienisch und Englisch.
+error-date-past = Das Datum liegt in der Vergangenheit.
+error-date-invalid = Geben Sie ein Datum wie 2026-12-01 ein.
+error-link-invalid = Jeder Link muss eine Webadresse sein, die mit https:// oder http:// beginnt.
+error-assignee = Nur aktive Redaktion oder Admins können zuständig sein.
+error-state-new = Eine neue Idee ist entweder «draft» oder «submitted».
+error-state-unknown = Unbekannter Status.
+error-limit = Das Limit muss zwischen 1 und 200 liegen.
+error-cursor = Dieser Cursor stammt nicht aus dieser Liste.
+error-version-required = Senden Sie die bearbeitete Version mit, damit inzwischen gemachte Änderungen nicht überschrieben werden.

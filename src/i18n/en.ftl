@@ -175,3 +175,154 @@ error-transition-role = Your role cannot take this step.
 error-transition-not-yours = Only the person who handed in the idea can take this step.
 error-comment-required = Please say why in a comment.
 error-changed-by = { $name } changed this meanwhile. Your text is kept below: check their change and send again.
+
+nav-ideas = Ideas
+nav-board = Board
+nav-mail = Mail
+idea-new-short = + Idea
+cancel = Cancel
+next-page = Next page
+
+idea-new-title = Hand in an idea
+idea-new-lead = A title is enough to start; the more you tell, the faster the team can decide.
+idea-edit-title = Edit idea
+idea-title = Idea
+idea-by = by { $name }
+idea-for-department = For the department
+idea-submit = Submit idea
+idea-save-draft = Save as draft
+idea-no-channels = No channels yet: the editorial team adds them.
+idea-history = History
+idea-comment = Comment
+idea-comment-submit = Add comment
+idea-next-step = Next step
+idea-assign = Assign
+idea-assign-me = Take it myself
+idea-similar = Similar earlier ideas
+
+field-title = Title
+field-pitch = Pitch
+field-audience = Audience
+field-pillar = Pillar or campaign
+field-tags = Tags
+field-tag = Tag
+field-wished-date = Wished publication date
+field-channels = Proposed channels
+field-languages = Languages
+field-links = Reference links
+field-assignee = Assignee
+field-comment = Comment
+hint-pitch = What is it, and why would our audience care? Markdown works: **bold**, lists, links.
+hint-audience = Who is it for, e.g. "SME customers in Romandy".
+hint-pillar = The content pillar or campaign it belongs to.
+hint-tags = Separate with commas.
+hint-links = One web address per line.
+hint-mention = Mention someone with @ and the first part of their email address, e.g. @anna.
+hint-step-comment = Needed when you request changes or reject.
+
+language-de = German
+language-fr = French
+language-it = Italian
+language-en = English
+
+ideas-title = Ideas
+ideas-lead = Everything handed in that you may see.
+ideas-mine = My ideas
+ideas-none = No ideas yet. Hand in the first one!
+ideas-none-filtered = No idea matches these filters.
+
+filter-search = Search title and pitch
+filter-state = State
+filter-any = Any
+filter-me = Me
+filter-from = Submitted from
+filter-to = Submitted until
+filter-sort = Order
+filter-apply = Filter
+filter-reset = Reset
+sort-newest = Newest first
+sort-oldest = Oldest first
+
+bulk-select = Select
+bulk-title = With the selected ideas:
+bulk-assign = Assign
+bulk-reject = Reject
+bulk-reject-hint = Why they are rejected (required)
+
+board-title = Board
+board-lead = Every idea in review and production, one column per state.
+board-move = Move
+board-more = Show all in the list
+
+event-created = handed in the idea
+event-edited = edited the idea
+event-transition = moved the idea
+event-comment = commented
+event-assigned = changed the assignee
+
+account-mail = Email notifications
+mail-kind-state = When my idea changes state
+mail-kind-comment = When someone comments on my idea
+mail-kind-assigned = When an idea is assigned to me
+mail-kind-mention = When someone mentions me
+
+mail-title = Mail
+mail-lead = Notifications that could not be sent yet. They are retried with growing pauses and never dropped.
+mail-retry = Retry all now
+mail-to = To
+mail-subject = Subject
+mail-attempts = Attempts
+mail-error = Last error
+mail-next = Next attempt
+mail-none-failing = All mail has been sent.
+mail-footer = You get this mail from Pressroom. Choose which mail you want under "Your account".
+
+mail-state-subject = Your idea "{ $title }" is now: { $state }
+mail-state-body = Hello { $name },
+    
+    { $actor } moved your idea "{ $title }" to: { $state }.
+    
+    { $comment }
+mail-comment-subject = New comment on "{ $title }"
+mail-comment-body = Hello { $name },
+    
+    { $actor } commented on your idea "{ $title }":
+    
+    { $comment }
+mail-mention-subject = { $actor } mentioned you on "{ $title }"
+mail-mention-body = Hello { $name },
+    
+    { $actor } mentioned you in a comment on "{ $title }":
+    
+    { $comment }
+mail-assigned-subject = "{ $title }" was assigned to you
+mail-assigned-body = Hello { $name },
+    
+    { $actor } assigned the idea "{ $title }" to you.
+
+flash-idea-submitted = Your idea was handed in. You will be told by email what becomes of it.
+flash-idea-draft = Your draft is saved. Only you can see it until you submit it.
+flash-idea-moved = The idea moved on.
+flash-idea-saved = The idea was saved.
+flash-idea-assigned = The assignee was changed.
+flash-comment-added = Your comment was added.
+flash-bulk-none = Select at least one idea first.
+flash-bulk-comment-required = Please say why the ideas are rejected.
+flash-bulk-done = Done for all selected ideas.
+flash-bulk-partly = Done, but some ideas were skipped: they were not in a state that allows it.
+flash-mail-retry = All waiting mail will be tried again now.
+
+error-title-too-long = The title can have at most 200 characters.
+error-tag-invalid = Tags cannot contain commas and have at most 40 characters.
+error-too-many-items = There are too many entries.
+error-channel-unknown = Pick channels from the list.
+error-language-unknown = Pick languages among German, French, Italian and English.
+error-date-past = The date is in the past.
+error-date-invalid = Enter a date like 2026-12-01.
+error-link-invalid = Each link must be a web address starting with https:// or http://.
+error-assignee = Only an active editor or admin can be assigned.
+error-state-new = A new idea is either "draft" or "submitted".
+error-state-unknown = Unknown state.
+error-limit = The limit must be between 1 and 200.
+error-cursor = The cursor is not one this list gave out.
+error-version-required = Send the version you edited, so changes made meanwhile are not overwritten.

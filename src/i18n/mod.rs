@@ -162,9 +162,7 @@ mod tests {
                 }
             } else if is_rust && !path.ends_with("i18n/mod.rs") {
                 for piece in text.split('"').skip(1).step_by(2) {
-                    let prefixes = [
-                        "error-", "flash-", "audit-", "role-", "action-", "state-", "mail-",
-                    ];
+                    let prefixes = ["error-", "flash-", "audit-", "role-", "action-", "state-"];
                     if prefixes.iter().any(|p| piece.starts_with(p))
                         && piece.chars().all(|c| c.is_ascii_lowercase() || c == '-')
                         && !piece.ends_with('-')

@@ -82,7 +82,10 @@ pub fn check_config(smtp_url: Option<&str>, data_dir: &std::path::Path) -> Resul
 }
 
 fn build(from: &Mailbox, mail: &store::outbox::Mail) -> Result<Message, String> {
-    let to: Mailbox = mail.to_email.parse().map_err(|e| format!("bad recipient: {e}"))?;
+    let to: Mailbox = mail
+        .to_email
+        .parse()
+        .map_err(|e| format!("bad recipient: {e}"))?;
     Message::builder()
         .from(from.clone())
         .to(to)
@@ -130,7 +133,8 @@ pub fn send_due(pool: &Pool, settings: &Settings) -> Result<usize, String> {
             }
             Err(e) => {
                 tracing::warn!(mail = mail.id, to = %mail.to_email, error = %e, "sending mail failed; will retry");
-                store::outbox::mark_failed(&mut conn, &mail, &e, settings.retry_secs).map_err(|e| e.to_string())?;
+                store::outbox::mark_failed(&mut conn, &mail, &e, settings.retry_secs)
+                    .map_err(|e| e.to_string())?;
             }
         }
     }
@@ -144,7 +148,8 @@ pub fn spawn_sender(pool: Pool, settings: Settings, every: Duration) {
         loop {
             tick.tick().await;
             let (pool, settings) = (pool.clone(), settings.clone());
-            let result = actix_web::rt::task::spawn_blocking(move || send_due(&pool, &settings)).await;
+            let result =
+                actix_web::rt::task::spawn_blocking(move || send_due(&pool, &settings)).await;
             match result {
                 Ok(Ok(n)) if n > 0 => tracing::info!(sent = n, "mail sent"),
                 Ok(Ok(_)) => {}
@@ -153,4 +158,29 @@ pub fn spawn_sender(pool: Pool, settings: Settings, every: Duration) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_notification_has_a_subject_and_a_body() {
+        let i18n = I18n::load().unwrap();
+        for key in [
+            "mail-state",
+            "mail-comment",
+            "mail-mention",
+            "mail-assigned",
+        ] {
+            for part in ["subject", "body"] {
+                let k = format!("{key}-{part}");
+                assert_ne!(i18n.t("en", &k), k, "{k} is missing");
+            }
+        }
+        for kind in KINDS {
+            let k = format!("mail-kind-{kind}");
+            assert_ne!(i18n.t("en", &k), k, "{k} is missing");
+        }
+    }
 }

@@ -47,13 +47,20 @@ impl Idea {
         split_list(&self.tags)
     }
     pub fn channel_ids(&self) -> Vec<i64> {
-        split_list(&self.channels).iter().filter_map(|c| c.parse().ok()).collect()
+        split_list(&self.channels)
+            .iter()
+            .filter_map(|c| c.parse().ok())
+            .collect()
     }
     pub fn language_list(&self) -> Vec<String> {
         split_list(&self.languages)
     }
     pub fn link_list(&self) -> Vec<String> {
-        self.links.lines().filter(|l| !l.is_empty()).map(str::to_string).collect()
+        self.links
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect()
     }
 }
 
@@ -86,7 +93,11 @@ fn query<'a>(scope: &IdeaScope, f: &'a Filter) -> Boxed<'a> {
     if let Some(d) = scope.department_id {
         q = q.filter(ideas::department_id.eq(d));
     }
-    q = q.filter(ideas::state.ne("draft").or(ideas::submitter_id.eq(scope.viewer_id)));
+    q = q.filter(
+        ideas::state
+            .ne("draft")
+            .or(ideas::submitter_id.eq(scope.viewer_id)),
+    );
     if let Some(s) = f.state {
         q = q.filter(ideas::state.eq(s.as_str()));
     }
@@ -97,10 +108,18 @@ fn query<'a>(scope: &IdeaScope, f: &'a Filter) -> Boxed<'a> {
         q = q.filter(ideas::pillar.eq(p));
     }
     if let Some(t) = &f.tag {
-        q = q.filter(ideas::tags.like(format!("%,{}{}", escape_like(t), ",%")).escape('\\'));
+        q = q.filter(
+            ideas::tags
+                .like(format!("%,{}{}", escape_like(t), ",%"))
+                .escape('\\'),
+        );
     }
     if let Some(l) = &f.language {
-        q = q.filter(ideas::languages.like(format!("%,{}{}", escape_like(l), ",%")).escape('\\'));
+        q = q.filter(
+            ideas::languages
+                .like(format!("%,{}{}", escape_like(l), ",%"))
+                .escape('\\'),
+        );
     }
     if let Some(a) = f.assignee_id {
         q = q.filter(ideas::assignee_id.eq(a));
@@ -127,7 +146,9 @@ fn query<'a>(scope: &IdeaScope, f: &'a Filter) -> Boxed<'a> {
 }
 
 fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 /// One page of ideas after `cursor` (an idea id), and the cursor of the next page if any.
@@ -158,24 +179,38 @@ pub fn list(
 
 /// How many ideas each state holds under the filter, for the board's column heads.
 /// One count per state: boxed queries cannot be grouped in diesel.
-pub fn count_by_state(conn: &mut Conn, scope: &IdeaScope, filter: &Filter) -> QueryResult<Vec<(State, i64)>> {
+pub fn count_by_state(
+    conn: &mut Conn,
+    scope: &IdeaScope,
+    filter: &Filter,
+) -> QueryResult<Vec<(State, i64)>> {
     State::ALL
         .into_iter()
         .filter(|s| filter.state.is_none_or(|f| f == *s))
         .map(|s| {
-            let n = query(scope, filter).filter(ideas::state.eq(s.as_str())).count().get_result(conn)?;
+            let n = query(scope, filter)
+                .filter(ideas::state.eq(s.as_str()))
+                .count()
+                .get_result(conn)?;
             Ok((s, n))
         })
         .collect()
 }
 
 pub fn find(conn: &mut Conn, scope: &IdeaScope, id: i64) -> QueryResult<Option<Idea>> {
-    let idea: Option<Idea> = ideas::table.find(id).select(Idea::as_select()).first(conn).optional()?;
+    let idea: Option<Idea> = ideas::table
+        .find(id)
+        .select(Idea::as_select())
+        .first(conn)
+        .optional()?;
     Ok(idea.filter(|i| scope.sees(i.department_id, &i.state, i.submitter_id)))
 }
 
 /// Display names for ids (submitters, assignees, actors), in one query.
-pub fn user_names(conn: &mut Conn, ids: &[i64]) -> QueryResult<std::collections::HashMap<i64, String>> {
+pub fn user_names(
+    conn: &mut Conn,
+    ids: &[i64],
+) -> QueryResult<std::collections::HashMap<i64, String>> {
     Ok(users::table
         .filter(users::id.eq_any(ids))
         .select((users::id, users::name))
@@ -257,7 +292,15 @@ pub fn create(
             ))
             .returning(ideas::id)
             .get_result(conn)?;
-        event(conn, id, Some(submitter.id), "created", (None, Some(state.as_str())), "", &json!({}))?;
+        event(
+            conn,
+            id,
+            Some(submitter.id),
+            "created",
+            (None, Some(state.as_str())),
+            "",
+            &json!({}),
+        )?;
         ideas::table.find(id).select(Idea::as_select()).first(conn)
     })
 }
@@ -277,11 +320,20 @@ fn last_actor(conn: &mut Conn, idea_id: i64) -> QueryResult<String> {
 
 /// Bumps the version if it is still `expected`; otherwise the idea changed meanwhile.
 fn bump(conn: &mut Conn, idea_id: i64, expected: i64) -> Result<(), AppError> {
-    let n = diesel::update(ideas::table.filter(ideas::id.eq(idea_id)).filter(ideas::version.eq(expected)))
-        .set((ideas::version.eq(expected + 1), ideas::updated_at.eq(super::now())))
-        .execute(conn)?;
+    let n = diesel::update(
+        ideas::table
+            .filter(ideas::id.eq(idea_id))
+            .filter(ideas::version.eq(expected)),
+    )
+    .set((
+        ideas::version.eq(expected + 1),
+        ideas::updated_at.eq(super::now()),
+    ))
+    .execute(conn)?;
     if n == 0 {
-        return Err(AppError::Conflict { by: last_actor(conn, idea_id)? });
+        return Err(AppError::Conflict {
+            by: last_actor(conn, idea_id)?,
+        });
     }
     Ok(())
 }
@@ -307,10 +359,22 @@ pub fn update(
         note("audience", idea.audience.clone(), fields.audience.clone());
         note("pillar", idea.pillar.clone(), fields.pillar.clone());
         note("tags", idea.tag_list().join(", "), fields.tags.join(", "));
-        note("channels", join_list(&idea.channel_ids()), join_list(&fields.channels));
-        note("languages", idea.language_list().join(", "), fields.languages.join(", "));
+        note(
+            "channels",
+            join_list(&idea.channel_ids()),
+            join_list(&fields.channels),
+        );
+        note(
+            "languages",
+            idea.language_list().join(", "),
+            fields.languages.join(", "),
+        );
         let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-        note("wished_date", date(idea.wished_date), date(fields.wished_date));
+        note(
+            "wished_date",
+            date(idea.wished_date),
+            date(fields.wished_date),
+        );
         note("links", idea.links.clone(), fields.links.join("\n"));
         diesel::update(ideas::table.find(idea.id))
             .set((
@@ -325,8 +389,19 @@ pub fn update(
                 ideas::links.eq(fields.links.join("\n")),
             ))
             .execute(conn)?;
-        event(conn, idea.id, Some(actor.id), "edited", (None, None), "", &serde_json::Value::Object(changes))?;
-        Ok(ideas::table.find(idea.id).select(Idea::as_select()).first(conn)?)
+        event(
+            conn,
+            idea.id,
+            Some(actor.id),
+            "edited",
+            (None, None),
+            "",
+            &serde_json::Value::Object(changes),
+        )?;
+        Ok(ideas::table
+            .find(idea.id)
+            .select(Idea::as_select())
+            .first(conn)?)
     })
 }
 
@@ -342,33 +417,77 @@ pub fn transition(
     comment: &str,
 ) -> Result<Idea, AppError> {
     let from = idea.state();
-    workflow::check(from, to, actor.role(), actor.id == idea.submitter_id, comment)
-        .map_err(|r| AppError::Refused(r.key()))?;
+    workflow::check(
+        from,
+        to,
+        actor.role(),
+        actor.id == idea.submitter_id,
+        comment,
+    )
+    .map_err(|r| AppError::Refused(r.key()))?;
     conn.transaction(|conn| {
         bump(conn, idea.id, expected_version)?;
-        diesel::update(ideas::table.find(idea.id)).set(ideas::state.eq(to.as_str())).execute(conn)?;
-        event(conn, idea.id, Some(actor.id), "transition", (Some(from.as_str()), Some(to.as_str())), comment.trim(), &json!({}))?;
+        diesel::update(ideas::table.find(idea.id))
+            .set(ideas::state.eq(to.as_str()))
+            .execute(conn)?;
+        event(
+            conn,
+            idea.id,
+            Some(actor.id),
+            "transition",
+            (Some(from.as_str()), Some(to.as_str())),
+            comment.trim(),
+            &json!({}),
+        )?;
         if idea.submitter_id != actor.id {
             if let Some(submitter) = super::users::find(conn, idea.submitter_id)? {
                 let state = mail.i18n.t(&submitter.locale, &format!("state-{to}"));
-                mail.notify(conn, &submitter, "state", "mail-state", idea.id, &[
-                    ("title", idea.title.clone()),
-                    ("state", state),
-                    ("actor", actor.name.clone()),
-                    ("comment", comment.trim().to_string()),
-                ])?;
+                mail.notify(
+                    conn,
+                    &submitter,
+                    "state",
+                    "mail-state",
+                    idea.id,
+                    &[
+                        ("title", idea.title.clone()),
+                        ("state", state),
+                        ("actor", actor.name.clone()),
+                        ("comment", comment.trim().to_string()),
+                    ],
+                )?;
             }
         }
-        Ok(ideas::table.find(idea.id).select(Idea::as_select()).first(conn)?)
+        Ok(ideas::table
+            .find(idea.id)
+            .select(Idea::as_select())
+            .first(conn)?)
     })
 }
 
 /// Adds a comment. Comments do not bump the version: two people commenting at once both land.
 /// The submitter and every mentioned person who may see the idea are told.
-pub fn comment(conn: &mut Conn, mail: &Composer, actor: &User, idea: &Idea, text: &str) -> QueryResult<()> {
+pub fn comment(
+    conn: &mut Conn,
+    mail: &Composer,
+    actor: &User,
+    idea: &Idea,
+    text: &str,
+) -> QueryResult<()> {
     conn.transaction(|conn| {
-        event(conn, idea.id, Some(actor.id), "comment", (None, None), text.trim(), &json!({}))?;
-        let args = [("title", idea.title.clone()), ("actor", actor.name.clone()), ("comment", text.trim().to_string())];
+        event(
+            conn,
+            idea.id,
+            Some(actor.id),
+            "comment",
+            (None, None),
+            text.trim(),
+            &json!({}),
+        )?;
+        let args = [
+            ("title", idea.title.clone()),
+            ("actor", actor.name.clone()),
+            ("comment", text.trim().to_string()),
+        ];
         let mut told = vec![actor.id];
         for handle in crate::domain::ideas::mentions(text) {
             let pattern = format!("{}@%", escape_like(&handle));
@@ -378,7 +497,9 @@ pub fn comment(conn: &mut Conn, mail: &Composer, actor: &User, idea: &Idea, text
                 .load(conn)?;
             for u in found {
                 let scope = IdeaScope::of(u.id, u.role(), u.department_id);
-                if !told.contains(&u.id) && scope.sees(idea.department_id, &idea.state, idea.submitter_id) {
+                if !told.contains(&u.id)
+                    && scope.sees(idea.department_id, &idea.state, idea.submitter_id)
+                {
                     mail.notify(conn, &u, "mention", "mail-mention", idea.id, &args)?;
                     told.push(u.id);
                 }
@@ -403,18 +524,38 @@ pub fn assign(
 ) -> Result<(), AppError> {
     if let Some(a) = assignee {
         if a.role() == Role::Contributor || a.disabled_at.is_some() {
-            return Err(AppError::Invalid([("assignee_id", "error-assignee")].into_iter().collect()));
+            return Err(AppError::Invalid(
+                [("assignee_id", "error-assignee")].into_iter().collect(),
+            ));
         }
     }
     conn.transaction(|conn| {
         let new = assignee.map(|a| a.id);
         diesel::update(ideas::table.find(idea.id))
-            .set((ideas::assignee_id.eq(new), ideas::updated_at.eq(super::now())))
+            .set((
+                ideas::assignee_id.eq(new),
+                ideas::updated_at.eq(super::now()),
+            ))
             .execute(conn)?;
         let names = json!({"assignee": [idea.assignee_id, new]});
-        event(conn, idea.id, Some(actor.id), "assigned", (None, None), "", &names)?;
+        event(
+            conn,
+            idea.id,
+            Some(actor.id),
+            "assigned",
+            (None, None),
+            "",
+            &names,
+        )?;
         if let Some(a) = assignee.filter(|a| a.id != actor.id) {
-            mail.notify(conn, a, "assigned", "mail-assigned", idea.id, &[("title", idea.title.clone()), ("actor", actor.name.clone())])?;
+            mail.notify(
+                conn,
+                a,
+                "assigned",
+                "mail-assigned",
+                idea.id,
+                &[("title", idea.title.clone()), ("actor", actor.name.clone())],
+            )?;
         }
         Ok(())
     })
@@ -451,7 +592,12 @@ pub fn events(conn: &mut Conn, idea_id: i64) -> QueryResult<Vec<Event>> {
 }
 
 /// Earlier ideas the user may see whose titles look alike, best first, with their score.
-pub fn similar(conn: &mut Conn, scope: &IdeaScope, idea: &Idea, limit: usize) -> QueryResult<Vec<(Idea, f64)>> {
+pub fn similar(
+    conn: &mut Conn,
+    scope: &IdeaScope,
+    idea: &Idea,
+    limit: usize,
+) -> QueryResult<Vec<(Idea, f64)>> {
     let tokens: Vec<String> = crate::domain::ideas::title_tokens(&idea.title)
         .into_iter()
         .filter(|t| t.chars().count() >= 3)
@@ -462,13 +608,30 @@ pub fn similar(conn: &mut Conn, scope: &IdeaScope, idea: &Idea, limit: usize) ->
     }
     let filter = Filter::default();
     let mut q = query(scope, &filter).filter(ideas::id.lt(idea.id));
-    let mut any: Box<dyn BoxableExpression<ideas::table, <Conn as diesel::Connection>::Backend, SqlType = diesel::sql_types::Bool>> =
-        Box::new(lower(ideas::title).like(format!("%{}%", escape_like(&tokens[0]))).escape('\\'));
+    let mut any: Box<
+        dyn BoxableExpression<
+            ideas::table,
+            <Conn as diesel::Connection>::Backend,
+            SqlType = diesel::sql_types::Bool,
+        >,
+    > = Box::new(
+        lower(ideas::title)
+            .like(format!("%{}%", escape_like(&tokens[0])))
+            .escape('\\'),
+    );
     for t in &tokens[1..] {
-        any = Box::new(any.or(lower(ideas::title).like(format!("%{}%", escape_like(t))).escape('\\')));
+        any = Box::new(
+            any.or(lower(ideas::title)
+                .like(format!("%{}%", escape_like(t)))
+                .escape('\\')),
+        );
     }
     q = q.filter(any);
-    let candidates: Vec<Idea> = q.select(Idea::as_select()).order(ideas::id.desc()).limit(500).load(conn)?;
+    let candidates: Vec<Idea> = q
+        .select(Idea::as_select())
+        .order(ideas::id.desc())
+        .limit(500)
+        .load(conn)?;
     let mut scored: Vec<(Idea, f64)> = candidates
         .into_iter()
         .map(|c| {

@@ -47,7 +47,10 @@ pub fn due(conn: &mut Conn, limit: i64) -> QueryResult<Vec<Mail>> {
 
 pub fn mark_sent(conn: &mut Conn, id: i64) -> QueryResult<usize> {
     diesel::update(mail_outbox::table.find(id))
-        .set((mail_outbox::sent_at.eq(super::now()), mail_outbox::last_error.eq(None::<String>)))
+        .set((
+            mail_outbox::sent_at.eq(super::now()),
+            mail_outbox::last_error.eq(None::<String>),
+        ))
         .execute(conn)
 }
 

@@ -157,3 +157,10 @@ pub fn set_disabled(conn: &mut Conn, id: i64, disabled: bool) -> QueryResult<usi
         Ok(n)
     })
 }
+
+/// Stores the kinds of mail the user turned off, delimited like ",comment,".
+pub fn set_mail_off(conn: &mut Conn, id: i64, kinds: &str) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set(users::mail_off.eq(kinds))
+        .execute(conn)
+}

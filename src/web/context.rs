@@ -53,6 +53,13 @@ impl Ctx {
         self.state.i18n.t(self.lang, key)
     }
 
+    /// "X changed this meanwhile …", for a stale edit or step.
+    pub fn changed_by(&self, name: &str) -> String {
+        self.state
+            .i18n
+            .text(self.lang, "error-changed-by", &[("name", name.to_string())])
+    }
+
     pub async fn audit(&self, action: &'static str, target: String) -> Result<(), AppError> {
         let actor = self.user.as_ref().map(|u| u.id);
         let ip = self.ip.clone();

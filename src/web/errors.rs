@@ -42,9 +42,7 @@ pub async fn render_errors(
     });
     let detail = match (app_error, req_ctx_lang(&res)) {
         (Some(AppError::BadRequest(d)), _) => Some(d.clone()),
-        (Some(AppError::Conflict { by }), Some(ctx)) => {
-            Some(ctx.state.i18n.text(ctx.lang, "error-changed-by", &[("name", by.clone())]))
-        }
+        (Some(AppError::Conflict { by }), Some(ctx)) => Some(ctx.changed_by(by)),
         _ => None,
     };
     let fields = match app_error {

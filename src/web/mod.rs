@@ -6,8 +6,11 @@ pub mod api;
 pub mod auth;
 pub mod context;
 pub mod errors;
+pub mod forms;
 pub mod health;
 pub mod home;
+pub mod ideas;
+pub mod markdown;
 pub mod render;
 pub mod state;
 pub mod static_files;
@@ -85,7 +88,27 @@ pub fn routes() -> Vec<RouteDef> {
             admin::departments::create_starter_set,
         ),
         get("/admin/audit", admin::audit::list),
+        get("/admin/mail", admin::mail::list),
+        post("/admin/mail/retry", admin::mail::retry),
+        post("/account/notifications", account::notifications::submit),
+        get("/ideas", ideas::list::list),
+        post("/ideas", ideas::submit::submit),
+        get("/ideas/new", ideas::submit::form),
+        get("/ideas/board", ideas::board::show),
+        post("/ideas/bulk", ideas::bulk::submit),
+        get("/ideas/{id}", ideas::show::show),
+        post("/ideas/{id}", ideas::edit::submit),
+        get("/ideas/{id}/edit", ideas::edit::form),
+        post("/ideas/{id}/transitions", ideas::transition::submit),
+        post("/ideas/{id}/comments", ideas::comment::submit),
+        post("/ideas/{id}/assignee", ideas::assign::submit),
         get("/api/v1/me", api::me::show),
+        get("/api/v1/ideas", api::ideas::list),
+        post("/api/v1/ideas", api::ideas::create),
+        get("/api/v1/ideas/{id}", api::ideas::show),
+        route(Method::PATCH, "/api/v1/ideas/{id}", api::ideas::update),
+        post("/api/v1/ideas/{id}/transitions", api::ideas::transition),
+        post("/api/v1/ideas/{id}/comments", api::ideas::comment),
     ]
 }
 

@@ -109,6 +109,7 @@ impl Page {
                 "email": u.email,
                 "role": u.role,
                 "is_admin": u.role() == Role::Admin,
+                "is_editor": u.role() != Role::Contributor,
             })
         });
         let frame = json!({

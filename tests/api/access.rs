@@ -100,10 +100,18 @@ async fn every_route_answers_each_role_as_the_access_table_says(app: TestApp) {
             let is_api = path.starts_with("/api/v1/");
             let mut req = match method.as_str() {
                 "GET" => caller.browser.get(app.url(&path)),
+                "POST" if is_api => caller
+                    .browser
+                    .post(app.url(&path))
+                    .json(&serde_json::json!({})),
                 "POST" => caller
                     .browser
                     .post(app.url(&path))
                     .form(&[("csrf_token", csrf.as_str())]),
+                "PATCH" => caller
+                    .browser
+                    .patch(app.url(&path))
+                    .json(&serde_json::json!({})),
                 m => panic!("no case for method {m}"),
             };
             if is_api {

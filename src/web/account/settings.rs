@@ -43,6 +43,11 @@ pub fn render(
             "password_errors": field_errors(ctx, password_errors),
             "timezones": timezone_options(&profile.timezone),
             "languages": language_options(&profile.locale),
+            "mail_kinds": crate::mail::KINDS.iter().map(|k| json!({
+                "value": k,
+                "text": ctx.t(&format!("mail-kind-{k}")),
+                "checked": !ctx.user.as_ref().is_some_and(|u| u.mail_off.split(',').any(|o| o == *k)),
+            })).collect::<Vec<_>>(),
         }))
         .render(ctx)
 }

@@ -2,4 +2,5 @@
 
 pub mod audit;
 pub mod departments;
+pub mod mail;
 pub mod users;

@@ -1,4 +1,5 @@
 //! The JSON API under `/api/v1/` (Bearer tokens) and its OpenAPI document.
 
+pub mod ideas;
 pub mod me;
 pub mod openapi;

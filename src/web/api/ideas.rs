@@ -1,0 +1,256 @@
+//! `/api/v1/ideas`: the same hand-in, listing, edits, steps and comments as the pages, for
+//! scripts. Same rules and permissions; errors as problem documents.
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::domain::ideas::{self, RawIdea};
+use crate::domain::validate::FieldErrors;
+use crate::domain::workflow::State;
+use crate::error::AppError;
+use crate::store;
+use crate::web::context::Ctx;
+use crate::web::ideas::list::ListQuery;
+use crate::web::ideas::show::can_edit;
+use crate::web::ideas::submit::department_for;
+use crate::web::ideas::{idea_to_raw, load, names_for, scope, today, view};
+
+/// Every field optional: a POST fills the missing ones with defaults, a PATCH keeps them.
+#[derive(Debug, Default, Deserialize)]
+pub struct IdeaBody {
+    title: Option<String>,
+    pitch: Option<String>,
+    department_id: Option<i64>,
+    audience: Option<String>,
+    pillar: Option<String>,
+    tags: Option<Vec<String>>,
+    channels: Option<Vec<i64>>,
+    languages: Option<Vec<String>>,
+    wished_date: Option<String>,
+    links: Option<Vec<String>>,
+    state: Option<String>,
+    version: Option<i64>,
+}
+
+impl IdeaBody {
+    fn merge_into(self, mut raw: RawIdea) -> RawIdea {
+        if let Some(v) = self.title {
+            raw.title = v;
+        }
+        if let Some(v) = self.pitch {
+            raw.pitch = v;
+        }
+        if let Some(v) = self.audience {
+            raw.audience = v;
+        }
+        if let Some(v) = self.pillar {
+            raw.pillar = v;
+        }
+        if let Some(v) = self.tags {
+            raw.tags = v;
+        }
+        if let Some(v) = self.channels {
+            raw.channels = v.iter().map(i64::to_string).collect();
+        }
+        if let Some(v) = self.languages {
+            raw.languages = v;
+        }
+        if let Some(v) = self.wished_date {
+            raw.wished_date = v;
+        }
+        if let Some(v) = self.links {
+            raw.links = v;
+        }
+        raw
+    }
+}
+
+async fn channel_ids(ctx: &Ctx) -> Result<Vec<i64>, AppError> {
+    ctx.db(|c| {
+        Ok(store::channels::names(c)?
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect())
+    })
+    .await
+}
+
+async fn answer(
+    ctx: &Ctx,
+    status: actix_web::http::StatusCode,
+    id: i64,
+) -> Result<HttpResponse, AppError> {
+    let idea = load(ctx, id).await?;
+    let names = names_for(ctx, std::slice::from_ref(&idea)).await?;
+    Ok(HttpResponse::build(status)
+        .insert_header((header::LOCATION, format!("/api/v1/ideas/{id}")))
+        .json(view(ctx, &idea, &names)))
+}
+
+pub async fn create(ctx: Ctx, body: web::Json<IdeaBody>) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    let state = match body.state.as_deref() {
+        None | Some("submitted") => State::Submitted,
+        Some("draft") => State::Draft,
+        Some(_) => {
+            return Err(AppError::Invalid(
+                [("state", "error-state-new")].into_iter().collect(),
+            ))
+        }
+    };
+    let me = ctx.me()?.clone();
+    let departments: Vec<i64> = ctx
+        .db(|c| {
+            Ok(store::departments::list(c)?
+                .into_iter()
+                .map(|d| d.id)
+                .collect())
+        })
+        .await?;
+    let mut errors = FieldErrors::new();
+    let picked = body
+        .department_id
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let department = department_for(&me, &picked, &departments, &mut errors);
+    let raw = body.merge_into(RawIdea::default());
+    let checked = ideas::check(&raw, &channel_ids(&ctx).await?, today(&ctx));
+    let (fields, department) = match (checked, department) {
+        (Ok(f), Some(d)) if errors.is_empty() => (f, d),
+        (checked, _) => {
+            errors.extend(checked.err().unwrap_or_default());
+            return Err(AppError::Invalid(errors));
+        }
+    };
+    let idea = ctx
+        .db(move |c| Ok(store::ideas::create(c, &me, department, &fields, state)?))
+        .await?;
+    answer(&ctx, actix_web::http::StatusCode::CREATED, idea.id).await
+}
+
+pub async fn list(
+    ctx: Ctx,
+    query: web::Query<ListQuery>,
+    page: web::Query<Page>,
+) -> Result<HttpResponse, AppError> {
+    let q = query.into_inner();
+    if !q.state.is_empty() && State::parse(&q.state).is_none() {
+        return Err(AppError::Invalid(
+            [("state", "error-state-unknown")].into_iter().collect(),
+        ));
+    }
+    let limit = page.limit.unwrap_or(50);
+    if !(1..=200).contains(&limit) {
+        return Err(AppError::Invalid(
+            [("limit", "error-limit")].into_iter().collect(),
+        ));
+    }
+    let cursor =
+        match page.cursor.as_deref() {
+            None | Some("") => None,
+            Some(c) => Some(c.parse::<i64>().map_err(|_| {
+                AppError::Invalid([("cursor", "error-cursor")].into_iter().collect())
+            })?),
+        };
+    let (scope, filter, sort) = (scope(&ctx)?, q.filter(&ctx), q.sort());
+    let (items, next) = ctx
+        .db(move |c| Ok(store::ideas::list(c, &scope, &filter, sort, cursor, limit)?))
+        .await?;
+    let names = names_for(&ctx, &items).await?;
+    Ok(HttpResponse::Ok().json(json!({
+        "items": items.iter().map(|i| view(&ctx, i, &names)).collect::<Vec<_>>(),
+        "next": next.map(|n| n.to_string()),
+    })))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Page {
+    limit: Option<i64>,
+    cursor: Option<String>,
+}
+
+pub async fn show(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    answer(&ctx, actix_web::http::StatusCode::OK, *id).await
+}
+
+pub async fn update(
+    ctx: Ctx,
+    id: web::Path<i64>,
+    body: web::Json<IdeaBody>,
+) -> Result<HttpResponse, AppError> {
+    let idea = load(&ctx, *id).await?;
+    if !can_edit(&ctx, &idea) {
+        return Err(AppError::Forbidden);
+    }
+    let body = body.into_inner();
+    let version = body.version.ok_or_else(|| {
+        AppError::Invalid(
+            [("version", "error-version-required")]
+                .into_iter()
+                .collect(),
+        )
+    })?;
+    let raw = body.merge_into(idea_to_raw(&idea));
+    let fields =
+        ideas::check(&raw, &channel_ids(&ctx).await?, today(&ctx)).map_err(AppError::Invalid)?;
+    let (me, i) = (ctx.me()?.clone(), idea.clone());
+    ctx.db(move |c| store::ideas::update(c, &me, &i, version, &fields))
+        .await?;
+    answer(&ctx, actix_web::http::StatusCode::OK, idea.id).await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TransitionBody {
+    to: String,
+    #[serde(default)]
+    comment: String,
+    version: Option<i64>,
+}
+
+pub async fn transition(
+    ctx: Ctx,
+    id: web::Path<i64>,
+    body: web::Json<TransitionBody>,
+) -> Result<HttpResponse, AppError> {
+    let idea = load(&ctx, *id).await?;
+    let body = body.into_inner();
+    let to = State::parse(&body.to).ok_or(AppError::Refused("error-transition-not-from-here"))?;
+    let version = body.version.unwrap_or(idea.version);
+    let (me, mail, i) = (ctx.me()?.clone(), ctx.state.mail.clone(), idea.clone());
+    ctx.db(move |c| store::ideas::transition(c, &mail, &me, &i, version, to, &body.comment))
+        .await?;
+    answer(&ctx, actix_web::http::StatusCode::OK, idea.id).await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CommentBody {
+    text: String,
+}
+
+pub async fn comment(
+    ctx: Ctx,
+    id: web::Path<i64>,
+    body: web::Json<CommentBody>,
+) -> Result<HttpResponse, AppError> {
+    let idea = load(&ctx, *id).await?;
+    let text = body.into_inner().text;
+    if text.trim().is_empty() || text.chars().count() > ideas::MAX_COMMENT {
+        let key = if text.trim().is_empty() {
+            "error-required"
+        } else {
+            "error-too-long"
+        };
+        return Err(AppError::Invalid([("text", key)].into_iter().collect()));
+    }
+    let (me, mail, i, t) = (
+        ctx.me()?.clone(),
+        ctx.state.mail.clone(),
+        idea.clone(),
+        text.clone(),
+    );
+    ctx.db(move |c| Ok(store::ideas::comment(c, &mail, &me, &i, &t)?))
+        .await?;
+    Ok(HttpResponse::Created().json(json!({"idea_id": idea.id, "text": text.trim()})))
+}

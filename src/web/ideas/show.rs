@@ -1,0 +1,113 @@
+//! `/ideas/{id}`: the idea, its history, comments, the review steps this user can take.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde_json::{json, Value};
+
+use super::{editors, load, names_for, scope, view};
+use crate::domain::roles::Role;
+use crate::domain::workflow;
+use crate::error::AppError;
+use crate::store;
+use crate::store::ideas::Idea;
+use crate::web::context::Ctx;
+use crate::web::markdown::to_safe_html;
+use crate::web::render::{local_time, Page};
+
+/// What a failed step or comment brings back: the text the user typed and why it failed.
+#[derive(Default)]
+pub struct Kept {
+    pub comment: String,
+    pub error: Option<String>,
+    pub status: Option<StatusCode>,
+}
+
+pub fn can_edit(ctx: &Ctx, idea: &Idea) -> bool {
+    let Some(me) = ctx.user.as_ref() else {
+        return false;
+    };
+    match me.role() {
+        Role::Editor | Role::Admin => idea.state().editable_by_editor(),
+        Role::Contributor => me.id == idea.submitter_id && idea.state().editable_by_submitter(),
+    }
+}
+
+pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, AppError> {
+    let me = ctx.me()?.clone();
+    let scope = scope(ctx)?;
+    let is_editor = me.role() != Role::Contributor;
+    let (events, similar) = {
+        let idea = idea.clone();
+        ctx.db(move |c| {
+            let events = store::ideas::events(c, idea.id)?;
+            let similar = if is_editor {
+                store::ideas::similar(c, &scope, &idea, 5)?
+            } else {
+                vec![]
+            };
+            Ok((events, similar))
+        })
+        .await?
+    };
+    let names = names_for(ctx, std::slice::from_ref(idea)).await?;
+    let history: Vec<Value> = events
+        .iter()
+        .map(|e| {
+            let changes: Value = serde_json::from_str(&e.changes).unwrap_or(json!({}));
+            let fields: Vec<Value> = changes
+                .as_object()
+                .map(|m| {
+                    m.iter()
+                        .filter(|(k, _)| *k != "assignee")
+                        .map(|(k, v)| json!({"field": ctx.t(&format!("field-{}", k.replace('_', "-"))), "old": v[0], "new": v[1]}))
+                        .collect()
+                })
+                .unwrap_or_default();
+            json!({
+                "at": local_time(e.at, &me.timezone),
+                "actor": e.actor,
+                "kind": e.kind,
+                "is_comment": e.kind == "comment",
+                "from": e.from_state.as_ref().map(|s| ctx.t(&format!("state-{s}"))),
+                "to": e.to_state.as_ref().map(|s| ctx.t(&format!("state-{s}"))),
+                "comment": e.comment,
+                "changes": fields,
+                "label": ctx.t(&format!("event-{}", e.kind)),
+            })
+        })
+        .collect();
+    let moves: Vec<Value> = workflow::available(
+        idea.state(),
+        me.role(),
+        me.id == idea.submitter_id,
+    )
+    .into_iter()
+    .map(
+        |t| json!({"to": t.to.as_str(), "text": ctx.t(t.action), "needs_comment": t.needs_comment}),
+    )
+    .collect();
+    let similar: Vec<Value> = similar
+        .into_iter()
+        .map(|(i, score)| json!({"id": i.id, "title": i.title, "state": ctx.t(&format!("state-{}", i.state)), "score": format!("{:.0}%", score * 100.0)}))
+        .collect();
+    Page::new("ideas/show", "idea-title")
+        .status(kept.status.unwrap_or(StatusCode::OK))
+        .data(json!({
+            "idea": view(ctx, idea, &names),
+            "pitch_html": to_safe_html(&idea.pitch),
+            "history": history,
+            "moves": moves,
+            "can_edit": can_edit(ctx, idea),
+            "is_editor": is_editor,
+            "editors": if is_editor { editors(ctx, idea.assignee_id).await? } else { json!([]) },
+            "similar": similar,
+            "kept_comment": kept.comment,
+            "error": kept.error,
+        }))
+        .render(ctx)
+}
+
+pub async fn show(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let idea = load(&ctx, *id).await?;
+    render(&ctx, &idea, Kept::default()).await
+}
