@@ -99,7 +99,15 @@ impl Application {
                 .app_data(
                     aw::JsonConfig::default()
                         .limit(1024 * 1024)
-                        .error_handler(|e, _| AppError::BadRequest(e.to_string()).into()),
+                        .error_handler(|e, _| {
+                            match e {
+                                actix_web::error::JsonPayloadError::ContentType => {
+                                    AppError::UnsupportedMediaType
+                                }
+                                e => AppError::BadRequest(e.to_string()),
+                            }
+                            .into()
+                        }),
                 )
                 .app_data(aw::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
                 .app_data(

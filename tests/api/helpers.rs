@@ -284,6 +284,36 @@ impl TestApp {
         String::from_utf8(out.stdout).unwrap().trim().to_string()
     }
 
+    /// Adds a channel straight in the database (its pages come with planning); returns its id.
+    pub fn add_channel(&self, name: &str, kind: &str) -> i64 {
+        use diesel::{ExpressionMethods, QueryDsl};
+        use pressroom::db::schema::channels;
+        let mut conn = self.conn();
+        diesel::insert_into(channels::table)
+            .values((
+                channels::name.eq(name),
+                channels::kind.eq(kind),
+                channels::created_at.eq(chrono::Utc::now().naive_utc()),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+        channels::table
+            .filter(channels::name.eq(name))
+            .select(channels::id)
+            .first(&mut conn)
+            .unwrap()
+    }
+
+    pub fn conn(&self) -> pressroom::db::Conn {
+        if self.database_url.starts_with("postgres") {
+            pressroom::db::Conn::Pg(diesel::PgConnection::establish(&self.database_url).unwrap())
+        } else {
+            pressroom::db::Conn::Sqlite(
+                diesel::SqliteConnection::establish(&self.database_url).unwrap(),
+            )
+        }
+    }
+
     /// Makes the database stop answering (PostgreSQL only): it is dropped under the app.
     pub fn kill_database(&mut self) {
         let name = self.pg_database.take().expect("only for PostgreSQL");
@@ -327,6 +357,26 @@ pub fn location(r: &Response) -> String {
         .get("location")
         .map(|v| v.to_str().unwrap().to_string())
         .unwrap_or_default()
+}
+
+/// One async test body that starts its own app, run once per backend.
+#[macro_export]
+macro_rules! each_backend {
+    ($($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                use $crate::helpers::Backend;
+                #[actix_web::test]
+                async fn sqlite() {
+                    super::$name(Backend::Sqlite).await
+                }
+                #[actix_web::test]
+                async fn postgres() {
+                    super::$name(Backend::Postgres).await
+                }
+            }
+        )+
+    };
 }
 
 /// One async test body, run once on SQLite and once on PostgreSQL.

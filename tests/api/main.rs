@@ -1,6 +1,7 @@
 //! Integration tests: one binary, each area a module; most run on SQLite and PostgreSQL.
 
 mod helpers;
+mod smtp;
 
 mod access;
 mod accounts;
@@ -9,6 +10,8 @@ mod browser;
 mod cli;
 mod csrf;
 mod health;
+mod ideas;
+mod ideas_api;
 mod schema;
 mod setup;
 mod xss;

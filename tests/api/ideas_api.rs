@@ -1,0 +1,239 @@
+//! The ideas API: the same rules as the pages, problem documents for every error.
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::both_backends;
+use crate::helpers::TestApp;
+
+both_backends!(scripts_hand_in_list_edit_and_move_ideas);
+
+async fn scripts_hand_in_list_edit_and_move_ideas(app: TestApp) {
+    let admin = app.setup_admin().await;
+    app.create_department(&admin, "Product").await;
+    app.create_user(
+        &admin,
+        "pat@example.ch",
+        "Pat Product",
+        "contributor",
+        Some("Product"),
+    )
+    .await;
+    app.create_user(&admin, "eve@example.ch", "Eve Editor", "editor", None)
+        .await;
+    let channel = app.add_channel("Mastodon", "mastodon");
+    let pat = app.create_token("pat@example.ch", "import");
+    let eve = app.create_token("eve@example.ch", "triage");
+    let api = reqwest::Client::new();
+    let url = |p: &str| app.url(p);
+
+    let r = api
+        .post(url("/api/v1/ideas"))
+        .bearer_auth(&pat)
+        .json(&json!({"title": "Release notes 4.2", "pitch": "What is new", "tags": ["release"], "channels": [channel], "languages": ["en", "de"], "links": ["https://example.ch/4.2"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let idea: Value = r.json().await.unwrap();
+    for field in [
+        "id",
+        "title",
+        "pitch",
+        "department",
+        "audience",
+        "pillar",
+        "tags",
+        "channels",
+        "languages",
+        "wished_date",
+        "links",
+        "state",
+        "version",
+        "submitter",
+        "assignee",
+        "created_at",
+        "updated_at",
+    ] {
+        assert!(idea.get(field).is_some(), "idea has {field}: {idea}");
+    }
+    assert_eq!(idea["state"], "submitted");
+    assert_eq!(idea["department"], "Product");
+    assert_eq!(idea["channels"], json!([channel]));
+    let id = idea["id"].as_i64().unwrap();
+
+    // Drafts on request; validation errors per field; malformed JSON; wrong content type.
+    let r = api
+        .post(url("/api/v1/ideas"))
+        .bearer_auth(&pat)
+        .json(&json!({"title": "Draft", "state": "draft"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.json::<Value>().await.unwrap()["state"], "draft");
+    let r = api
+        .post(url("/api/v1/ideas"))
+        .bearer_auth(&pat)
+        .json(&json!({"title": " ", "languages": ["xx"], "channels": [424242], "wished_date": "2001-01-01"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.headers()["content-type"], "application/problem+json");
+    let problem: Value = r.json().await.unwrap();
+    for field in ["title", "languages", "channels", "wished_date"] {
+        assert!(problem["errors"][field].is_string(), "{field}: {problem}");
+    }
+    let r = api
+        .post(url("/api/v1/ideas"))
+        .bearer_auth(&pat)
+        .header("content-type", "application/json")
+        .body("{\"title\": ")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(r.json::<Value>().await.unwrap()["status"], 400);
+    let r = api
+        .post(url("/api/v1/ideas"))
+        .bearer_auth(&pat)
+        .header("content-type", "text/plain")
+        .body("title=x")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+
+    // A stale version is a conflict; the current one goes through.
+    let r = api
+        .patch(url(&format!("/api/v1/ideas/{id}")))
+        .bearer_auth(&pat)
+        .json(&json!({"title": "Release notes 4.2 (final)", "version": 1}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.json::<Value>().await.unwrap()["version"], 2);
+    let r = api
+        .patch(url(&format!("/api/v1/ideas/{id}")))
+        .bearer_auth(&eve)
+        .json(&json!({"title": "Overwrite", "version": 1}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let problem: Value = r.json().await.unwrap();
+    assert!(
+        problem["detail"].as_str().unwrap().contains("Pat Product"),
+        "{problem}"
+    );
+
+    // Steps with the same rules as the pages.
+    let tr = |token: &str, body: Value| {
+        api.post(url(&format!("/api/v1/ideas/{id}/transitions")))
+            .bearer_auth(token.to_string())
+            .json(&body)
+            .send()
+    };
+    let r = tr(&pat, json!({"to": "approved"})).await.unwrap();
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a contributor cannot approve"
+    );
+    let r = tr(&eve, json!({"to": "rejected", "comment": ""}))
+        .await
+        .unwrap();
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a rejection needs a comment"
+    );
+    let r = tr(&eve, json!({"to": "in_review", "version": 1}))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let r = tr(&eve, json!({"to": "in_review"})).await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.json::<Value>().await.unwrap()["state"], "in_review");
+    let r = api
+        .post(url(&format!("/api/v1/ideas/{id}/comments")))
+        .bearer_auth(&eve)
+        .json(&json!({"text": "On it"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+
+    // Lists: filters and cursor pages.
+    for n in 0..5 {
+        api.post(url("/api/v1/ideas"))
+            .bearer_auth(&pat)
+            .json(&json!({"title": format!("Batch idea {n}")}))
+            .send()
+            .await
+            .unwrap();
+    }
+    let mut seen = vec![];
+    let mut next: Option<String> = None;
+    loop {
+        let cursor = next
+            .as_ref()
+            .map(|c| format!("&cursor={c}"))
+            .unwrap_or_default();
+        let req = api
+            .get(url(&format!(
+                "/api/v1/ideas?state=submitted&limit=2{cursor}"
+            )))
+            .bearer_auth(&eve);
+        let page: Value = req.send().await.unwrap().json().await.unwrap();
+        for item in page["items"].as_array().unwrap() {
+            assert_eq!(item["state"], "submitted");
+            seen.push(item["title"].as_str().unwrap().to_string());
+        }
+        match page["next"].as_str() {
+            Some(c) => next = Some(c.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 5, "every submitted idea once: {seen:?}");
+    assert_eq!(seen[0], "Batch idea 4", "newest first");
+    let r = api
+        .get(url("/api/v1/ideas?limit=0"))
+        .bearer_auth(&eve)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = api
+        .get(url("/api/v1/ideas?state=bogus"))
+        .bearer_auth(&eve)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let found: Value = api
+        .get(url("/api/v1/ideas?q=FINAL"))
+        .bearer_auth(&eve)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        found["items"].as_array().unwrap().len(),
+        1,
+        "search ignores case: {found}"
+    );
+    let found: Value = api
+        .get(url("/api/v1/ideas?tag=release&language=de"))
+        .bearer_auth(&eve)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(found["items"][0]["id"], id);
+}
