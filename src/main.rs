@@ -36,6 +36,12 @@ enum Command {
         #[command(subcommand)]
         action: TokenAction,
     },
+    /// Add demo data: departments, demo people and channels, and N ideas (for trying out and
+    /// for benchmarks)
+    Seed {
+        #[arg(long, default_value_t = 100)]
+        ideas: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -99,6 +105,7 @@ fn main() -> ExitCode {
         Some(Command::Token {
             action: TokenAction::Create { email, name },
         }) => token_create(&config, &email, &name),
+        Some(Command::Seed { ideas }) => seed(&config, ideas),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -206,6 +213,21 @@ fn user_add(
     )
     .map_err(|e| e.to_string())?;
     println!("added {} ({}) as {}", user.name, user.email, user.role);
+    Ok(())
+}
+
+fn seed(config: &Config, count: usize) -> Result<(), String> {
+    let pool = db::connect(&config.database)?;
+    let mut c = pool.get().map_err(|e| e.to_string())?;
+    let hash = security::hash_password(store::seed::DEMO_PASSWORD)?;
+    let started = std::time::Instant::now();
+    let editor = store::seed::seed(&mut c, count, &hash, config.timezone.name())
+        .map_err(|e| e.to_string())?;
+    println!(
+        "added {count} ideas in {:.1} s; demo people log in with password {:?}, e.g. {editor}",
+        started.elapsed().as_secs_f64(),
+        store::seed::DEMO_PASSWORD
+    );
     Ok(())
 }
 

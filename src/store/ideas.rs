@@ -183,9 +183,11 @@ pub fn count_by_state(
     conn: &mut Conn,
     scope: &IdeaScope,
     filter: &Filter,
+    states: &[State],
 ) -> QueryResult<Vec<(State, i64)>> {
-    State::ALL
-        .into_iter()
+    states
+        .iter()
+        .copied()
         .filter(|s| filter.state.is_none_or(|f| f == *s))
         .map(|s| {
             let n = query(scope, filter)
@@ -229,13 +231,23 @@ pub fn department_names(conn: &mut Conn) -> QueryResult<std::collections::HashMa
 
 /// Distinct pillars in use, for the filter's choices.
 pub fn pillars(conn: &mut Conn) -> QueryResult<Vec<String>> {
-    ideas::table
-        .filter(ideas::pillar.ne(""))
-        .select(ideas::pillar)
-        .distinct()
-        .order(ideas::pillar.asc())
-        .limit(200)
-        .load(conn)
+    // Walks the pillar index one value at a time: the cost grows with the number of pillars,
+    // not of ideas (a DISTINCT would read them all).
+    let mut found: Vec<String> = vec![];
+    while found.len() < 200 {
+        let after = found.last().cloned().unwrap_or_default();
+        let next: Option<String> = ideas::table
+            .filter(ideas::pillar.gt(after))
+            .select(ideas::pillar)
+            .order(ideas::pillar.asc())
+            .first(conn)
+            .optional()?;
+        match next {
+            Some(p) => found.push(p),
+            None => break,
+        }
+    }
+    Ok(found)
 }
 
 fn event(

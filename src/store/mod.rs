@@ -5,6 +5,7 @@ pub mod channels;
 pub mod departments;
 pub mod ideas;
 pub mod outbox;
+pub mod seed;
 pub mod sessions;
 pub mod settings;
 pub mod throttle;

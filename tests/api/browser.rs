@@ -247,12 +247,35 @@ async fn an_idea_goes_through_review_in_a_real_browser() {
     let app = TestApp::spawn(Backend::Sqlite).await;
     let admin = app.setup_admin().await;
     app.create_department(&admin, "Customer care").await;
-    app.create_user(&admin, "eddie@example.ch", "Eddie Editor", "editor", None).await;
-    app.create_user(&admin, "carla@example.ch", "Carla Care", "contributor", Some("Customer care")).await;
+    app.create_user(&admin, "eddie@example.ch", "Eddie Editor", "editor", None)
+        .await;
+    app.create_user(
+        &admin,
+        "carla@example.ch",
+        "Carla Care",
+        "contributor",
+        Some("Customer care"),
+    )
+    .await;
     app.add_channel("Mastodon", "mastodon");
     app.add_channel("Newsletter", "newsletter");
-    for title in ["FAQ: changing your delivery address", "Holiday opening hours", "Video: unboxing the new model"] {
-        let r = app.submit(&admin, "/ideas/new", "/ideas", &[("title", title), ("department_id", "1"), ("pillar", "Service")]).await;
+    for title in [
+        "FAQ: changing your delivery address",
+        "Holiday opening hours",
+        "Video: unboxing the new model",
+    ] {
+        let r = app
+            .submit(
+                &admin,
+                "/ideas/new",
+                "/ideas",
+                &[
+                    ("title", title),
+                    ("department_id", "1"),
+                    ("pillar", "Service"),
+                ],
+            )
+            .await;
         assert_eq!(r.status().as_u16(), 303);
     }
     let driver = chromium().await;
@@ -260,8 +283,18 @@ async fn an_idea_goes_through_review_in_a_real_browser() {
 
     log_in(c, &app, "carla@example.ch").await;
     c.goto(&app.url("/ideas/new")).await.unwrap();
-    fill(c, "#f-title", "Customer story: how Bakery Huber saves 2 hours a day").await;
-    fill(c, "#f-pitch", "Mrs Huber runs **three shops** and plans her week with us.\n\n- a quote\n- two photos").await;
+    fill(
+        c,
+        "#f-title",
+        "Customer story: how Bakery Huber saves 2 hours a day",
+    )
+    .await;
+    fill(
+        c,
+        "#f-pitch",
+        "Mrs Huber runs **three shops** and plans her week with us.\n\n- a quote\n- two photos",
+    )
+    .await;
     fill(c, "#f-audience", "Small retailers").await;
     fill(c, "#f-pillar", "Customer stories").await;
     fill(c, "#f-tags", "stories, retail").await;
@@ -272,7 +305,9 @@ async fn an_idea_goes_through_review_in_a_real_browser() {
     fill(c, "#f-links", "https://example.ch/huber").await;
     screenshot(c, "idea-submit-form").await;
     click(c, "button[value=submit]").await;
-    assert!(text_of(c, ".flash").await.contains("Your idea was handed in."));
+    assert!(text_of(c, ".flash")
+        .await
+        .contains("Your idea was handed in."));
     let idea_url = c.current_url().await.unwrap();
     log_out(c).await;
 
@@ -287,10 +322,17 @@ async fn an_idea_goes_through_review_in_a_real_browser() {
 
     log_in(c, &app, "carla@example.ch").await;
     c.goto(idea_url.as_str()).await.unwrap();
-    assert!(text_of(c, ".history").await.contains("Please add a quote from Mrs Huber."));
+    assert!(text_of(c, ".history")
+        .await
+        .contains("Please add a quote from Mrs Huber."));
     click(c, ".head-actions a").await;
     wait_for(c, &format!("{}/edit", idea_url.path()), "#f-pitch").await;
-    fill(c, "#f-pitch", "Mrs Huber: \"We finally have our Sundays back.\"").await;
+    fill(
+        c,
+        "#f-pitch",
+        "Mrs Huber: \"We finally have our Sundays back.\"",
+    )
+    .await;
     click(c, ".idea-form button[type=submit]").await;
     assert!(text_of(c, ".flash").await.contains("The idea was saved."));
     take_step(c, "Resubmit", "Quote is in.").await;
@@ -300,9 +342,17 @@ async fn an_idea_goes_through_review_in_a_real_browser() {
     log_in(c, &app, "eddie@example.ch").await;
     c.goto(idea_url.as_str()).await.unwrap();
     take_step(c, "Approve", "").await;
-    assert!(text_of(c, ".badge.state-approved").await.contains("Approved"));
+    assert!(text_of(c, ".badge.state-approved")
+        .await
+        .contains("Approved"));
     let history = text_of(c, ".history").await;
-    for step in ["handed in the idea", "Please add a quote", "edited the idea", "Quote is in.", "Approved"] {
+    for step in [
+        "handed in the idea",
+        "Please add a quote",
+        "edited the idea",
+        "Quote is in.",
+        "Approved",
+    ] {
         assert!(history.contains(step), "history shows {step}: {history}");
     }
     screenshot(c, "idea-page").await;

@@ -239,3 +239,41 @@ fn migrate_creates_the_default_sqlite_file() {
     assert!(dir.path().join("pressroom.db").exists());
     assert!(dir.path().join("secret.key").exists());
 }
+
+#[actix_web::test]
+async fn seed_adds_ideas_the_demo_editor_can_list() {
+    let app = TestApp::spawn(crate::helpers::Backend::Sqlite).await;
+    let out = app.cli(&["seed", "--ideas", "120"], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("added 120 ideas"));
+    let token = app.create_token("demo.editor@example.com", "bench");
+    let mut seen = 0;
+    let mut cursor = String::new();
+    loop {
+        let page: serde_json::Value = reqwest::Client::new()
+            .get(app.url(&format!("/api/v1/ideas?limit=50{cursor}")))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        seen += page["items"].as_array().unwrap().len();
+        match page["next"].as_str() {
+            Some(c) => cursor = format!("&cursor={c}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen, 120);
+    let (_, r) = app.login("demo.editor@example.com", "pressroom-demo").await;
+    assert_eq!(
+        r.status(),
+        StatusCode::SEE_OTHER,
+        "the printed demo password works"
+    );
+}

@@ -29,6 +29,7 @@ CREATE TABLE ideas (
 CREATE INDEX ideas_state ON ideas(state, id);
 CREATE INDEX ideas_department ON ideas(department_id, id);
 CREATE INDEX ideas_submitter ON ideas(submitter_id, id);
+CREATE INDEX ideas_pillar ON ideas(pillar);
 
 -- Append-only history: created, edited, transition, comment, assigned.
 CREATE TABLE idea_events (

@@ -33,7 +33,7 @@ pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
     let counts_filter = filter.clone();
     let (counts, columns) = ctx
         .db(move |c| {
-            let counts = store::ideas::count_by_state(c, &scope, &counts_filter)?;
+            let counts = store::ideas::count_by_state(c, &scope, &counts_filter, &COLUMNS)?;
             let mut columns = vec![];
             for state in COLUMNS {
                 let f = store::ideas::Filter {

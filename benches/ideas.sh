@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): the ideas list and board with filters over many seeded ideas,
+# measured next to /healthz in the same run, so the figures can be read as ratios.
+#   IDEAS=100000 BACKEND=sqlite|postgres DURATION=10s CONNECTIONS=8 benches/ideas.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${IDEAS:-100000}
+DURATION=${DURATION:-10s}
+CONNS=${CONNECTIONS:-8}
+BACKEND=${BACKEND:-sqlite}
+PORT=${PORT:-18181}
+BASE=http://127.0.0.1:$PORT
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+cargo build --release -q
+bin=./target/release/pressroom
+dir=$(mktemp -d)
+export PRESSROOM_DATA_DIR=$dir PRESSROOM_BIND=127.0.0.1:$PORT RUST_LOG=warn
+db=""
+if [ "$BACKEND" = postgres ]; then
+  db=pressroom_bench_$$
+  psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $db"
+  export DATABASE_URL=postgres://postgres@127.0.0.1:5432/$db
+fi
+cleanup() {
+  [ -n "${pid:-}" ] && { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; } || true
+  [ -n "$db" ] && psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+
+$bin seed --ideas "$N"
+$bin serve & pid=$!
+for _ in $(seq 1 50); do curl -fs "$BASE/healthz" >/dev/null && break; sleep 0.2; done
+
+jar=$dir/cookies
+token=$(curl -s -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+curl -s -o /dev/null -c "$jar" -b "$jar" -X POST "$BASE/login" \
+  --data-urlencode "csrf_token=$token" --data-urlencode "email=demo.editor@example.com" \
+  --data-urlencode "password=pressroom-demo"
+session=$(awk '$6 == "pressroom_session" {print $7}' "$jar")
+[ -n "$session" ] || { echo "login failed"; exit 1; }
+
+printf '%-55s %12s %10s %14s\n' "path ($N ideas, $BACKEND, $CONNS connections)" "requests/s" "p99" "req/s vs health"
+base_rps=""
+for path in \
+  "/healthz" \
+  "/ideas" \
+  "/ideas?state=approved&language=de" \
+  "/ideas?q=bakery&pillar=Tips&sort=oldest" \
+  "/ideas?tag=video&assignee=me&from=2020-01-01" \
+  "/ideas/board" \
+  "/ideas/board?pillar=Tips&tag=video"; do
+  out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H "Cookie: pressroom_session=$session" "$BASE$path")
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  [ -z "$non2xx" ] || { echo "$path answered $non2xx non-2xx responses"; exit 1; }
+  [ -n "$base_rps" ] || base_rps=$rps
+  ratio=$(awk -v a="$rps" -v b="$base_rps" 'BEGIN {printf "%.3f", a / b}')
+  printf '%-55s %12s %10s %14s\n' "$path" "$rps" "$p99" "$ratio"
+done

@@ -1,0 +1,168 @@
+//! Demo and benchmark data: departments, people, channels and many ideas, inserted in batches.
+
+use diesel::prelude::*;
+
+use crate::db::schema::{channels, ideas};
+use crate::db::Conn;
+use crate::domain::ideas::join_list;
+use crate::domain::roles::Role;
+use crate::domain::workflow::State;
+
+pub const DEMO_PASSWORD: &str = "pressroom-demo";
+
+const PILLARS: [&str; 5] = [
+    "Customer stories",
+    "Product news",
+    "Behind the scenes",
+    "Tips",
+    "Jobs",
+];
+const TAGS: [&str; 8] = [
+    "retail", "b2b", "video", "event", "howto", "team", "launch", "faq",
+];
+const WORDS: [&str; 12] = [
+    "summer",
+    "bakery",
+    "launch",
+    "delivery",
+    "webinar",
+    "customer",
+    "factory",
+    "holiday",
+    "checklist",
+    "interview",
+    "newsletter",
+    "roadmap",
+];
+const STATES: [State; 9] = [
+    State::Submitted,
+    State::InReview,
+    State::ChangesRequested,
+    State::Approved,
+    State::Rejected,
+    State::InProduction,
+    State::Scheduled,
+    State::Published,
+    State::Archived,
+];
+
+/// Adds `count` ideas (and, if missing, the starter departments, a demo editor, one demo
+/// contributor per department and two channels). Returns the demo editor's email.
+pub fn seed(
+    conn: &mut Conn,
+    count: usize,
+    password_hash: &str,
+    timezone: &str,
+) -> QueryResult<String> {
+    let mut department_ids = vec![];
+    for name in crate::web::admin::departments::STARTER_SET {
+        department_ids.push(super::departments::find_or_create(conn, name)?.0.id);
+    }
+    let editor_email = "demo.editor@example.com".to_string();
+    let mut people = vec![];
+    let demo = |conn: &mut Conn,
+                email: String,
+                name: String,
+                role: Role,
+                dept: Option<i64>|
+     -> QueryResult<i64> {
+        if let Some(u) = super::users::find_by_email(conn, &email)? {
+            return Ok(u.id);
+        }
+        let new = super::users::NewUser {
+            email: &email,
+            name: &name,
+            password_hash,
+            role,
+            department_id: dept,
+            timezone,
+            locale: "en",
+        };
+        match super::users::create(conn, new) {
+            Ok(u) => Ok(u.id),
+            Err(super::users::CreateError::Db(e)) => Err(e),
+            Err(super::users::CreateError::EmailTaken) => Err(diesel::result::Error::NotFound),
+        }
+    };
+    let editor = demo(
+        conn,
+        editor_email.clone(),
+        "Demo Editor".into(),
+        Role::Editor,
+        None,
+    )?;
+    for (i, d) in department_ids.iter().enumerate() {
+        let id = demo(
+            conn,
+            format!("demo.contributor{i}@example.com"),
+            format!("Demo Contributor {i}"),
+            Role::Contributor,
+            Some(*d),
+        )?;
+        people.push((id, *d));
+    }
+    for (name, kind) in [("Demo blog", "feed"), ("Demo Mastodon", "mastodon")] {
+        if super::channels::names(conn)?.iter().all(|(_, n)| n != name) {
+            diesel::insert_into(channels::table)
+                .values((
+                    channels::name.eq(name),
+                    channels::kind.eq(kind),
+                    channels::created_at.eq(super::now()),
+                ))
+                .execute(conn)?;
+        }
+    }
+    let channel_ids: Vec<i64> = super::channels::names(conn)?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+
+    let now = super::now();
+    let mut done = 0;
+    while done < count {
+        let batch = (count - done).min(500);
+        let rows: Vec<_> = (done..done + batch)
+            .map(|n| {
+                let (submitter, department) = people[n % people.len()];
+                let title = format!(
+                    "{} {} {} #{n}",
+                    WORDS[n % WORDS.len()],
+                    WORDS[(n / 7) % WORDS.len()],
+                    PILLARS[n % PILLARS.len()].to_lowercase(),
+                );
+                let langs = [["de"], ["fr"], ["it"], ["en"]][n % 4];
+                let at = now - chrono::Duration::minutes((count - n) as i64);
+                (
+                    ideas::title.eq(title),
+                    ideas::pitch.eq(format!("Seeded idea number {n}. **Markdown** pitch with a [link](https://example.com/{n}).")),
+                    ideas::department_id.eq(department),
+                    ideas::audience.eq("Everyone"),
+                    ideas::pillar.eq(PILLARS[n % PILLARS.len()]),
+                    ideas::tags.eq(join_list(&[TAGS[n % TAGS.len()], TAGS[(n / 3) % TAGS.len()]])),
+                    ideas::channels.eq(join_list(&[channel_ids[n % channel_ids.len()]])),
+                    ideas::languages.eq(join_list(&langs)),
+                    ideas::links.eq(""),
+                    ideas::state.eq(STATES[n % STATES.len()].as_str()),
+                    ideas::version.eq(1i64),
+                    ideas::submitter_id.eq(submitter),
+                    ideas::assignee_id.eq((n % 3 == 0).then_some(editor)),
+                    ideas::created_at.eq(at),
+                    ideas::updated_at.eq(at),
+                )
+            })
+            .collect();
+        // One row per statement (the shared backend has no batch insert), one transaction per batch.
+        conn.transaction(|conn| {
+            for row in rows {
+                diesel::insert_into(ideas::table)
+                    .values(row)
+                    .execute(conn)?;
+            }
+            Ok::<_, diesel::result::Error>(())
+        })?;
+        done += batch;
+    }
+    // Fresh statistics, so the planners know the tables' new size.
+    diesel::sql_query("ANALYZE").execute(conn)?;
+    Ok(editor_email)
+}
