@@ -13,6 +13,7 @@ each_backend!(
     a_stale_edit_or_step_is_refused_and_the_text_kept,
     smtp_outage_delays_mail_but_loses_none,
     bad_input_is_refused_field_by_field_and_nothing_is_saved,
+    bulk_actions_and_mail_preferences,
 );
 
 struct Team {
@@ -544,4 +545,128 @@ async fn bad_input_is_refused_field_by_field_and_nothing_is_saved(backend: Backe
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+}
+
+fn outbox_to(app: &TestApp, email: &str) -> Vec<String> {
+    use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+    use pressroom::db::schema::mail_outbox;
+    mail_outbox::table
+        .filter(mail_outbox::to_email.eq(email))
+        .select(mail_outbox::subject)
+        .load(&mut app.conn())
+        .unwrap()
+}
+
+async fn bulk_actions_and_mail_preferences(backend: Backend) {
+    let t = team(backend, free_port()).await;
+    let app = &t.app;
+    // Sam wants no mail about state changes, but still about comments.
+    let r = app
+        .submit(
+            &t.sam,
+            "/account",
+            "/account/notifications",
+            &[
+                ("mail", "comment"),
+                ("mail", "assigned"),
+                ("mail", "mention"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, account) = app.get_html(&t.sam, "/account").await;
+    assert!(
+        account.contains("value=\"comment\" checked")
+            && !account.contains("value=\"state\" checked")
+    );
+
+    let a = hand_in(&t, &t.sam, "Trade fair booth").await;
+    let b = hand_in(&t, &t.sam, "Trade fair giveaways").await;
+    let c = hand_in(&t, &t.sam, "Apprentice portraits").await;
+    let (a, b, c) = (a.to_string(), b.to_string(), c.to_string());
+
+    let r = app
+        .submit(
+            &t.editor,
+            "/ideas",
+            "/ideas/bulk",
+            &[
+                ("ids", &a),
+                ("ids", &b),
+                ("action", "assign"),
+                ("assignee_id", "me"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, list) = app.get_html(&t.editor, "/ideas?assignee=me").await;
+    assert!(
+        list.contains("Trade fair booth")
+            && list.contains("Trade fair giveaways")
+            && !list.contains("Apprentice portraits")
+    );
+
+    let r = app
+        .submit(
+            &t.editor,
+            "/ideas",
+            "/ideas/bulk",
+            &[
+                ("ids", &a),
+                ("ids", &c),
+                ("action", "reject"),
+                ("comment", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, list) = app.get_html(&t.editor, "/ideas?state=rejected").await;
+    assert!(
+        list.contains("Please say why the ideas are rejected."),
+        "{list}"
+    );
+    assert!(list.contains("No idea matches"));
+    let r = app
+        .submit(
+            &t.editor,
+            "/ideas",
+            "/ideas/bulk",
+            &[
+                ("ids", &a),
+                ("ids", &c),
+                ("action", "reject"),
+                ("comment", "Out of budget this year."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, list) = app.get_html(&t.editor, "/ideas?state=rejected").await;
+    assert!(
+        list.contains("Trade fair booth")
+            && list.contains("Apprentice portraits")
+            && !list.contains("Trade fair giveaways")
+    );
+    let (_, page) = app.get_html(&t.sam, &format!("/ideas/{a}")).await;
+    assert!(page.contains("Out of budget this year."));
+
+    let r = app
+        .submit(
+            &t.editor,
+            &format!("/ideas/{b}"),
+            &format!("/ideas/{b}/comments"),
+            &[("text", "Any budget figures?")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let to_sam = outbox_to(app, SAM);
+    assert_eq!(
+        to_sam.len(),
+        1,
+        "only the comment, no state mails: {to_sam:?}"
+    );
+    assert!(to_sam[0].contains("New comment"));
+    assert!(
+        outbox_to(app, EDDIE).is_empty(),
+        "assigning oneself sends no mail"
+    );
 }
