@@ -64,6 +64,37 @@ impl Idea {
     }
 }
 
+/// The fields a person writes, as stored; shared by hand-in and edit.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = ideas, treat_none_as_null = true)]
+struct Stored<'a> {
+    title: &'a str,
+    pitch: &'a str,
+    audience: &'a str,
+    pillar: &'a str,
+    tags: String,
+    channels: String,
+    languages: String,
+    wished_date: Option<NaiveDate>,
+    links: String,
+}
+
+impl<'a> From<&'a IdeaFields> for Stored<'a> {
+    fn from(f: &'a IdeaFields) -> Self {
+        Stored {
+            title: &f.title,
+            pitch: &f.pitch,
+            audience: &f.audience,
+            pillar: &f.pillar,
+            tags: join_list(&f.tags),
+            channels: join_list(&f.channels),
+            languages: join_list(&f.languages),
+            wished_date: f.wished_date,
+            links: f.links.join("\n"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     pub state: Option<State>,
@@ -286,16 +317,8 @@ pub fn create(
         let now = super::now();
         let id: i64 = diesel::insert_into(ideas::table)
             .values((
-                ideas::title.eq(&fields.title),
-                ideas::pitch.eq(&fields.pitch),
+                Stored::from(fields),
                 ideas::department_id.eq(department_id),
-                ideas::audience.eq(&fields.audience),
-                ideas::pillar.eq(&fields.pillar),
-                ideas::tags.eq(join_list(&fields.tags)),
-                ideas::channels.eq(join_list(&fields.channels)),
-                ideas::languages.eq(join_list(&fields.languages)),
-                ideas::wished_date.eq(fields.wished_date),
-                ideas::links.eq(fields.links.join("\n")),
                 ideas::state.eq(state.as_str()),
                 ideas::version.eq(1),
                 ideas::submitter_id.eq(submitter.id),
@@ -389,17 +412,7 @@ pub fn update(
         );
         note("links", idea.links.clone(), fields.links.join("\n"));
         diesel::update(ideas::table.find(idea.id))
-            .set((
-                ideas::title.eq(&fields.title),
-                ideas::pitch.eq(&fields.pitch),
-                ideas::audience.eq(&fields.audience),
-                ideas::pillar.eq(&fields.pillar),
-                ideas::tags.eq(join_list(&fields.tags)),
-                ideas::channels.eq(join_list(&fields.channels)),
-                ideas::languages.eq(join_list(&fields.languages)),
-                ideas::wished_date.eq(fields.wished_date),
-                ideas::links.eq(fields.links.join("\n")),
-            ))
+            .set(Stored::from(fields))
             .execute(conn)?;
         event(
             conn,

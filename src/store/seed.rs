@@ -34,17 +34,6 @@ const WORDS: [&str; 12] = [
     "newsletter",
     "roadmap",
 ];
-const STATES: [State; 9] = [
-    State::Submitted,
-    State::InReview,
-    State::ChangesRequested,
-    State::Approved,
-    State::Rejected,
-    State::InProduction,
-    State::Scheduled,
-    State::Published,
-    State::Archived,
-];
 
 /// Adds `count` ideas (and, if missing, the starter departments, a demo editor, one demo
 /// contributor per department and two channels). Returns the demo editor's email.
@@ -117,6 +106,11 @@ pub fn seed(
         .map(|(id, _)| id)
         .collect();
 
+    // Every state but draft, so the board and the filters have something everywhere.
+    let states: Vec<State> = State::ALL
+        .into_iter()
+        .filter(|s| *s != State::Draft)
+        .collect();
     let now = super::now();
     let mut done = 0;
     while done < count {
@@ -142,7 +136,7 @@ pub fn seed(
                     ideas::channels.eq(join_list(&[channel_ids[n % channel_ids.len()]])),
                     ideas::languages.eq(join_list(&langs)),
                     ideas::links.eq(""),
-                    ideas::state.eq(STATES[n % STATES.len()].as_str()),
+                    ideas::state.eq(states[n % states.len()].as_str()),
                     ideas::version.eq(1i64),
                     ideas::submitter_id.eq(submitter),
                     ideas::assignee_id.eq((n % 3 == 0).then_some(editor)),
