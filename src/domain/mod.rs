@@ -3,5 +3,6 @@
 pub mod access;
 pub mod ideas;
 pub mod roles;
+pub mod slots;
 pub mod validate;
 pub mod workflow;
