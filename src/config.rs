@@ -18,6 +18,9 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// 32 bytes; signs CSRF tokens and (later) encrypts channel secrets.
     pub secret_key: [u8; 32],
+    /// Keys used before a rotation: secrets sealed with them still open, and are re-sealed
+    /// with the current key when saved.
+    pub previous_keys: Vec<[u8; 32]>,
     pub smtp_url: Option<String>,
     /// Sender of notification mail.
     pub mail_from: lettre::message::Mailbox,
@@ -87,6 +90,15 @@ impl Config {
             None => load_or_create_key(&data_dir.join("secret.key"))?,
         };
 
+        let previous_keys = get("PRESSROOM_PREVIOUS_SECRET_KEYS")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(|k| {
+                parse_key(k).ok_or("bad PRESSROOM_PREVIOUS_SECRET_KEYS: expected keys of 64 hex characters, comma-separated")
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let from_text =
             get("PRESSROOM_MAIL_FROM").unwrap_or_else(|| "Pressroom <pressroom@localhost>".into());
         let mail_from = from_text.parse().map_err(|_| {
@@ -107,6 +119,7 @@ impl Config {
             base_url,
             data_dir,
             secret_key,
+            previous_keys,
             smtp_url: get("PRESSROOM_SMTP_URL"),
             mail_from,
             mail_retry_secs,
@@ -115,6 +128,13 @@ impl Config {
     }
 
     /// Cookies get `Secure` and the `__Host-` prefix only when users reach us over https.
+    /// The current key first, then the previous ones: what `security::open` tries.
+    pub fn keys(&self) -> Vec<[u8; 32]> {
+        std::iter::once(self.secret_key)
+            .chain(self.previous_keys.iter().copied())
+            .collect()
+    }
+
     pub fn https(&self) -> bool {
         self.base_url.starts_with("https://")
     }

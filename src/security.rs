@@ -99,3 +99,84 @@ mod tests {
         assert!(!constant_time_eq("abc", "ab"));
     }
 }
+
+/// Names a key without revealing it, so sealed data says which key opens it.
+pub fn key_id(key: &[u8; 32]) -> String {
+    hex(&Sha256::new()
+        .chain_update(b"pressroom key id:")
+        .chain_update(key)
+        .finalize()[..4])
+}
+
+/// Encrypts `plaintext` with XChaCha20-Poly1305 under `key`: "v1.<key id>.<nonce+ciphertext>".
+pub fn seal(key: &[u8; 32], plaintext: &[u8]) -> String {
+    use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+    use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+    let cipher = XChaCha20Poly1305::new(key.into());
+    let mut nonce = [0u8; 24];
+    rand::rng().fill_bytes(&mut nonce);
+    let sealed = cipher
+        .encrypt(
+            XNonce::from_slice(&nonce),
+            Payload {
+                msg: plaintext,
+                aad: b"pressroom secrets v1",
+            },
+        )
+        .expect("encryption with a valid key cannot fail");
+    let mut blob = nonce.to_vec();
+    blob.extend(sealed);
+    format!("v1.{}.{}", key_id(key), URL_SAFE_NO_PAD.encode(blob))
+}
+
+/// Opens what `seal` made, with whichever of `keys` (current first, then previous) it names.
+pub fn open(keys: &[[u8; 32]], sealed: &str) -> Result<Vec<u8>, String> {
+    use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+    use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+    let mut parts = sealed.splitn(3, '.');
+    let (Some("v1"), Some(id), Some(data)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err("not a sealed value".into());
+    };
+    let key = keys.iter().find(|k| key_id(k) == id).ok_or_else(|| {
+        format!("sealed with key {id}, which is not configured (PRESSROOM_PREVIOUS_SECRET_KEYS)")
+    })?;
+    let blob = URL_SAFE_NO_PAD
+        .decode(data)
+        .map_err(|_| "damaged sealed value".to_string())?;
+    if blob.len() < 24 {
+        return Err("damaged sealed value".into());
+    }
+    let (nonce, ciphertext) = blob.split_at(24);
+    XChaCha20Poly1305::new(key.into())
+        .decrypt(
+            XNonce::from_slice(nonce),
+            Payload {
+                msg: ciphertext,
+                aad: b"pressroom secrets v1",
+            },
+        )
+        .map_err(|_| "sealed value does not open with its key (tampered?)".to_string())
+}
+
+#[cfg(test)]
+mod sealing {
+    use super::*;
+
+    #[test]
+    fn sealed_values_open_with_their_key_only_and_hide_the_plaintext() {
+        let (old, new) = ([1u8; 32], [2u8; 32]);
+        let sealed = seal(&old, b"token-123");
+        assert!(!sealed.contains("token-123"));
+        assert_ne!(sealed, seal(&old, b"token-123"), "a fresh nonce each time");
+        assert_eq!(
+            open(&[new, old], &sealed).unwrap(),
+            b"token-123",
+            "old keys still open after rotation"
+        );
+        assert!(open(&[new], &sealed).unwrap_err().contains(&key_id(&old)));
+        let mut tampered = sealed.clone();
+        tampered.pop();
+        tampered.push(if sealed.ends_with('A') { 'B' } else { 'A' });
+        assert!(open(&[old], &tampered).is_err());
+    }
+}

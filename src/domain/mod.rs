@@ -1,6 +1,7 @@
 //! Plain types and rules with no database or HTTP: roles, route access, validation.
 
 pub mod access;
+pub mod channels;
 pub mod ideas;
 pub mod roles;
 pub mod slots;

@@ -1,0 +1,230 @@
+//! Channel kinds: which settings each takes, which of them are secret, and how they are checked.
+
+use std::collections::BTreeMap;
+
+use super::validate::FieldErrors;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Webhook,
+    Mastodon,
+    Newsletter,
+    Feed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value {
+    Text,
+    HttpsUrl,
+    Email,
+    Number,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    pub name: &'static str,
+    pub secret: bool,
+    pub required: bool,
+    pub value: Value,
+}
+
+const fn f(name: &'static str, secret: bool, required: bool, value: Value) -> Field {
+    Field {
+        name,
+        secret,
+        required,
+        value,
+    }
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Webhook, Kind::Mastodon, Kind::Newsletter, Kind::Feed];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Webhook => "webhook",
+            Kind::Mastodon => "mastodon",
+            Kind::Newsletter => "newsletter",
+            Kind::Feed => "feed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The settings of each kind; secret ones are stored encrypted and never shown back.
+    pub fn fields(self) -> &'static [Field] {
+        const WEBHOOK: &[Field] = &[
+            f("url", false, true, Value::HttpsUrl),
+            f("signing_secret", true, true, Value::Text),
+        ];
+        const MASTODON: &[Field] = &[
+            f("instance_url", false, true, Value::HttpsUrl),
+            f("max_characters", false, false, Value::Number),
+            f("access_token", true, true, Value::Text),
+        ];
+        const NEWSLETTER: &[Field] = &[
+            f("from_address", false, true, Value::Email),
+            f("reply_to", false, false, Value::Email),
+            f("smtp_url", true, true, Value::Text),
+        ];
+        const FEED: &[Field] = &[
+            f("title", false, true, Value::Text),
+            f("description", false, false, Value::Text),
+        ];
+        match self {
+            Kind::Webhook => WEBHOOK,
+            Kind::Mastodon => MASTODON,
+            Kind::Newsletter => NEWSLETTER,
+            Kind::Feed => FEED,
+        }
+    }
+}
+
+pub type Settings = BTreeMap<String, String>;
+
+/// Checks settings for a kind. `secrets_set` names the secrets already stored: a blank secret
+/// field then keeps the stored one ("set — replace"). Fields of another kind are refused.
+pub fn check(
+    kind: Kind,
+    config: &Settings,
+    secrets: &Settings,
+    secrets_set: &[String],
+) -> Result<(Settings, Settings), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let fields = kind.fields();
+    let known =
+        |name: &str, secret: bool| fields.iter().any(|f| f.name == name && f.secret == secret);
+    if config.keys().any(|k| !known(k, false)) {
+        errors.insert("config", "error-channel-field-unknown");
+    }
+    if secrets.keys().any(|k| !known(k, true)) {
+        errors.insert("secrets", "error-channel-field-unknown");
+    }
+    let (mut clean_config, mut clean_secrets) = (Settings::new(), Settings::new());
+    for field in fields {
+        let given = if field.secret {
+            secrets.get(field.name)
+        } else {
+            config.get(field.name)
+        };
+        let value = given.map(|v| v.trim().to_string()).unwrap_or_default();
+        if value.is_empty() {
+            let kept = field.secret && secrets_set.iter().any(|s| s == field.name);
+            if field.required && !kept {
+                errors.insert(field.name, "error-required");
+            }
+            continue;
+        }
+        let ok = match field.value {
+            Value::Text => value.chars().count() <= 2000 && !value.chars().any(char::is_control),
+            Value::HttpsUrl => {
+                value.starts_with("https://")
+                    && value.len() > 8
+                    && !value.contains(char::is_whitespace)
+            }
+            Value::Email => value.parse::<lettre::Address>().is_ok(),
+            Value::Number => value
+                .parse::<u32>()
+                .is_ok_and(|n| (1..=100_000).contains(&n)),
+        };
+        if !ok {
+            errors.insert(
+                field.name,
+                match field.value {
+                    Value::HttpsUrl => "error-https-url",
+                    Value::Email => "error-email-invalid",
+                    Value::Number => "error-number",
+                    Value::Text => "error-control-chars",
+                },
+            );
+            continue;
+        }
+        if field.secret {
+            clean_secrets.insert(field.name.to_string(), value);
+        } else {
+            clean_config.insert(field.name.to_string(), value);
+        }
+    }
+    if errors.is_empty() {
+        Ok((clean_config, clean_secrets))
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(pairs: &[(&str, &str)]) -> Settings {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn each_kind_takes_its_own_fields() {
+        let (c, sec) = check(
+            Kind::Mastodon,
+            &s(&[("instance_url", "https://social.example")]),
+            &s(&[("access_token", "tok")]),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(c["instance_url"], "https://social.example");
+        assert_eq!(sec["access_token"], "tok");
+        let e = check(
+            Kind::Webhook,
+            &s(&[("url", "https://hooks.example/x")]),
+            &s(&[("access_token", "tok")]),
+            &[],
+        )
+        .unwrap_err();
+        assert_eq!(
+            e["secrets"], "error-channel-field-unknown",
+            "a Mastodon token on a webhook"
+        );
+        assert_eq!(e["signing_secret"], "error-required");
+        assert!(check(Kind::Feed, &s(&[("title", "News")]), &s(&[]), &[]).is_ok());
+    }
+
+    #[test]
+    fn a_blank_secret_keeps_the_stored_one() {
+        let set = vec!["signing_secret".to_string()];
+        let (_, sec) = check(
+            Kind::Webhook,
+            &s(&[("url", "https://hooks.example/x")]),
+            &s(&[("signing_secret", "")]),
+            &set,
+        )
+        .unwrap();
+        assert!(sec.is_empty(), "nothing new to store");
+    }
+
+    #[test]
+    fn values_are_checked_by_type() {
+        let e = check(
+            Kind::Newsletter,
+            &s(&[("from_address", "not mail"), ("reply_to", "x@y")]),
+            &s(&[("smtp_url", "smtp://u:p@mail")]),
+            &[],
+        )
+        .unwrap_err();
+        assert_eq!(e["from_address"], "error-email-invalid");
+        let e = check(
+            Kind::Mastodon,
+            &s(&[
+                ("instance_url", "http://plain.example"),
+                ("max_characters", "lots"),
+            ]),
+            &s(&[("access_token", "t")]),
+            &[],
+        )
+        .unwrap_err();
+        assert_eq!(e["instance_url"], "error-https-url");
+        assert_eq!(e["max_characters"], "error-number");
+    }
+}
