@@ -77,6 +77,20 @@ diesel::table! {
         name -> Text,
         kind -> Text,
         created_at -> Timestamp,
+        config -> Text,
+        secrets -> Text,
+        secrets_set -> Text,
+        several_per_slot -> Bool,
+        paused_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    channel_schedules (id) {
+        id -> BigInt,
+        channel_id -> BigInt,
+        cron -> Text,
+        timezone -> Text,
     }
 }
 
@@ -135,6 +149,7 @@ diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(audit_log -> users (actor_id));
 diesel::joinable!(ideas -> departments (department_id));
+diesel::joinable!(channel_schedules -> channels (channel_id));
 diesel::joinable!(idea_events -> ideas (idea_id));
 diesel::joinable!(idea_events -> users (actor_id));
 
@@ -150,4 +165,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     ideas,
     idea_events,
     mail_outbox,
+    channel_schedules,
 );

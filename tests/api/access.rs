@@ -96,7 +96,8 @@ async fn every_route_answers_each_role_as_the_access_table_says(app: TestApp) {
         for (method, pattern) in &routes {
             let path = pattern
                 .replace("{id}", &target.to_string())
-                .replace("{path:.*}", "css/app.css");
+                .replace("{path:.*}", "css/app.css")
+                .replace("{schedule_id}", "1");
             let is_api = path.starts_with("/api/v1/");
             let mut req = match method.as_str() {
                 "GET" => caller.browser.get(app.url(&path)),

@@ -7,6 +7,7 @@ mod access;
 mod accounts;
 mod auth;
 mod browser;
+mod channels;
 mod cli;
 mod csrf;
 mod health;

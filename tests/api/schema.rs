@@ -75,7 +75,8 @@ fn select_all_columns(conn: &mut pressroom::db::Conn) {
         channels,
         ideas,
         idea_events,
-        mail_outbox
+        mail_outbox,
+        channel_schedules
     );
     let _ = users::id.eq(0);
 }

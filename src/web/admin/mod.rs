@@ -1,6 +1,7 @@
 //! Admin pages: users and roles, departments, the audit log.
 
 pub mod audit;
+pub mod channels;
 pub mod departments;
 pub mod mail;
 pub mod users;

@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1/` (Bearer tokens) and its OpenAPI document.
 
+pub mod channels;
 pub mod ideas;
 pub mod me;
 pub mod openapi;

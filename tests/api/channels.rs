@@ -1,0 +1,258 @@
+//! Channels: settings per kind, secrets sealed at rest and never shown back, posting schedules.
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::both_backends;
+use crate::helpers::{location, TestApp};
+
+both_backends!(
+    channel_secrets_are_sealed_and_never_shown,
+    schedules_are_checked_and_show_their_next_slots
+);
+
+const TOKEN: &str = "tok-SECRET-4242-mastodon";
+
+fn stored_secrets(app: &TestApp, id: i64) -> String {
+    use diesel::{QueryDsl, RunQueryDsl};
+    use pressroom::db::schema::channels;
+    channels::table
+        .find(id)
+        .select(channels::secrets)
+        .first(&mut app.conn())
+        .unwrap()
+}
+
+fn opened(app: &TestApp, sealed: &str) -> Value {
+    let key_hex = std::fs::read_to_string(app.data_dir.path().join("secret.key")).unwrap();
+    let mut key = [0u8; 32];
+    for (i, b) in key.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&key_hex[i * 2..i * 2 + 2], 16).unwrap();
+    }
+    serde_json::from_slice(&pressroom::security::open(&[key], sealed).unwrap()).unwrap()
+}
+
+async fn channel_secrets_are_sealed_and_never_shown(app: TestApp) {
+    let admin = app.setup_admin().await;
+    let r = app
+        .submit(
+            &admin,
+            "/admin/channels/new?kind=mastodon",
+            "/admin/channels",
+            &[
+                ("kind", "mastodon"),
+                ("name", "Mastodon DE"),
+                ("instance_url", "https://social.example"),
+                ("access_token", TOKEN),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let page = location(&r);
+    let id: i64 = page.trim_start_matches("/admin/channels/").parse().unwrap();
+
+    let sealed = stored_secrets(&app, id);
+    assert!(
+        sealed.starts_with("v1.") && !sealed.contains(TOKEN),
+        "sealed at rest: {sealed}"
+    );
+    assert_eq!(opened(&app, &sealed)["access_token"], TOKEN);
+
+    // Saving without typing the token keeps it; typing a new one replaces it.
+    let r = app
+        .submit(
+            &admin,
+            &page,
+            &page,
+            &[
+                ("name", "Mastodon DE"),
+                ("instance_url", "https://social.example"),
+                ("access_token", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        opened(&app, &stored_secrets(&app, id))["access_token"],
+        TOKEN
+    );
+
+    // A webhook's fields on a Mastodon channel, or a missing token on a new one: refused.
+    let token = app.create_token(crate::helpers::ADMIN_EMAIL, "ops");
+    let api = reqwest::Client::new();
+    let r = api
+        .post(app.url("/api/v1/channels"))
+        .bearer_auth(&token)
+        .json(&json!({"name": "Hook", "kind": "webhook", "config": {"url": "https://hooks.example/in"}, "secrets": {"access_token": TOKEN}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = r.json().await.unwrap();
+    assert!(
+        problem["errors"]["secrets"].is_string() && problem["errors"]["signing_secret"].is_string(),
+        "{problem}"
+    );
+    let r = api
+        .post(app.url("/api/v1/channels"))
+        .bearer_auth(&token)
+        .json(&json!({"name": "Hook", "kind": "webhook", "config": {"url": "https://hooks.example/in"}, "secrets": {"signing_secret": "whsec-TOPSECRET"}, "schedules": [{"cron": "0 0 9 * * Mon-Fri *", "timezone": "Europe/Zurich"}]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let hook: Value = r.json().await.unwrap();
+    assert_eq!(hook["secrets_set"], json!(["signing_secret"]));
+    assert_eq!(hook["next_slots"].as_array().unwrap().len(), 10);
+
+    // No page or API answer contains a secret.
+    let mut bodies = vec![];
+    for p in [
+        "/admin/channels",
+        page.as_str(),
+        &format!("/admin/channels/{}", hook["id"]),
+        "/admin/audit",
+    ] {
+        bodies.push(app.get_html(&admin, p).await.1);
+    }
+    for p in [
+        "/api/v1/channels",
+        &format!("/api/v1/channels/{id}"),
+        &format!("/api/v1/channels/{}", hook["id"]),
+    ] {
+        bodies.push(
+            api.get(app.url(p))
+                .bearer_auth(&token)
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap(),
+        );
+    }
+    for body in &bodies {
+        assert!(
+            !body.contains(TOKEN) && !body.contains("whsec-TOPSECRET"),
+            "a secret leaked: {body}"
+        );
+    }
+    assert!(bodies[1].contains("set — type to replace"));
+
+    // Contributors see no channel settings.
+    app.create_department(&admin, "HR").await;
+    app.create_user(&admin, "hr@example.ch", "Hanna", "contributor", Some("HR"))
+        .await;
+    let hr = app.create_token("hr@example.ch", "x");
+    assert_eq!(
+        api.get(app.url("/api/v1/channels"))
+            .bearer_auth(&hr)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+}
+
+async fn schedules_are_checked_and_show_their_next_slots(app: TestApp) {
+    let admin = app.setup_admin().await;
+    let r = app
+        .submit(
+            &admin,
+            "/admin/channels/new?kind=feed",
+            "/admin/channels",
+            &[
+                ("kind", "feed"),
+                ("name", "News feed"),
+                ("title", "Our news"),
+            ],
+        )
+        .await;
+    let page = location(&r);
+    let action = format!("{page}/schedules");
+
+    let r = app
+        .submit(
+            &admin,
+            &page,
+            &action,
+            &[
+                ("cron", "every monday at nine"),
+                ("timezone", "Europe/Zurich"),
+                ("intent", "add"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("This is not a valid cron expression"),
+        "{html}"
+    );
+    assert!(
+        html.contains("value=\"every monday at nine\""),
+        "the typed line is kept"
+    );
+
+    let r = app
+        .submit(
+            &admin,
+            &page,
+            &action,
+            &[
+                ("cron", "0 0 9 * * Mon-Fri *"),
+                ("timezone", "Europe/Zurich"),
+                ("intent", "preview"),
+            ],
+        )
+        .await;
+    let html = r.text().await.unwrap();
+    assert_eq!(
+        html.matches(" 09:00</li>").count(),
+        10,
+        "ten slots in the admin's zone: {html}"
+    );
+    assert!(
+        !html.contains("<code>0 0 9 * * Mon-Fri *</code>"),
+        "a preview saves nothing"
+    );
+
+    let r = app
+        .submit(
+            &admin,
+            &page,
+            &action,
+            &[
+                ("cron", "0 0 9 * * Mon-Fri *"),
+                ("timezone", "Europe/Zurich"),
+                ("intent", "add"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = app.get_html(&admin, &page).await;
+    assert!(html.contains("<code>0 0 9 * * Mon-Fri *</code>"));
+    assert!(
+        !html.contains("Sat ") && !html.contains("Sun "),
+        "weekdays only"
+    );
+
+    let r = app
+        .submit(
+            &admin,
+            &page,
+            &action,
+            &[
+                ("cron", "0 0 9 * * *"),
+                ("timezone", "Mars/Base"),
+                ("intent", "add"),
+            ],
+        )
+        .await;
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("Pick a time zone from the list."));
+}
