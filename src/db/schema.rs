@@ -144,12 +144,55 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    content_pieces (id) {
+        id -> BigInt,
+        idea_id -> BigInt,
+        title -> Text,
+        body -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    variants (id) {
+        id -> BigInt,
+        content_id -> BigInt,
+        channel_id -> BigInt,
+        language -> Text,
+        text -> Text,
+        link -> Text,
+        subject -> Text,
+        preheader -> Text,
+        images -> Text,
+        scheduled_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    calendar_feeds (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        secret_hash -> Text,
+        channel_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(users -> departments (department_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(audit_log -> users (actor_id));
 diesel::joinable!(ideas -> departments (department_id));
 diesel::joinable!(channel_schedules -> channels (channel_id));
+diesel::joinable!(content_pieces -> ideas (idea_id));
+diesel::joinable!(variants -> content_pieces (content_id));
+diesel::joinable!(variants -> channels (channel_id));
 diesel::joinable!(idea_events -> ideas (idea_id));
 diesel::joinable!(idea_events -> users (actor_id));
 
@@ -166,4 +209,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     idea_events,
     mail_outbox,
     channel_schedules,
+    content_pieces,
+    variants,
+    calendar_feeds,
 );

@@ -6,4 +6,5 @@ pub mod ideas;
 pub mod roles;
 pub mod slots;
 pub mod validate;
+pub mod variants;
 pub mod workflow;

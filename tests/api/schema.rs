@@ -76,7 +76,10 @@ fn select_all_columns(conn: &mut pressroom::db::Conn) {
         ideas,
         idea_events,
         mail_outbox,
-        channel_schedules
+        channel_schedules,
+        content_pieces,
+        variants,
+        calendar_feeds
     );
     let _ = users::id.eq(0);
 }

@@ -1,0 +1,3 @@
+DROP TABLE calendar_feeds;
+DROP TABLE variants;
+DROP TABLE content_pieces;
