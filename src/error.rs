@@ -27,6 +27,9 @@ pub enum AppError {
     BadRequest(String),
     #[error("unsupported media type")]
     UnsupportedMediaType,
+    /// Well-formed but refused, with a message already in the user's language.
+    #[error("unprocessable: {0}")]
+    Unprocessable(String),
     /// Someone else changed the object since the user loaded it.
     #[error("changed meanwhile by {by}")]
     Conflict { by: String },
@@ -56,6 +59,7 @@ impl AppError {
             AppError::Invalid(_) => "error-invalid",
             AppError::BadRequest(_) => "error-bad-request",
             AppError::UnsupportedMediaType => "error-media-type",
+            AppError::Unprocessable(_) => "error-invalid",
             AppError::Conflict { .. } => "error-conflict",
             AppError::Refused(key) => key,
             AppError::TooManyRequests { .. } => "error-too-many",
@@ -84,6 +88,7 @@ impl ResponseError for AppError {
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,

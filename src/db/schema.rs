@@ -193,6 +193,7 @@ diesel::joinable!(channel_schedules -> channels (channel_id));
 diesel::joinable!(content_pieces -> ideas (idea_id));
 diesel::joinable!(variants -> content_pieces (content_id));
 diesel::joinable!(variants -> channels (channel_id));
+diesel::joinable!(calendar_feeds -> users (user_id));
 diesel::joinable!(idea_events -> ideas (idea_id));
 diesel::joinable!(idea_events -> users (actor_id));
 

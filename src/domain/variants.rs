@@ -81,7 +81,10 @@ pub fn check(kind: Kind, mastodon_limit: Option<usize>, v: &VariantText) -> Vec<
                 problems.push(Problem::TooLong { count, limit });
             }
             if v.images.len() > MASTODON_MAX_IMAGES {
-                problems.push(Problem::TooManyImages { count: v.images.len(), limit: MASTODON_MAX_IMAGES });
+                problems.push(Problem::TooManyImages {
+                    count: v.images.len(),
+                    limit: MASTODON_MAX_IMAGES,
+                });
             }
             if v.images.iter().any(|i| i.alt.trim().is_empty()) {
                 problems.push(Problem::ImageWithoutAlt);
@@ -102,7 +105,9 @@ pub fn next_free_slot(
     several_per_slot: bool,
     after: DateTime<Utc>,
 ) -> Option<DateTime<Utc>> {
-    free_slots(schedules, taken, several_per_slot, after, 1).into_iter().next()
+    free_slots(schedules, taken, several_per_slot, after, 1)
+        .into_iter()
+        .next()
 }
 
 pub fn free_slots(
@@ -127,7 +132,13 @@ mod tests {
     #[test]
     fn mastodon_counts_links_as_23() {
         assert_eq!(mastodon_length("Hallo Welt", ""), 10);
-        assert_eq!(mastodon_length("Lesen: https://example.ch/a/very/long/path/that/goes/on", ""), 7 + 23);
+        assert_eq!(
+            mastodon_length(
+                "Lesen: https://example.ch/a/very/long/path/that/goes/on",
+                ""
+            ),
+            7 + 23
+        );
         assert_eq!(mastodon_length("Neu", "https://example.ch/x"), 3 + 2 + 23);
         assert_eq!(mastodon_length("Grüezi 👋", ""), 8);
     }
@@ -135,18 +146,55 @@ mod tests {
     #[test]
     fn each_kind_checks_its_own_rules() {
         let long = "x".repeat(480);
-        let v = VariantText { text: &long, link: "https://example.ch", ..Default::default() };
-        assert_eq!(check(Kind::Mastodon, None, &v), vec![Problem::TooLong { count: 505, limit: 500 }]);
-        assert!(check(Kind::Mastodon, Some(1000), &v).is_empty(), "a server with a higher limit");
-        assert!(check(Kind::Webhook, None, &v).is_empty(), "webhooks take anything");
-        let images: Vec<Image> = (0..5).map(|i| Image { url: format!("https://img/{i}"), alt: if i == 0 { String::new() } else { "a".into() } }).collect();
-        let v = VariantText { text: "Bilder", images: &images, ..Default::default() };
+        let v = VariantText {
+            text: &long,
+            link: "https://example.ch",
+            ..Default::default()
+        };
+        assert_eq!(
+            check(Kind::Mastodon, None, &v),
+            vec![Problem::TooLong {
+                count: 505,
+                limit: 500
+            }]
+        );
+        assert!(
+            check(Kind::Mastodon, Some(1000), &v).is_empty(),
+            "a server with a higher limit"
+        );
+        assert!(
+            check(Kind::Webhook, None, &v).is_empty(),
+            "webhooks take anything"
+        );
+        let images: Vec<Image> = (0..5)
+            .map(|i| Image {
+                url: format!("https://img/{i}"),
+                alt: if i == 0 { String::new() } else { "a".into() },
+            })
+            .collect();
+        let v = VariantText {
+            text: "Bilder",
+            images: &images,
+            ..Default::default()
+        };
         let p = check(Kind::Mastodon, None, &v);
-        assert!(p.contains(&Problem::TooManyImages { count: 5, limit: 4 }) && p.contains(&Problem::ImageWithoutAlt));
-        let v = VariantText { text: "Body", ..Default::default() };
-        assert_eq!(check(Kind::Newsletter, None, &v), vec![Problem::SubjectRequired]);
+        assert!(
+            p.contains(&Problem::TooManyImages { count: 5, limit: 4 })
+                && p.contains(&Problem::ImageWithoutAlt)
+        );
+        let v = VariantText {
+            text: "Body",
+            ..Default::default()
+        };
+        assert_eq!(
+            check(Kind::Newsletter, None, &v),
+            vec![Problem::SubjectRequired]
+        );
         assert_eq!(check(Kind::Feed, None, &v), vec![Problem::TitleRequired]);
-        assert_eq!(check(Kind::Webhook, None, &VariantText::default()), vec![Problem::Empty]);
+        assert_eq!(
+            check(Kind::Webhook, None, &VariantText::default()),
+            vec![Problem::Empty]
+        );
     }
 
     #[test]
@@ -155,9 +203,22 @@ mod tests {
         let after = Utc.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap();
         let first = Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap();
         let second = Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();
-        assert_eq!(next_free_slot(std::slice::from_ref(&s), &[], false, after), Some(first));
-        assert_eq!(next_free_slot(std::slice::from_ref(&s), &[first], false, after), Some(second));
-        assert_eq!(next_free_slot(std::slice::from_ref(&s), &[first], true, after), Some(first));
-        assert_eq!(next_free_slot(&[], &[], false, after), None, "no schedule, no slot");
+        assert_eq!(
+            next_free_slot(std::slice::from_ref(&s), &[], false, after),
+            Some(first)
+        );
+        assert_eq!(
+            next_free_slot(std::slice::from_ref(&s), &[first], false, after),
+            Some(second)
+        );
+        assert_eq!(
+            next_free_slot(std::slice::from_ref(&s), &[first], true, after),
+            Some(first)
+        );
+        assert_eq!(
+            next_free_slot(&[], &[], false, after),
+            None,
+            "no schedule, no slot"
+        );
     }
 }

@@ -1,7 +1,9 @@
 //! Queries per aggregate, each taking `&mut Conn`; handlers never build SQL.
 
 pub mod audit;
+pub mod calendar;
 pub mod channels;
+pub mod content;
 pub mod departments;
 pub mod ideas;
 pub mod outbox;

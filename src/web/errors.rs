@@ -41,7 +41,9 @@ pub async fn render_errors(
         _ => "error-internal",
     });
     let detail = match (app_error, req_ctx_lang(&res)) {
-        (Some(AppError::BadRequest(d)), _) => Some(d.clone()),
+        (Some(AppError::BadRequest(d)), _) | (Some(AppError::Unprocessable(d)), _) => {
+            Some(d.clone())
+        }
         (Some(AppError::Conflict { by }), Some(ctx)) => Some(ctx.changed_by(by)),
         _ => None,
     };

@@ -4,6 +4,8 @@ pub mod account;
 pub mod admin;
 pub mod api;
 pub mod auth;
+pub mod calendar;
+pub mod content;
 pub mod context;
 pub mod errors;
 pub mod forms;
@@ -117,10 +119,34 @@ pub fn routes() -> Vec<RouteDef> {
         post("/ideas/{id}/transitions", ideas::transition::submit),
         post("/ideas/{id}/comments", ideas::comment::submit),
         post("/ideas/{id}/assignee", ideas::assign::submit),
+        post("/ideas/{id}/content", content::create::submit),
+        get("/content/{id}", content::edit::show),
+        post("/content/{id}", content::edit::update),
+        post("/content/{id}/variants", content::variants::add),
+        post("/variants/{id}", content::variants::update),
+        post("/variants/{id}/schedule", content::schedule::submit),
+        post("/variants/{id}/unschedule", content::schedule::unschedule),
+        get("/calendar", calendar::view::show),
+        post("/account/calendar-feeds", calendar::feeds::create),
+        post(
+            "/account/calendar-feeds/{id}/revoke",
+            calendar::feeds::revoke,
+        ),
+        get("/calendar/{secret}", calendar::ics::feed),
         get("/api/v1/me", api::me::show),
         get("/api/v1/channels", api::channels::list),
         post("/api/v1/channels", api::channels::create),
         get("/api/v1/channels/{id}", api::channels::show),
+        post("/api/v1/content", api::content::create),
+        get("/api/v1/content/{id}", api::content::show),
+        post("/api/v1/content/{id}/variants", api::content::add_variant),
+        post("/api/v1/variants/{id}/schedule", api::content::schedule),
+        route(
+            Method::DELETE,
+            "/api/v1/variants/{id}/schedule",
+            api::content::unschedule,
+        ),
+        post("/api/v1/me/calendar-feeds", api::content::create_feed),
         get("/api/v1/ideas", api::ideas::list),
         post("/api/v1/ideas", api::ideas::create),
         get("/api/v1/ideas/{id}", api::ideas::show),

@@ -109,6 +109,7 @@ async fn every_route_answers_each_role_as_the_access_table_says(app: TestApp) {
                     .browser
                     .post(app.url(&path))
                     .form(&[("csrf_token", csrf.as_str())]),
+                "DELETE" => caller.browser.delete(app.url(&path)),
                 "PATCH" => caller
                     .browser
                     .patch(app.url(&path))

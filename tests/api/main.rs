@@ -13,6 +13,7 @@ mod csrf;
 mod health;
 mod ideas;
 mod ideas_api;
+mod planning;
 mod schema;
 mod setup;
 mod xss;

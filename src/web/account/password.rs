@@ -41,7 +41,7 @@ pub async fn submit(ctx: Ctx, form: web::Form<PasswordForm>) -> Result<HttpRespo
         })
         .await?;
     match changed {
-        Err(errors) => render(&ctx, &current(&ctx)?, &FieldErrors::new(), &errors),
+        Err(errors) => render(&ctx, &current(&ctx)?, &FieldErrors::new(), &errors).await,
         Ok(()) => {
             ctx.audit("account.password_changed", ctx.me()?.email.clone())
                 .await?;

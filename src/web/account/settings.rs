@@ -24,13 +24,31 @@ pub struct ProfileForm {
 }
 
 /// The account page, with the profile form as given and the errors of whichever form failed.
-pub fn render(
+pub async fn render(
     ctx: &Ctx,
     profile: &ProfileForm,
     profile_errors: &FieldErrors,
     password_errors: &FieldErrors,
 ) -> Result<HttpResponse, AppError> {
     let failed = !(profile_errors.is_empty() && password_errors.is_empty());
+    let user_id = ctx.me()?.id;
+    let tz = ctx.me()?.timezone.clone();
+    let (feeds, channels) = ctx
+        .db(move |c| {
+            Ok((
+                store::calendar::list(c, user_id)?,
+                store::channels::names(c)?,
+            ))
+        })
+        .await?;
+    let feed_rows: Vec<serde_json::Value> = feeds
+        .iter()
+        .map(|f| json!({
+            "id": f.id,
+            "created": crate::web::render::local_time(f.created_at, &tz),
+            "channel": f.channel_id.and_then(|c| channels.iter().find(|(id, _)| *id == c).map(|(_, n)| n.clone())),
+        }))
+        .collect();
     Page::new("account/settings", "account-title")
         .status(if failed {
             StatusCode::UNPROCESSABLE_ENTITY
@@ -43,6 +61,8 @@ pub fn render(
             "password_errors": field_errors(ctx, password_errors),
             "timezones": timezone_options(&profile.timezone),
             "languages": language_options(&profile.locale),
+            "feeds": feed_rows,
+            "feed_channels": channels.iter().map(|(id, n)| json!({"value": id, "text": n})).collect::<Vec<_>>(),
             "mail_kinds": crate::mail::KINDS.iter().map(|k| json!({
                 "value": k,
                 "text": ctx.t(&format!("mail-kind-{k}")),
@@ -68,6 +88,7 @@ pub async fn form(ctx: Ctx) -> Result<HttpResponse, AppError> {
         &FieldErrors::new(),
         &FieldErrors::new(),
     )
+    .await
 }
 
 pub async fn submit(ctx: Ctx, form: web::Form<ProfileForm>) -> Result<HttpResponse, AppError> {
@@ -81,7 +102,7 @@ pub async fn submit(ctx: Ctx, form: web::Form<ProfileForm>) -> Result<HttpRespon
         errors.insert("locale", "error-language");
     }
     if !errors.is_empty() {
-        return render(&ctx, &form, &errors, &FieldErrors::new());
+        return render(&ctx, &form, &errors, &FieldErrors::new()).await;
     }
     let id = ctx.me()?.id;
     let (name, tz, locale) = (

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1/` (Bearer tokens) and its OpenAPI document.
 
 pub mod channels;
+pub mod content;
 pub mod ideas;
 pub mod me;
 pub mod openapi;

@@ -36,7 +36,7 @@ pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, 
     let me = ctx.me()?.clone();
     let scope = scope(ctx)?;
     let is_editor = me.role() != Role::Contributor;
-    let (events, similar) = {
+    let (events, similar, content_id) = {
         let idea = idea.clone();
         ctx.db(move |c| {
             let events = store::ideas::events(c, idea.id)?;
@@ -45,7 +45,7 @@ pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, 
             } else {
                 vec![]
             };
-            Ok((events, similar))
+            Ok((events, similar, store::content::for_idea(c, idea.id)?))
         })
         .await?
     };
@@ -98,6 +98,8 @@ pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, 
             "history": history,
             "moves": moves,
             "can_edit": can_edit(ctx, idea),
+            "content_id": content_id,
+            "can_produce": is_editor && content_id.is_none() && idea.state() == crate::domain::workflow::State::Approved,
             "is_editor": is_editor,
             "editors": if is_editor { editors(ctx, idea.assignee_id).await? } else { json!([]) },
             "similar": similar,

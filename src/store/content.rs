@@ -1,0 +1,391 @@
+//! Content pieces and their variants: creation from an approved idea, edits, scheduling into
+//! slots or explicit times, and the calendar's query.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::ideas::Idea;
+use super::users::User;
+use crate::db::schema::{channels, content_pieces, ideas, variants};
+use crate::db::Conn;
+use crate::domain::access::IdeaScope;
+use crate::domain::workflow::State;
+use crate::error::AppError;
+use crate::mail::Composer;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = content_pieces)]
+pub struct Content {
+    pub id: i64,
+    pub idea_id: i64,
+    pub title: String,
+    pub body: String,
+    pub created_by: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = variants)]
+pub struct Variant {
+    pub id: i64,
+    pub content_id: i64,
+    pub channel_id: i64,
+    pub language: String,
+    pub text: String,
+    pub link: String,
+    pub subject: String,
+    pub preheader: String,
+    pub images: String,
+    pub scheduled_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Variant {
+    pub fn image_list(&self) -> Vec<crate::domain::variants::Image> {
+        serde_json::from_str(&self.images).unwrap_or_default()
+    }
+}
+
+/// The piece an idea became, creating it (and moving the idea to production) on first call.
+pub fn create_for_idea(
+    conn: &mut Conn,
+    mail: &Composer,
+    actor: &User,
+    idea: &Idea,
+) -> Result<i64, AppError> {
+    conn.transaction(|conn| {
+        if let Some(id) = content_pieces::table
+            .filter(content_pieces::idea_id.eq(idea.id))
+            .select(content_pieces::id)
+            .first::<i64>(conn)
+            .optional()?
+        {
+            return Ok(id);
+        }
+        if idea.state() != State::Approved {
+            return Err(AppError::Refused("error-content-needs-approval"));
+        }
+        super::ideas::transition(
+            conn,
+            mail,
+            actor,
+            idea,
+            idea.version,
+            State::InProduction,
+            "",
+        )?;
+        let now = super::now();
+        Ok(diesel::insert_into(content_pieces::table)
+            .values((
+                content_pieces::idea_id.eq(idea.id),
+                content_pieces::title.eq(&idea.title),
+                content_pieces::body.eq(&idea.pitch),
+                content_pieces::created_by.eq(actor.id),
+                content_pieces::created_at.eq(now),
+                content_pieces::updated_at.eq(now),
+            ))
+            .returning(content_pieces::id)
+            .get_result(conn)?)
+    })
+}
+
+/// The piece and its idea, if the user may see the idea.
+pub fn find(conn: &mut Conn, scope: &IdeaScope, id: i64) -> QueryResult<Option<(Content, Idea)>> {
+    let Some(content) = content_pieces::table
+        .find(id)
+        .select(Content::as_select())
+        .first(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    Ok(super::ideas::find(conn, scope, content.idea_id)?.map(|idea| (content, idea)))
+}
+
+pub fn for_idea(conn: &mut Conn, idea_id: i64) -> QueryResult<Option<i64>> {
+    content_pieces::table
+        .filter(content_pieces::idea_id.eq(idea_id))
+        .select(content_pieces::id)
+        .first(conn)
+        .optional()
+}
+
+pub fn update(conn: &mut Conn, id: i64, title: &str, body: &str) -> QueryResult<usize> {
+    diesel::update(content_pieces::table.find(id))
+        .set((
+            content_pieces::title.eq(title.trim()),
+            content_pieces::body.eq(body),
+            content_pieces::updated_at.eq(super::now()),
+        ))
+        .execute(conn)
+}
+
+pub fn variants_of(conn: &mut Conn, content_id: i64) -> QueryResult<Vec<Variant>> {
+    variants::table
+        .filter(variants::content_id.eq(content_id))
+        .order(variants::id.asc())
+        .select(Variant::as_select())
+        .load(conn)
+}
+
+pub fn find_variant(conn: &mut Conn, id: i64) -> QueryResult<Option<Variant>> {
+    variants::table
+        .find(id)
+        .select(Variant::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// `None` when the piece has a variant for that channel and language already.
+pub fn add_variant(
+    conn: &mut Conn,
+    content_id: i64,
+    channel_id: i64,
+    language: &str,
+    text: &str,
+) -> QueryResult<Option<i64>> {
+    let now = super::now();
+    let inserted = diesel::insert_into(variants::table)
+        .values((
+            variants::content_id.eq(content_id),
+            variants::channel_id.eq(channel_id),
+            variants::language.eq(language),
+            variants::text.eq(text),
+            variants::link.eq(""),
+            variants::subject.eq(""),
+            variants::preheader.eq(""),
+            variants::images.eq("[]"),
+            variants::created_at.eq(now),
+            variants::updated_at.eq(now),
+        ))
+        .returning(variants::id)
+        .get_result(conn);
+    match inserted {
+        Ok(id) => Ok(Some(id)),
+        Err(e) if super::is_unique_violation(&e) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+pub struct VariantWrite<'a> {
+    pub text: &'a str,
+    pub link: &'a str,
+    pub subject: &'a str,
+    pub preheader: &'a str,
+    pub images: &'a [crate::domain::variants::Image],
+}
+
+pub fn update_variant(conn: &mut Conn, id: i64, w: &VariantWrite) -> QueryResult<usize> {
+    diesel::update(variants::table.find(id))
+        .set((
+            variants::text.eq(w.text),
+            variants::link.eq(w.link.trim()),
+            variants::subject.eq(w.subject.trim()),
+            variants::preheader.eq(w.preheader.trim()),
+            variants::images.eq(serde_json::to_string(w.images).unwrap_or_else(|_| "[]".into())),
+            variants::updated_at.eq(super::now()),
+        ))
+        .execute(conn)
+}
+
+/// Times already held on a channel from `from` on, other than by `except`.
+pub fn taken(
+    conn: &mut Conn,
+    channel_id: i64,
+    from: NaiveDateTime,
+    except: i64,
+) -> QueryResult<Vec<NaiveDateTime>> {
+    let times: Vec<Option<NaiveDateTime>> = variants::table
+        .filter(variants::channel_id.eq(channel_id))
+        .filter(variants::scheduled_at.ge(from))
+        .filter(variants::id.ne(except))
+        .select(variants::scheduled_at)
+        .load(conn)?;
+    Ok(times.into_iter().flatten().collect())
+}
+
+/// Puts the variant at `at`; when every variant of the piece has a time, the idea is scheduled.
+pub fn schedule(
+    conn: &mut Conn,
+    mail: &Composer,
+    actor: &User,
+    variant: &Variant,
+    at: NaiveDateTime,
+    several_per_slot: bool,
+) -> Result<(), AppError> {
+    if at <= super::now() {
+        return Err(AppError::Refused("error-schedule-past"));
+    }
+    conn.transaction(|conn| {
+        if !several_per_slot && taken(conn, variant.channel_id, at, variant.id)?.contains(&at) {
+            return Err(AppError::Refused("error-slot-taken"));
+        }
+        diesel::update(variants::table.find(variant.id))
+            .set((
+                variants::scheduled_at.eq(Some(at)),
+                variants::updated_at.eq(super::now()),
+            ))
+            .execute(conn)?;
+        let all = variants_of(conn, variant.content_id)?;
+        if all.iter().all(|v| v.scheduled_at.is_some()) {
+            let idea = idea_of(conn, variant.content_id)?;
+            if idea.state() == State::InProduction {
+                super::ideas::transition(
+                    conn,
+                    mail,
+                    actor,
+                    &idea,
+                    idea.version,
+                    State::Scheduled,
+                    "",
+                )?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Takes the variant's time away; a scheduled idea goes back to production.
+pub fn unschedule(
+    conn: &mut Conn,
+    mail: &Composer,
+    actor: &User,
+    variant: &Variant,
+) -> Result<(), AppError> {
+    conn.transaction(|conn| {
+        diesel::update(variants::table.find(variant.id))
+            .set((
+                variants::scheduled_at.eq(None::<NaiveDateTime>),
+                variants::updated_at.eq(super::now()),
+            ))
+            .execute(conn)?;
+        let idea = idea_of(conn, variant.content_id)?;
+        if idea.state() == State::Scheduled {
+            super::ideas::transition(
+                conn,
+                mail,
+                actor,
+                &idea,
+                idea.version,
+                State::InProduction,
+                "",
+            )?;
+        }
+        Ok(())
+    })
+}
+
+fn idea_of(conn: &mut Conn, content_id: i64) -> QueryResult<Idea> {
+    content_pieces::table
+        .inner_join(ideas::table)
+        .filter(content_pieces::id.eq(content_id))
+        .select(Idea::as_select())
+        .first(conn)
+}
+
+/// One variant on the calendar.
+#[derive(Debug, Clone, Queryable)]
+pub struct Entry {
+    pub variant_id: i64,
+    pub scheduled_at: Option<NaiveDateTime>,
+    pub language: String,
+    pub channel_id: i64,
+    pub channel_name: String,
+    pub channel_kind: String,
+    pub content_id: i64,
+    pub title: String,
+    pub idea_id: i64,
+    pub idea_state: String,
+    pub department_id: i64,
+    pub pillar: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CalendarFilter {
+    pub channel_id: Option<i64>,
+    pub department_id: Option<i64>,
+    pub pillar: Option<String>,
+    pub language: Option<String>,
+}
+
+/// Scheduled variants in `[from, to)` that the user may see, in time order.
+pub fn calendar(
+    conn: &mut Conn,
+    scope: &IdeaScope,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    f: &CalendarFilter,
+) -> QueryResult<Vec<Entry>> {
+    let mut q = variants::table
+        .inner_join(channels::table)
+        .inner_join(content_pieces::table.inner_join(ideas::table))
+        .filter(variants::scheduled_at.ge(from))
+        .filter(variants::scheduled_at.lt(to))
+        .into_boxed();
+    if let Some(d) = scope.department_id {
+        q = q.filter(ideas::department_id.eq(d));
+    }
+    if let Some(c) = f.channel_id {
+        q = q.filter(variants::channel_id.eq(c));
+    }
+    if let Some(d) = f.department_id {
+        q = q.filter(ideas::department_id.eq(d));
+    }
+    if let Some(p) = &f.pillar {
+        q = q.filter(ideas::pillar.eq(p.clone()));
+    }
+    if let Some(l) = &f.language {
+        q = q.filter(variants::language.eq(l.clone()));
+    }
+    q.select((
+        variants::id,
+        variants::scheduled_at,
+        variants::language,
+        channels::id,
+        channels::name,
+        channels::kind,
+        content_pieces::id,
+        content_pieces::title,
+        ideas::id,
+        ideas::state,
+        ideas::department_id,
+        ideas::pillar,
+    ))
+    .order(variants::scheduled_at.asc())
+    .limit(5000)
+    .load(conn)
+}
+
+/// Wished dates of ideas not yet planned, shown as hints on the calendar.
+pub fn wished(
+    conn: &mut Conn,
+    scope: &IdeaScope,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> QueryResult<Vec<(i64, String, chrono::NaiveDate)>> {
+    let mut q = ideas::table
+        .filter(ideas::wished_date.ge(from))
+        .filter(ideas::wished_date.lt(to))
+        .filter(ideas::state.eq_any([
+            "submitted",
+            "in_review",
+            "changes_requested",
+            "approved",
+            "in_production",
+        ]))
+        .into_boxed();
+    if let Some(d) = scope.department_id {
+        q = q.filter(ideas::department_id.eq(d));
+    }
+    let rows: Vec<(i64, String, Option<chrono::NaiveDate>)> = q
+        .select((ideas::id, ideas::title, ideas::wished_date))
+        .order(ideas::wished_date.asc())
+        .limit(500)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, t, d)| d.map(|d| (id, t, d)))
+        .collect())
+}

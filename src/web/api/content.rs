@@ -1,0 +1,185 @@
+//! `/api/v1/content` and `/api/v1/variants`: production and scheduling for scripts.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use chrono::DateTime;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::domain::ideas::LANGUAGES;
+use crate::error::AppError;
+use crate::store;
+use crate::store::content::{Variant, VariantWrite};
+use crate::web::content::schedule::{schedule_variant, Target};
+use crate::web::content::{load, load_variant, problem_text, problems};
+use crate::web::context::Ctx;
+
+fn variant_view(v: &Variant) -> Value {
+    json!({
+        "id": v.id, "content_id": v.content_id, "channel_id": v.channel_id, "language": v.language,
+        "text": v.text, "link": v.link, "subject": v.subject, "preheader": v.preheader, "images": v.image_list(),
+        "scheduled_at": v.scheduled_at.map(|t| t.and_utc().to_rfc3339()),
+    })
+}
+
+async fn content_view(ctx: &Ctx, id: i64, status: StatusCode) -> Result<HttpResponse, AppError> {
+    let (content, idea) = load(ctx, id).await?;
+    let vars = ctx
+        .db(move |c| Ok(store::content::variants_of(c, id)?))
+        .await?;
+    Ok(HttpResponse::build(status).json(json!({
+        "id": content.id, "idea_id": idea.id, "idea_state": idea.state, "title": content.title, "body": content.body,
+        "variants": vars.iter().map(variant_view).collect::<Vec<_>>(),
+    })))
+}
+
+#[derive(Deserialize)]
+pub struct ContentBody {
+    idea_id: i64,
+    title: Option<String>,
+    body: Option<String>,
+}
+
+pub async fn create(ctx: Ctx, body: web::Json<ContentBody>) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    let idea = crate::web::ideas::load(&ctx, body.idea_id).await?;
+    let (me, mail) = (ctx.me()?.clone(), ctx.state.mail.clone());
+    let id = ctx
+        .db(move |c| store::content::create_for_idea(c, &mail, &me, &idea))
+        .await?;
+    if body.title.is_some() || body.body.is_some() {
+        let (content, _) = load(&ctx, id).await?;
+        let title = body
+            .title
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(content.title);
+        let text = body.body.unwrap_or(content.body);
+        ctx.db(move |c| Ok(store::content::update(c, id, &title, &text)?))
+            .await?;
+    }
+    content_view(&ctx, id, StatusCode::CREATED).await
+}
+
+pub async fn show(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    content_view(&ctx, *id, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+pub struct VariantBody {
+    channel_id: i64,
+    language: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    link: String,
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    preheader: String,
+    #[serde(default)]
+    images: Vec<crate::domain::variants::Image>,
+}
+
+pub async fn add_variant(
+    ctx: Ctx,
+    id: web::Path<i64>,
+    body: web::Json<VariantBody>,
+) -> Result<HttpResponse, AppError> {
+    let (content, _) = load(&ctx, *id).await?;
+    let b = body.into_inner();
+    if !LANGUAGES.contains(&b.language.as_str()) {
+        return Err(AppError::Invalid(
+            [("language", "error-language-unknown")]
+                .into_iter()
+                .collect(),
+        ));
+    }
+    let cid = content.id;
+    let vid = ctx
+        .db(move |c| {
+            store::channels::find(c, b.channel_id)?.ok_or(AppError::Invalid(
+                [("channel_id", "error-channel-unknown")]
+                    .into_iter()
+                    .collect(),
+            ))?;
+            let id = store::content::add_variant(c, cid, b.channel_id, &b.language, &b.text)?
+                .ok_or(AppError::Invalid(
+                    [("language", "flash-variant-exists")].into_iter().collect(),
+                ))?;
+            let w = VariantWrite {
+                text: &b.text,
+                link: &b.link,
+                subject: &b.subject,
+                preheader: &b.preheader,
+                images: &b.images,
+            };
+            store::content::update_variant(c, id, &w)?;
+            Ok(id)
+        })
+        .await?;
+    let (v, _) = load_variant(&ctx, vid).await?;
+    Ok(HttpResponse::Created().json(variant_view(&v)))
+}
+
+#[derive(Deserialize)]
+pub struct ScheduleBody {
+    at: Option<String>,
+    slot: Option<String>,
+}
+
+pub async fn schedule(
+    ctx: Ctx,
+    id: web::Path<i64>,
+    body: web::Json<ScheduleBody>,
+) -> Result<HttpResponse, AppError> {
+    let (v, ch) = load_variant(&ctx, *id).await?;
+    let b = body.into_inner();
+    let target = match (b.slot.as_deref(), b.at.as_deref()) {
+        (Some("next"), _) => Target::NextSlot,
+        (_, Some(at)) => Target::At(
+            DateTime::parse_from_rfc3339(at)
+                .map_err(|_| {
+                    AppError::Invalid([("at", "error-time-invalid")].into_iter().collect())
+                })?
+                .naive_utc(),
+        ),
+        _ => {
+            return Err(AppError::Invalid(
+                [("at", "error-time-invalid")].into_iter().collect(),
+            ))
+        }
+    };
+    if let Some(p) = problems(&ch, &v).first() {
+        return Err(AppError::Unprocessable(problem_text(&ctx, p)));
+    }
+    schedule_variant(&ctx, &v, &ch, target).await?;
+    let (v, _) = load_variant(&ctx, v.id).await?;
+    Ok(HttpResponse::Ok().json(variant_view(&v)))
+}
+
+pub async fn unschedule(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let (v, _) = load_variant(&ctx, *id).await?;
+    let (me, mail, variant) = (ctx.me()?.clone(), ctx.state.mail.clone(), v.clone());
+    ctx.db(move |c| store::content::unschedule(c, &mail, &me, &variant))
+        .await?;
+    let (v, _) = load_variant(&ctx, v.id).await?;
+    Ok(HttpResponse::Ok().json(variant_view(&v)))
+}
+
+#[derive(Deserialize)]
+pub struct FeedBody {
+    channel_id: Option<i64>,
+}
+
+pub async fn create_feed(
+    ctx: Ctx,
+    body: Option<web::Json<FeedBody>>,
+) -> Result<HttpResponse, AppError> {
+    let channel_id = body.and_then(|b| b.channel_id);
+    let user_id = ctx.me()?.id;
+    let secret = ctx
+        .db(move |c| Ok(store::calendar::create(c, user_id, channel_id)?))
+        .await?;
+    Ok(HttpResponse::Created()
+        .json(json!({"url": format!("{}/calendar/{secret}.ics", ctx.state.config.base_url)})))
+}

@@ -1,0 +1,244 @@
+//! `/calendar`: scheduled variants by day in the user's time zone, with wished dates as hints.
+
+use std::collections::BTreeMap;
+
+use actix_web::{web, HttpResponse};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::error::AppError;
+use crate::store;
+use crate::store::content::CalendarFilter;
+use crate::web::context::Ctx;
+use crate::web::ideas::scope;
+use crate::web::render::Page;
+
+#[derive(Debug, Default, Deserialize, serde::Serialize)]
+pub struct CalendarQuery {
+    #[serde(default)]
+    view: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    channel: String,
+    #[serde(default)]
+    department: String,
+    #[serde(default)]
+    pillar: String,
+    #[serde(default)]
+    language: String,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum View {
+    Month,
+    Week,
+    Agenda,
+}
+
+/// First and last (exclusive) day shown, and the days of the grid.
+fn range(view: View, anchor: NaiveDate) -> (NaiveDate, NaiveDate) {
+    match view {
+        View::Month => {
+            let first = anchor.with_day(1).unwrap_or(anchor);
+            let start = first - Duration::days(first.weekday().num_days_from_monday() as i64);
+            let next_month = if first.month() == 12 {
+                NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
+            }
+            .unwrap_or(first);
+            let end = next_month
+                + Duration::days((7 - next_month.weekday().num_days_from_monday() as i64) % 7);
+            (start, end)
+        }
+        View::Week => {
+            let start = anchor - Duration::days(anchor.weekday().num_days_from_monday() as i64);
+            (start, start + Duration::days(7))
+        }
+        View::Agenda => (anchor, anchor + Duration::days(30)),
+    }
+}
+
+pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse, AppError> {
+    let q = q.into_inner();
+    let me = ctx.me()?.clone();
+    let tz: chrono_tz::Tz = me.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let today = chrono::Utc::now().with_timezone(&tz).date_naive();
+    let anchor = NaiveDate::parse_from_str(&q.date, "%Y-%m-%d").unwrap_or(today);
+    let view = match q.view.as_str() {
+        "week" => View::Week,
+        "agenda" => View::Agenda,
+        _ => View::Month,
+    };
+    let (start, end) = range(view, anchor);
+    let utc = |d: NaiveDate| {
+        tz.from_local_datetime(&d.and_time(NaiveTime::MIN))
+            .earliest()
+            .map(|t| t.naive_utc())
+    };
+    let (from, to) = (utc(start).unwrap_or_default(), utc(end).unwrap_or_default());
+    let filter = CalendarFilter {
+        channel_id: q.channel.parse().ok(),
+        department_id: q.department.parse().ok(),
+        pillar: Some(q.pillar.clone()).filter(|p| !p.is_empty()),
+        language: Some(q.language.clone()).filter(|l| !l.is_empty()),
+    };
+    let scope = scope(&ctx)?;
+    let (entries, wished, channels, departments) = ctx
+        .db(move |c| {
+            Ok((
+                store::content::calendar(c, &scope, from, to, &filter)?,
+                store::content::wished(c, &scope, start, end)?,
+                store::channels::names(c)?,
+                store::departments::list(c)?,
+            ))
+        })
+        .await?;
+
+    let mut days: BTreeMap<NaiveDate, Vec<Value>> = BTreeMap::new();
+    let mut d = start;
+    while d < end {
+        days.insert(d, vec![]);
+        d += Duration::days(1);
+    }
+    for e in &entries {
+        let Some(at) = e.scheduled_at else { continue };
+        let local = at.and_utc().with_timezone(&tz);
+        let state = if e.idea_state == "published" {
+            "published"
+        } else {
+            "scheduled"
+        };
+        if let Some(list) = days.get_mut(&local.date_naive()) {
+            list.push(json!({
+                "variant_id": e.variant_id,
+                "content_id": e.content_id,
+                "time": local.format("%H:%M").to_string(),
+                "local_value": local.format("%Y-%m-%dT%H:%M").to_string(),
+                "title": e.title,
+                "channel": e.channel_name,
+                "colour": e.channel_id % 8,
+                "language": e.language,
+                "state": state,
+                "state_label": ctx.t(&format!("calendar-state-{state}")),
+            }));
+        }
+    }
+    let mut hints: BTreeMap<NaiveDate, Vec<Value>> = BTreeMap::new();
+    for (id, title, date) in wished {
+        hints
+            .entry(date)
+            .or_default()
+            .push(json!({"idea_id": id, "title": title}));
+    }
+    let day_views: Vec<Value> = days
+        .iter()
+        .map(|(d, list)| {
+            json!({
+                "date": d.to_string(),
+                "day": d.day(),
+                "weekday": ctx.t(&format!("weekday-{}", d.weekday().num_days_from_monday())),
+                "other_month": view == View::Month && d.month() != anchor.month(),
+                "today": *d == today,
+                "entries": list,
+                "hints": hints.get(d).cloned().unwrap_or_default(),
+                "empty": list.is_empty() && !hints.contains_key(d),
+            })
+        })
+        .collect();
+    let weeks: Vec<Value> = day_views.chunks(7).map(|w| json!(w)).collect();
+    let step = match view {
+        View::Month => {
+            let first = anchor.with_day(1).unwrap_or(anchor);
+            let prev = (first - Duration::days(1)).with_day(1).unwrap_or(first);
+            (prev, first + Duration::days(32))
+        }
+        View::Week => (anchor - Duration::days(7), anchor + Duration::days(7)),
+        View::Agenda => (anchor - Duration::days(30), anchor + Duration::days(30)),
+    };
+    let view_name = match view {
+        View::Month => "month",
+        View::Week => "week",
+        View::Agenda => "agenda",
+    };
+    let link = |date: NaiveDate, v: &str| {
+        let mut query = serde_urlencoded::to_string(CalendarQuery {
+            view: v.to_string(),
+            date: date.to_string(),
+            ..clone_filters(&q)
+        })
+        .unwrap_or_default();
+        query.insert_str(0, "/calendar?");
+        query
+    };
+    let title = match view {
+        View::Month => format!(
+            "{} {}",
+            ctx.t(&format!("month-{}", anchor.month())),
+            anchor.year()
+        ),
+        _ => format!(
+            "{} – {}",
+            start.format("%d.%m.%Y"),
+            (end - Duration::days(1)).format("%d.%m.%Y")
+        ),
+    };
+    Page::new("calendar/view", "calendar-title")
+        .data(json!({
+            "heading": title,
+            "view": view_name,
+            "is_month": view == View::Month,
+            "is_week": view == View::Week,
+            "is_agenda": view == View::Agenda,
+            "weeks": weeks,
+            "days": day_views,
+            "weekdays": (0..7).map(|i| ctx.t(&format!("weekday-{i}"))).collect::<Vec<_>>(),
+            "prev": link(step.0, view_name),
+            "next": link(step.1, view_name),
+            "today_link": link(today, view_name),
+            "month_link": link(anchor, "month"),
+            "week_link": link(anchor, "week"),
+            "agenda_link": link(anchor, "agenda"),
+            "q": q,
+            "channels": channels.iter().map(|(id, n)| json!({"value": id, "text": n, "selected": q.channel == id.to_string()})).collect::<Vec<_>>(),
+            "departments": departments.iter().map(|d| json!({"value": d.id, "text": d.name, "selected": q.department == d.id.to_string()})).collect::<Vec<_>>(),
+            "languages": crate::domain::ideas::LANGUAGES.iter().map(|l| json!({"value": l, "text": ctx.t(&format!("language-{l}")), "selected": q.language == *l})).collect::<Vec<_>>(),
+            "tz": me.timezone,
+            "is_editor": ctx.role() != Some(crate::domain::roles::Role::Contributor),
+        }))
+        .render(&ctx)
+}
+
+fn clone_filters(q: &CalendarQuery) -> CalendarQuery {
+    CalendarQuery {
+        view: String::new(),
+        date: String::new(),
+        channel: q.channel.clone(),
+        department: q.department.clone(),
+        pillar: q.pillar.clone(),
+        language: q.language.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_month_grid_runs_monday_to_sunday_around_the_month() {
+        let (start, end) = range(View::Month, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+        assert_eq!(start, NaiveDate::from_ymd_opt(2026, 10, 26).unwrap());
+        assert_eq!(end, NaiveDate::from_ymd_opt(2026, 12, 7).unwrap());
+        assert_eq!((end - start).num_days() % 7, 0);
+        let (start, end) = range(View::Week, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        assert_eq!(
+            (start, end),
+            (
+                NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+            )
+        );
+    }
+}

@@ -1,0 +1,174 @@
+//! Content pieces: made from an approved idea, with a variant per channel and language, each
+//! checked against its channel's rules and put into a slot or at a time.
+
+pub mod create;
+pub mod edit;
+pub mod schedule;
+pub mod variants;
+
+use actix_web::http::StatusCode;
+use actix_web::HttpResponse;
+use chrono::{NaiveDateTime, TimeZone};
+use serde_json::{json, Value};
+
+use crate::domain::channels::Kind;
+use crate::domain::ideas::LANGUAGES;
+use crate::domain::slots::PostingSchedule;
+use crate::domain::variants::{self as rules, mastodon_length, VariantText};
+use crate::error::AppError;
+use crate::store;
+use crate::store::channels::Channel;
+use crate::store::content::{Content, Variant};
+use crate::store::ideas::Idea;
+use crate::web::context::Ctx;
+use crate::web::ideas::scope;
+use crate::web::markdown::to_safe_html;
+use crate::web::render::{local_time, Page};
+
+pub async fn load(ctx: &Ctx, id: i64) -> Result<(Content, Idea), AppError> {
+    let scope = scope(ctx)?;
+    ctx.db(move |c| store::content::find(c, &scope, id)?.ok_or(AppError::NotFound))
+        .await
+}
+
+/// A variant with its piece and channel, if the user may see the piece.
+pub async fn load_variant(ctx: &Ctx, id: i64) -> Result<(Variant, Channel), AppError> {
+    let scope = scope(ctx)?;
+    ctx.db(move |c| {
+        let v = store::content::find_variant(c, id)?.ok_or(AppError::NotFound)?;
+        store::content::find(c, &scope, v.content_id)?.ok_or(AppError::NotFound)?;
+        let ch = store::channels::find(c, v.channel_id)?.ok_or(AppError::NotFound)?;
+        Ok((v, ch))
+    })
+    .await
+}
+
+pub fn mastodon_limit(ch: &Channel) -> Option<usize> {
+    serde_json::from_str::<serde_json::Map<String, Value>>(&ch.config)
+        .ok()
+        .and_then(|m| {
+            m.get("max_characters")
+                .and_then(|v| v.as_str())
+                .and_then(|s| s.parse().ok())
+        })
+}
+
+pub fn problems(ch: &Channel, v: &Variant) -> Vec<rules::Problem> {
+    let images = v.image_list();
+    let kind = Kind::parse(&ch.kind).unwrap_or(Kind::Webhook);
+    rules::check(
+        kind,
+        mastodon_limit(ch),
+        &VariantText {
+            text: &v.text,
+            link: &v.link,
+            subject: &v.subject,
+            images: &images,
+        },
+    )
+}
+
+pub fn problem_text(ctx: &Ctx, p: &rules::Problem) -> String {
+    let args: Vec<(&str, String)> = match p {
+        rules::Problem::TooLong { count, limit }
+        | rules::Problem::TooManyImages { count, limit } => {
+            vec![("count", count.to_string()), ("limit", limit.to_string())]
+        }
+        _ => vec![],
+    };
+    ctx.state.i18n.text(ctx.lang, p.key(), &args)
+}
+
+/// Parses a `datetime-local` value in the user's zone; `None` for a time that does not exist.
+pub fn parse_local(value: &str, tz: &str) -> Option<NaiveDateTime> {
+    let tz: chrono_tz::Tz = tz.parse().ok()?;
+    let naive = NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%dT%H:%M").ok()?;
+    tz.from_local_datetime(&naive)
+        .earliest()
+        .map(|t| t.naive_utc())
+}
+
+/// What failed for one variant, shown beside it with the user's input.
+pub struct VariantError {
+    pub variant_id: i64,
+    pub message: String,
+}
+
+pub async fn render(
+    ctx: &Ctx,
+    content_id: i64,
+    error: Option<VariantError>,
+) -> Result<HttpResponse, AppError> {
+    let (content, idea) = load(ctx, content_id).await?;
+    let tz = ctx.me()?.timezone.clone();
+    let (vars, channels) = ctx
+        .db(move |c| {
+            let vars = store::content::variants_of(c, content_id)?;
+            let mut chans = vec![];
+            for ch in store::channels::list(c)? {
+                let rows = store::channels::schedules(c, ch.id)?;
+                let taken = store::content::taken(c, ch.id, store::now(), -1)?;
+                chans.push((ch, rows, taken));
+            }
+            Ok((vars, chans))
+        })
+        .await?;
+    let now = chrono::Utc::now();
+    let variants_view: Vec<Value> = vars
+        .iter()
+        .filter_map(|v| {
+            let (ch, rows, taken) = channels.iter().find(|(ch, _, _)| ch.id == v.channel_id)?;
+            let schedules: Vec<PostingSchedule> = rows.iter().filter_map(|r| PostingSchedule::parse(&r.cron, &r.timezone).ok()).collect();
+            let taken_utc: Vec<_> = taken.iter().filter(|t| Some(**t) != v.scheduled_at).map(|t| t.and_utc()).collect();
+            let free: Vec<Value> = rules::free_slots(&schedules, &taken_utc, ch.several_per_slot, now, 10)
+                .into_iter()
+                .map(|t| json!({"value": t.to_rfc3339(), "text": local_time(t.naive_utc(), &tz)}))
+                .collect();
+            let images = v.image_list();
+            let kind = ch.kind.as_str();
+            Some(json!({
+                "id": v.id,
+                "channel": ch.name,
+                "kind": kind,
+                "kind_label": ctx.t(&format!("channel-kind-{kind}")),
+                "is_mastodon": kind == "mastodon",
+                "has_subject": kind == "newsletter" || kind == "feed",
+                "subject_label": ctx.t(if kind == "feed" { "variant-title" } else { "variant-subject" }),
+                "is_newsletter": kind == "newsletter",
+                "language": v.language,
+                "language_label": ctx.t(&format!("language-{}", v.language)),
+                "text": v.text,
+                "link": v.link,
+                "subject": v.subject,
+                "preheader": v.preheader,
+                "images": images.iter().map(|i| format!("{} | {}", i.url, i.alt)).collect::<Vec<_>>().join("\n"),
+                "count": mastodon_length(&v.text, &v.link),
+                "limit": mastodon_limit(ch).unwrap_or(rules::MASTODON_DEFAULT_LIMIT),
+                "problems": problems(ch, v).iter().map(|p| problem_text(ctx, p)).collect::<Vec<_>>(),
+                "preview_html": to_safe_html(&v.text),
+                "scheduled": v.scheduled_at.map(|t| local_time(t, &tz)),
+                "free_slots": free,
+                "error": error.as_ref().filter(|e| e.variant_id == v.id).map(|e| e.message.clone()),
+            }))
+        })
+        .collect();
+    let channel_options: Vec<Value> = channels
+        .iter()
+        .map(|(ch, _, _)| json!({"value": ch.id, "text": ch.name}))
+        .collect();
+    let languages: Vec<Value> = LANGUAGES
+        .iter()
+        .map(|l| json!({"value": l, "text": ctx.t(&format!("language-{l}"))}))
+        .collect();
+    let failed = error.is_some();
+    Page::new("content/edit", "content-title")
+        .status(if failed { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK })
+        .data(json!({
+            "content": {"id": content.id, "title": content.title, "body": content.body},
+            "idea": {"id": idea.id, "title": idea.title, "state": idea.state, "state_label": ctx.t(&format!("state-{}", idea.state))},
+            "variants": variants_view,
+            "channels": channel_options,
+            "languages": languages,
+        }))
+        .render(ctx)
+}

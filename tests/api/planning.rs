@@ -1,0 +1,406 @@
+//! Planning: content pieces from approved ideas, variants checked per channel, scheduling into
+//! free slots or at a time, the calendar and its ICS feed read back by a real parser.
+
+use chrono::{DateTime, Datelike, Timelike, Utc};
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+
+use crate::both_backends;
+use crate::helpers::{location, TestApp, ADMIN_EMAIL};
+
+both_backends!(pieces_get_variants_slots_a_calendar_and_an_ics_feed);
+
+struct Api<'a> {
+    app: &'a TestApp,
+    client: Client,
+    token: String,
+}
+
+impl Api<'_> {
+    async fn call(&self, method: &str, path: &str, body: Value) -> (StatusCode, Value) {
+        let url = self.app.url(path);
+        let req = match method {
+            "POST" => self.client.post(url).json(&body),
+            "DELETE" => self.client.delete(url),
+            _ => self.client.get(url),
+        };
+        let r = req.bearer_auth(&self.token).send().await.unwrap();
+        let status = r.status();
+        (status, r.json().await.unwrap_or(Value::Null))
+    }
+}
+
+fn zurich(t: &str) -> DateTime<chrono_tz::Tz> {
+    DateTime::parse_from_rfc3339(t)
+        .unwrap()
+        .with_timezone(&chrono_tz::Europe::Zurich)
+}
+
+async fn approved_idea(api: &Api<'_>, title: &str) -> i64 {
+    let (s, idea) = api
+        .call(
+            "POST",
+            "/api/v1/ideas",
+            json!({"title": title, "department_id": 1}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{idea}");
+    let id = idea["id"].as_i64().unwrap();
+    let (s, _) = api
+        .call(
+            "POST",
+            &format!("/api/v1/ideas/{id}/transitions"),
+            json!({"to": "approved"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    id
+}
+
+async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
+    let admin = app.setup_admin().await;
+    app.create_department(&admin, "Marketing").await;
+    let api = Api {
+        app: &app,
+        client: Client::new(),
+        token: app.create_token(ADMIN_EMAIL, "plan"),
+    };
+    let (s, masto) = api
+        .call("POST", "/api/v1/channels", json!({"name": "Mastodon", "kind": "mastodon", "config": {"instance_url": "https://social.example"}, "secrets": {"access_token": "t"}, "schedules": [{"cron": "0 0 9 * * Mon-Fri *", "timezone": "Europe/Zurich"}]}))
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (_, letter) = api
+        .call("POST", "/api/v1/channels", json!({"name": "Newsletter", "kind": "newsletter", "config": {"from_address": "news@example.ch"}, "secrets": {"smtp_url": "smtp://u:p@mail.example"}, "schedules": [{"cron": "0 0 7 * * Tue *"}]}))
+        .await;
+    let (masto_id, letter_id) = (
+        masto["id"].as_i64().unwrap(),
+        letter["id"].as_i64().unwrap(),
+    );
+
+    // Production starts from the idea page; the idea moves to in_production.
+    let idea = approved_idea(&api, "Winter campaign").await;
+    let r = app
+        .submit(
+            &admin,
+            &format!("/ideas/{idea}"),
+            &format!("/ideas/{idea}/content"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let page = location(&r);
+    let content: i64 = page.trim_start_matches("/content/").parse().unwrap();
+    let (_, idea_json) = api
+        .call("GET", &format!("/api/v1/ideas/{idea}"), json!({}))
+        .await;
+    assert_eq!(idea_json["state"], "in_production");
+
+    // Variants through the page: Mastodon German, newsletter French.
+    for (ch, lang) in [(masto_id, "de"), (letter_id, "fr")] {
+        let r = app
+            .submit(
+                &admin,
+                &page,
+                &format!("{page}/variants"),
+                &[("channel_id", &ch.to_string()), ("language", lang)],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let (_, piece) = api
+        .call("GET", &format!("/api/v1/content/{content}"), json!({}))
+        .await;
+    let vars = piece["variants"].as_array().unwrap();
+    let (mv, nv) = (
+        vars[0]["id"].as_i64().unwrap(),
+        vars[1]["id"].as_i64().unwrap(),
+    );
+
+    // Over the limit: refused with the count; within it: the next weekday 09:00 in Zurich.
+    let long = format!("{} https://example.ch/winter", "Schnee ".repeat(70));
+    let r = app
+        .submit(
+            &admin,
+            &page,
+            &format!("/variants/{mv}"),
+            &[("text", &long), ("link", "")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = app
+        .submit(
+            &admin,
+            &page,
+            &format!("/variants/{mv}/schedule"),
+            &[("slot", "next")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("514 characters: the channel takes 500."),
+        "{}",
+        &html[html.find("<main").unwrap_or(0)..]
+    );
+    let r = app
+        .submit(
+            &admin,
+            &page,
+            &format!("/variants/{mv}"),
+            &[
+                ("text", "Es schneit! https://example.ch/winter"),
+                ("images", "https://example.ch/a.jpg | Verschneite Bäckerei"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = app
+        .submit(
+            &admin,
+            &page,
+            &format!("/variants/{mv}/schedule"),
+            &[("slot", "next")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, piece) = api
+        .call("GET", &format!("/api/v1/content/{content}"), json!({}))
+        .await;
+    let first = piece["variants"][0]["scheduled_at"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let local = zurich(&first);
+    assert!(
+        local > Utc::now()
+            && (local.hour(), local.minute()) == (9, 0)
+            && local.weekday().num_days_from_monday() < 5,
+        "{local}"
+    );
+
+    // A second piece gets the following slot; the taken one and the past are refused.
+    let other = approved_idea(&api, "Spring teaser").await;
+    let (s, piece2) = api
+        .call(
+            "POST",
+            "/api/v1/content",
+            json!({"idea_id": other, "title": "Spring teaser"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (s, v2) = api
+        .call(
+            "POST",
+            &format!("/api/v1/content/{}/variants", piece2["id"]),
+            json!({"channel_id": masto_id, "language": "de", "text": "Frühling kommt"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let v2 = v2["id"].as_i64().unwrap();
+    let (s, body) = api
+        .call(
+            "POST",
+            &format!("/api/v1/variants/{v2}/schedule"),
+            json!({"at": first}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        body["title"]
+            .as_str()
+            .unwrap()
+            .contains("Another piece has this slot"),
+        "{body}"
+    );
+    let (s, _) = api
+        .call(
+            "POST",
+            &format!("/api/v1/variants/{v2}/schedule"),
+            json!({"at": "2020-01-01T09:00:00+01:00"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let (s, v2j) = api
+        .call(
+            "POST",
+            &format!("/api/v1/variants/{v2}/schedule"),
+            json!({"slot": "next"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(zurich(v2j["scheduled_at"].as_str().unwrap()) > local);
+
+    // The newsletter needs a subject; once every variant has a time the idea is scheduled.
+    let r = app
+        .submit(
+            &admin,
+            &page,
+            &format!("/variants/{nv}/schedule"),
+            &[("slot", "next")],
+        )
+        .await;
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("A newsletter needs a subject."));
+    app.submit(
+        &admin,
+        &page,
+        &format!("/variants/{nv}"),
+        &[("subject", "L'hiver arrive"), ("text", "Bonjour !")],
+    )
+    .await;
+    let r = app
+        .submit(
+            &admin,
+            &page,
+            &format!("/variants/{nv}/schedule"),
+            &[("slot", "next")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, idea_json) = api
+        .call("GET", &format!("/api/v1/ideas/{idea}"), json!({}))
+        .await;
+    assert_eq!(idea_json["state"], "scheduled");
+    let (s, _) = api
+        .call(
+            "DELETE",
+            &format!("/api/v1/variants/{nv}/schedule"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let (_, idea_json) = api
+        .call("GET", &format!("/api/v1/ideas/{idea}"), json!({}))
+        .await;
+    assert_eq!(
+        idea_json["state"], "in_production",
+        "taking a variant off the plan un-schedules the idea"
+    );
+    app.submit(
+        &admin,
+        &page,
+        &format!("/variants/{nv}/schedule"),
+        &[("slot", "next")],
+    )
+    .await;
+
+    // The month of the first slot shows both pieces; a channel filter narrows it.
+    let month = format!("/calendar?view=month&date={}", local.date_naive());
+    let (status, html) = app.get_html(&admin, &month).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("Winter campaign") && html.contains("Spring teaser"),
+        "{html}"
+    );
+    assert!(html.contains("09:00"));
+    let (_, only_letter) = app
+        .get_html(&admin, &format!("{month}&channel={letter_id}"))
+        .await;
+    assert!(only_letter.contains("Winter campaign") && !only_letter.contains("Spring teaser"));
+    let (_, agenda) = app
+        .get_html(
+            &admin,
+            &format!("/calendar?view=agenda&date={}", Utc::now().date_naive()),
+        )
+        .await;
+    assert!(agenda.contains("Spring teaser"));
+
+    // The ICS feed, read by an independent parser (Python's icalendar).
+    let (s, feed) = api
+        .call("POST", "/api/v1/me/calendar-feeds", json!({}))
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let url = feed["url"].as_str().unwrap().to_string();
+    let ics = reqwest::get(&url).await.unwrap();
+    assert_eq!(ics.status(), StatusCode::OK);
+    assert!(ics.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/calendar"));
+    let text = ics.text().await.unwrap();
+    let events = parse_ics(&text);
+    let ours = events
+        .iter()
+        .find(|e| {
+            e["uid"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("variant-{mv}@"))
+        })
+        .expect("the Mastodon variant");
+    assert_eq!(
+        DateTime::parse_from_rfc3339(ours["start"].as_str().unwrap()).unwrap(),
+        DateTime::parse_from_rfc3339(&first).unwrap()
+    );
+    assert!(ours["summary"]
+        .as_str()
+        .unwrap()
+        .contains("Winter campaign"));
+    assert_eq!(events.len(), 3);
+    assert_eq!(
+        parse_ics(&reqwest::get(&url).await.unwrap().text().await.unwrap())[0]["uid"],
+        events[0]["uid"],
+        "stable UIDs"
+    );
+    let forged = url.replace(".ics", "x.ics");
+    assert_eq!(
+        reqwest::get(&forged).await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // Revoked: gone.
+    let (_, account) = app.get_html(&admin, "/account").await;
+    let marker = "/account/calendar-feeds/";
+    let at = account.find(marker).expect("the feed is listed") + marker.len();
+    let feed_id: String = account[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let r = app
+        .submit(
+            &admin,
+            "/account",
+            &format!("/account/calendar-feeds/{feed_id}/revoke"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        reqwest::get(&url).await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+/// Events as Python's icalendar reads them: uid, summary, start in RFC 3339.
+fn parse_ics(ics: &str) -> Vec<Value> {
+    use std::io::Write;
+    let script = r#"
+import json, sys
+from icalendar import Calendar
+cal = Calendar.from_ical(sys.stdin.read())
+print(json.dumps([{"uid": str(e["UID"]), "summary": str(e["SUMMARY"]), "start": e.decoded("DTSTART").isoformat()} for e in cal.walk("VEVENT")]))
+"#;
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(ics.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "the ICS parses with Python's icalendar (pip install icalendar): {}\n{ics}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
