@@ -219,6 +219,11 @@ pub fn schedule(
         return Err(AppError::Refused("error-schedule-past"));
     }
     conn.transaction(|conn| {
+        let idea = idea_of(conn, variant.content_id)?;
+        // Only pieces in production are planned; a rejected or archived idea's stay off.
+        if !matches!(idea.state(), State::InProduction | State::Scheduled) {
+            return Err(AppError::Refused("error-schedule-state"));
+        }
         if !several_per_slot && taken(conn, variant.channel_id, at, variant.id)?.contains(&at) {
             return Err(AppError::Refused("error-slot-taken"));
         }
