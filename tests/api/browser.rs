@@ -87,6 +87,14 @@ async fn screenshot(c: &Client, name: &str) {
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
 }
 
+/// A screenshot of one element, scrolled into view (e.g. the calendar grid).
+async fn screenshot_of(c: &Client, css: &str, name: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = c.find(Locator::Css(css)).await.unwrap().screenshot().await.expect("element screenshot");
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+}
+
 async fn fill(c: &Client, css: &str, text: &str) {
     let field = c
         .find(Locator::Css(css))
@@ -96,16 +104,18 @@ async fn fill(c: &Client, css: &str, text: &str) {
     field.send_keys(text).await.unwrap();
 }
 
-/// The text of an element, waiting for it: a click's navigation may still be under way.
+/// The text of an element, waiting for it: a click's navigation may still be under way, so an
+/// element found on the old page is looked up again.
 async fn text_of(c: &Client, css: &str) -> String {
-    let wait = c.wait().at_most(Duration::from_secs(10));
-    match wait.for_element(Locator::Css(css)).await {
-        Ok(e) => e.text().await.unwrap(),
-        Err(e) => panic!(
-            "{css} did not appear ({e}) on {}",
-            c.source().await.unwrap_or_default()
-        ),
+    for _ in 0..100 {
+        if let Ok(e) = c.find(Locator::Css(css)).await {
+            if let Ok(text) = e.text().await {
+                return text;
+            }
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
     }
+    panic!("{css} did not appear on {}", c.source().await.unwrap_or_default());
 }
 
 async fn click(c: &Client, css: &str) {
@@ -232,10 +242,12 @@ async fn take_step(c: &Client, label: &str, comment: &str) {
     if !comment.is_empty() {
         fill(c, "#f-comment", comment).await;
     }
+    let old = c.find(Locator::Css("html")).await.unwrap();
     let buttons = c.find_all(Locator::Css(".moves button")).await.unwrap();
     for b in buttons {
         if b.text().await.unwrap().trim() == label {
             b.click().await.unwrap();
+            wait_until_gone(&old).await;
             return;
         }
     }
@@ -358,5 +370,92 @@ async fn an_idea_goes_through_review_in_a_real_browser() {
     screenshot(c, "idea-page").await;
     c.goto(&app.url("/ideas")).await.unwrap();
     screenshot(c, "ideas-list").await;
+    driver.client.clone().close().await.unwrap();
+}
+
+/// Submits the form around `css` (a button), then waits for the next page: first for the old
+/// page to go (its root element turns stale), then for `then_css` on `then_path`.
+async fn press(c: &Client, css: &str, then_path: &str, then_css: &str) {
+    let old = c.find(Locator::Css("html")).await.unwrap();
+    click(c, css).await;
+    wait_until_gone(&old).await;
+    wait_for(c, then_path, then_css).await;
+}
+
+/// Waits for a page's element to go stale: the browser has left that page.
+async fn wait_until_gone(old: &fantoccini::elements::Element) {
+    for _ in 0..200 {
+        if old.tag_name().await.is_err() {
+            return;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the page did not change");
+}
+
+#[actix_web::test]
+async fn a_piece_is_planned_on_two_channels_in_a_real_browser() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let admin = app.setup_admin().await;
+    app.create_department(&admin, "Marketing").await;
+    let token = app.create_token("admin@example.ch", "setup");
+    let api = reqwest::Client::new();
+    for body in [
+        json!({"name": "Mastodon", "kind": "mastodon", "config": {"instance_url": "https://social.example"}, "secrets": {"access_token": "t"}, "schedules": [{"cron": "0 0 9 * * Mon-Fri *"}]}),
+        json!({"name": "Newsletter", "kind": "newsletter", "config": {"from_address": "news@example.ch"}, "secrets": {"smtp_url": "smtp://x"}, "schedules": [{"cron": "0 0 7 * * Tue *"}]}),
+    ] {
+        let r = api.post(app.url("/api/v1/channels")).bearer_auth(&token).json(&body).send().await.unwrap();
+        assert_eq!(r.status().as_u16(), 201);
+    }
+    let idea: serde_json::Value = api
+        .post(app.url("/api/v1/ideas"))
+        .bearer_auth(&token)
+        .json(&json!({"title": "Winter opening hours", "department_id": 1, "pitch": "All shops, all days."}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = idea["id"].as_i64().unwrap();
+    api.post(app.url(&format!("/api/v1/ideas/{id}/transitions"))).bearer_auth(&token).json(&json!({"to": "approved"})).send().await.unwrap();
+
+    let driver = chromium().await;
+    let c = &driver.client;
+    log_in(c, &app, "admin@example.ch").await;
+    c.goto(&app.url(&format!("/ideas/{id}"))).await.unwrap();
+    click(c, "form[action$='/content'] button").await;
+    assert!(text_of(c, ".flash").await.contains("Production started"));
+    let page = c.current_url().await.unwrap().path().to_string();
+
+    for (channel, language) in [("Mastodon", "de"), ("Newsletter", "fr")] {
+        c.find(Locator::Css("#f-channel_id")).await.unwrap().select_by_label(channel).await.unwrap();
+        c.find(Locator::Css("#f-language")).await.unwrap().select_by_value(language).await.unwrap();
+        press(c, "form[action$='/variants'] button", &page, ".flash").await;
+    }
+    // The Mastodon variant: the counter follows the typing, a link counts 23.
+    fill(c, ".variant:nth-of-type(1) textarea[name=text]", "Neue Öffnungszeiten im Winter: https://example.ch/winter").await;
+    assert_eq!(text_of(c, ".variant:nth-of-type(1) output").await, (31 + 23).to_string());
+    press(c, ".variant:nth-of-type(1) .variant-form button", &page, ".flash").await;
+    press(c, ".variant:nth-of-type(1) form.schedule button.primary", &page, ".flash").await;
+    assert!(text_of(c, ".flash").await.contains("on the calendar"));
+    fill(c, ".variant:nth-of-type(2) input[name=subject]", "Horaires d'hiver").await;
+    fill(c, ".variant:nth-of-type(2) textarea[name=text]", "Tous les magasins, tous les jours.").await;
+    press(c, ".variant:nth-of-type(2) .variant-form button", &page, ".flash").await;
+    press(c, ".variant:nth-of-type(2) form.schedule button.primary", &page, ".flash").await;
+    let heads = text_of(c, ".columns").await;
+    assert_eq!(heads.matches("Scheduled:").count(), 2, "{heads}");
+    screenshot_of(c, ".variant:nth-of-type(1)", "variant-editor").await;
+
+    let when = text_of(c, ".variant:nth-of-type(1) .variant-head .badge.ok").await;
+    let date = when.trim_start_matches("Scheduled: ").split(' ').next().unwrap().to_string();
+    c.set_window_size(1280, 1500).await.unwrap();
+    c.goto(&app.url(&format!("/calendar?view=month&date={date}"))).await.unwrap();
+    let calendar = text_of(c, ".calendar").await;
+    assert!(calendar.matches("Winter opening hours").count() >= 1, "{calendar}");
+    screenshot(c, "calendar-month").await;
+    screenshot_of(c, ".calendar", "calendar-month-grid").await;
+    c.goto(&app.url(&format!("/calendar?view=week&date={date}"))).await.unwrap();
+    screenshot(c, "calendar-week").await;
     driver.client.clone().close().await.unwrap();
 }
