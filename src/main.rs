@@ -41,6 +41,9 @@ enum Command {
     Seed {
         #[arg(long, default_value_t = 100)]
         ideas: usize,
+        /// How many of them get a piece with a scheduled variant (spread over ten years)
+        #[arg(long, default_value_t = 0)]
+        variants: usize,
     },
 }
 
@@ -105,7 +108,7 @@ fn main() -> ExitCode {
         Some(Command::Token {
             action: TokenAction::Create { email, name },
         }) => token_create(&config, &email, &name),
-        Some(Command::Seed { ideas }) => seed(&config, ideas),
+        Some(Command::Seed { ideas, variants }) => seed(&config, ideas, variants),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -216,12 +219,12 @@ fn user_add(
     Ok(())
 }
 
-fn seed(config: &Config, count: usize) -> Result<(), String> {
+fn seed(config: &Config, count: usize, variants: usize) -> Result<(), String> {
     let pool = db::connect(&config.database)?;
     let mut c = pool.get().map_err(|e| e.to_string())?;
     let hash = security::hash_password(store::seed::DEMO_PASSWORD)?;
     let started = std::time::Instant::now();
-    let editor = store::seed::seed(&mut c, count, &hash, config.timezone.name())
+    let editor = store::seed::seed(&mut c, count, variants, &hash, config.timezone.name())
         .map_err(|e| e.to_string())?;
     println!(
         "added {count} ideas in {:.1} s; demo people log in with password {:?}, e.g. {editor}",

@@ -40,6 +40,7 @@ const WORDS: [&str; 12] = [
 pub fn seed(
     conn: &mut Conn,
     count: usize,
+    variants: usize,
     password_hash: &str,
     timezone: &str,
 ) -> QueryResult<String> {
@@ -156,7 +157,64 @@ pub fn seed(
         })?;
         done += batch;
     }
+    seed_plans(conn, variants, &channel_ids, editor)?;
     // Fresh statistics, so the planners know the tables' new size.
     diesel::sql_query("ANALYZE").execute(conn)?;
     Ok(editor_email)
+}
+
+/// Gives the newest `count` ideas a piece with one scheduled variant each, spread evenly from
+/// five years back to five years ahead, so every month of the calendar has entries.
+fn seed_plans(conn: &mut Conn, count: usize, channel_ids: &[i64], editor: i64) -> QueryResult<()> {
+    use crate::db::schema::{content_pieces, variants};
+    if count == 0 {
+        return Ok(());
+    }
+    let picked: Vec<(i64, String)> = ideas::table
+        .left_join(content_pieces::table)
+        .filter(content_pieces::id.is_null())
+        .select((ideas::id, ideas::title))
+        .order(ideas::id.desc())
+        .limit(count as i64)
+        .load(conn)?;
+    let now = super::now();
+    let span = chrono::Duration::days(3650);
+    let step = span.num_seconds() / picked.len().max(1) as i64;
+    for (batch_no, batch) in picked.chunks(500).enumerate() {
+        conn.transaction(|conn| {
+            for (i, (idea_id, title)) in batch.iter().enumerate() {
+                let n = (batch_no * 500 + i) as i64;
+                let content_id: i64 = diesel::insert_into(content_pieces::table)
+                    .values((
+                        content_pieces::idea_id.eq(idea_id),
+                        content_pieces::title.eq(title),
+                        content_pieces::body.eq("Seeded piece."),
+                        content_pieces::created_by.eq(editor),
+                        content_pieces::created_at.eq(now),
+                        content_pieces::updated_at.eq(now),
+                    ))
+                    .returning(content_pieces::id)
+                    .get_result(conn)?;
+                // Whole minutes, so slots look like real ones.
+                let at = now - span / 2 + chrono::Duration::seconds(n * step / 60 * 60);
+                diesel::insert_into(variants::table)
+                    .values((
+                        variants::content_id.eq(content_id),
+                        variants::channel_id.eq(channel_ids[n as usize % channel_ids.len()]),
+                        variants::language.eq(["de", "fr", "it", "en"][n as usize % 4]),
+                        variants::text.eq("Seeded variant"),
+                        variants::link.eq(""),
+                        variants::subject.eq("Seeded"),
+                        variants::preheader.eq(""),
+                        variants::images.eq("[]"),
+                        variants::scheduled_at.eq(Some(at)),
+                        variants::created_at.eq(now),
+                        variants::updated_at.eq(now),
+                    ))
+                    .execute(conn)?;
+            }
+            Ok::<_, diesel::result::Error>(())
+        })?;
+    }
+    Ok(())
 }

@@ -91,7 +91,13 @@ async fn screenshot(c: &Client, name: &str) {
 async fn screenshot_of(c: &Client, css: &str, name: &str) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
-    let png = c.find(Locator::Css(css)).await.unwrap().screenshot().await.expect("element screenshot");
+    let png = c
+        .find(Locator::Css(css))
+        .await
+        .unwrap()
+        .screenshot()
+        .await
+        .expect("element screenshot");
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
 }
 
@@ -115,7 +121,10 @@ async fn text_of(c: &Client, css: &str) -> String {
         }
         actix_web::rt::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("{css} did not appear on {}", c.source().await.unwrap_or_default());
+    panic!(
+        "{css} did not appear on {}",
+        c.source().await.unwrap_or_default()
+    );
 }
 
 async fn click(c: &Client, css: &str) {
@@ -404,7 +413,13 @@ async fn a_piece_is_planned_on_two_channels_in_a_real_browser() {
         json!({"name": "Mastodon", "kind": "mastodon", "config": {"instance_url": "https://social.example"}, "secrets": {"access_token": "t"}, "schedules": [{"cron": "0 0 9 * * Mon-Fri *"}]}),
         json!({"name": "Newsletter", "kind": "newsletter", "config": {"from_address": "news@example.ch"}, "secrets": {"smtp_url": "smtp://x"}, "schedules": [{"cron": "0 0 7 * * Tue *"}]}),
     ] {
-        let r = api.post(app.url("/api/v1/channels")).bearer_auth(&token).json(&body).send().await.unwrap();
+        let r = api
+            .post(app.url("/api/v1/channels"))
+            .bearer_auth(&token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status().as_u16(), 201);
     }
     let idea: serde_json::Value = api
@@ -418,7 +433,12 @@ async fn a_piece_is_planned_on_two_channels_in_a_real_browser() {
         .await
         .unwrap();
     let id = idea["id"].as_i64().unwrap();
-    api.post(app.url(&format!("/api/v1/ideas/{id}/transitions"))).bearer_auth(&token).json(&json!({"to": "approved"})).send().await.unwrap();
+    api.post(app.url(&format!("/api/v1/ideas/{id}/transitions")))
+        .bearer_auth(&token)
+        .json(&json!({"to": "approved"}))
+        .send()
+        .await
+        .unwrap();
 
     let driver = chromium().await;
     let c = &driver.client;
@@ -429,33 +449,97 @@ async fn a_piece_is_planned_on_two_channels_in_a_real_browser() {
     let page = c.current_url().await.unwrap().path().to_string();
 
     for (channel, language) in [("Mastodon", "de"), ("Newsletter", "fr")] {
-        c.find(Locator::Css("#f-channel_id")).await.unwrap().select_by_label(channel).await.unwrap();
-        c.find(Locator::Css("#f-language")).await.unwrap().select_by_value(language).await.unwrap();
+        c.find(Locator::Css("#f-channel_id"))
+            .await
+            .unwrap()
+            .select_by_label(channel)
+            .await
+            .unwrap();
+        c.find(Locator::Css("#f-language"))
+            .await
+            .unwrap()
+            .select_by_value(language)
+            .await
+            .unwrap();
         press(c, "form[action$='/variants'] button", &page, ".flash").await;
     }
     // The Mastodon variant: the counter follows the typing, a link counts 23.
-    fill(c, ".variant:nth-of-type(1) textarea[name=text]", "Neue Öffnungszeiten im Winter: https://example.ch/winter").await;
-    assert_eq!(text_of(c, ".variant:nth-of-type(1) output").await, (31 + 23).to_string());
-    press(c, ".variant:nth-of-type(1) .variant-form button", &page, ".flash").await;
-    press(c, ".variant:nth-of-type(1) form.schedule button.primary", &page, ".flash").await;
+    fill(
+        c,
+        ".variant:nth-of-type(1) textarea[name=text]",
+        "Neue Öffnungszeiten im Winter: https://example.ch/winter",
+    )
+    .await;
+    assert_eq!(
+        text_of(c, ".variant:nth-of-type(1) output").await,
+        (31 + 23).to_string()
+    );
+    press(
+        c,
+        ".variant:nth-of-type(1) .variant-form button",
+        &page,
+        ".flash",
+    )
+    .await;
+    press(
+        c,
+        ".variant:nth-of-type(1) form.schedule button.primary",
+        &page,
+        ".flash",
+    )
+    .await;
     assert!(text_of(c, ".flash").await.contains("on the calendar"));
-    fill(c, ".variant:nth-of-type(2) input[name=subject]", "Horaires d'hiver").await;
-    fill(c, ".variant:nth-of-type(2) textarea[name=text]", "Tous les magasins, tous les jours.").await;
-    press(c, ".variant:nth-of-type(2) .variant-form button", &page, ".flash").await;
-    press(c, ".variant:nth-of-type(2) form.schedule button.primary", &page, ".flash").await;
+    fill(
+        c,
+        ".variant:nth-of-type(2) input[name=subject]",
+        "Horaires d'hiver",
+    )
+    .await;
+    fill(
+        c,
+        ".variant:nth-of-type(2) textarea[name=text]",
+        "Tous les magasins, tous les jours.",
+    )
+    .await;
+    press(
+        c,
+        ".variant:nth-of-type(2) .variant-form button",
+        &page,
+        ".flash",
+    )
+    .await;
+    press(
+        c,
+        ".variant:nth-of-type(2) form.schedule button.primary",
+        &page,
+        ".flash",
+    )
+    .await;
     let heads = text_of(c, ".columns").await;
     assert_eq!(heads.matches("Scheduled:").count(), 2, "{heads}");
     screenshot_of(c, ".variant:nth-of-type(1)", "variant-editor").await;
 
     let when = text_of(c, ".variant:nth-of-type(1) .variant-head .badge.ok").await;
-    let date = when.trim_start_matches("Scheduled: ").split(' ').next().unwrap().to_string();
+    let date = when
+        .trim_start_matches("Scheduled: ")
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_string();
     c.set_window_size(1280, 1500).await.unwrap();
-    c.goto(&app.url(&format!("/calendar?view=month&date={date}"))).await.unwrap();
+    c.goto(&app.url(&format!("/calendar?view=month&date={date}")))
+        .await
+        .unwrap();
     let calendar = text_of(c, ".calendar").await;
-    assert!(calendar.matches("Winter opening hours").count() >= 1, "{calendar}");
+    assert!(
+        calendar.matches("Winter opening hours").count() >= 1,
+        "{calendar}"
+    );
     screenshot(c, "calendar-month").await;
     screenshot_of(c, ".calendar", "calendar-month-grid").await;
-    c.goto(&app.url(&format!("/calendar?view=week&date={date}"))).await.unwrap();
+    c.goto(&app.url(&format!("/calendar?view=week&date={date}")))
+        .await
+        .unwrap();
     screenshot(c, "calendar-week").await;
     driver.client.clone().close().await.unwrap();
 }

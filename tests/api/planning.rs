@@ -352,15 +352,39 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
     );
 
     // A piece whose idea was taken back out of production cannot be scheduled.
-    let (s, _) = api.call("DELETE", &format!("/api/v1/variants/{v2}/schedule"), json!({})).await;
+    let (s, _) = api
+        .call(
+            "DELETE",
+            &format!("/api/v1/variants/{v2}/schedule"),
+            json!({}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
     for to in ["approved", "rejected"] {
-        let (s, body) = api.call("POST", &format!("/api/v1/ideas/{other}/transitions"), json!({"to": to, "comment": "Budget cut."})).await;
+        let (s, body) = api
+            .call(
+                "POST",
+                &format!("/api/v1/ideas/{other}/transitions"),
+                json!({"to": to, "comment": "Budget cut."}),
+            )
+            .await;
         assert_eq!(s, StatusCode::OK, "{body}");
     }
-    let (s, body) = api.call("POST", &format!("/api/v1/variants/{v2}/schedule"), json!({"slot": "next"})).await;
+    let (s, body) = api
+        .call(
+            "POST",
+            &format!("/api/v1/variants/{v2}/schedule"),
+            json!({"slot": "next"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body["title"].as_str().unwrap().contains("Only pieces in production"), "{body}");
+    assert!(
+        body["title"]
+            .as_str()
+            .unwrap()
+            .contains("Only pieces in production"),
+        "{body}"
+    );
 
     // Revoked: gone.
     let (_, account) = app.get_html(&admin, "/account").await;

@@ -26,6 +26,8 @@ CREATE TABLE variants (
 );
 CREATE INDEX variants_scheduled ON variants(scheduled_at);
 CREATE INDEX variants_channel_slot ON variants(channel_id, scheduled_at);
+-- The calendar shows wished dates of ideas not yet planned.
+CREATE INDEX ideas_wished_date ON ideas(wished_date);
 
 -- Secret calendar URLs: only a hash of the secret is kept.
 CREATE TABLE calendar_feeds (

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): the ideas list and board with filters over many seeded ideas,
-# measured next to /healthz in the same run, so the figures can be read as ratios.
-#   IDEAS=100000 BACKEND=sqlite|postgres DURATION=10s CONNECTIONS=8 benches/ideas.sh
+# Benchmark (not a test): the ideas list and board with filters, and the calendar, over many
+# seeded ideas and scheduled variants, measured next to /healthz in the same run, so the
+# figures can be read as ratios.
+#   IDEAS=100000 VARIANTS=100000 BACKEND=sqlite|postgres DURATION=10s CONNECTIONS=8 benches/pages.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${IDEAS:-100000}
+V=${VARIANTS:-$N}
 DURATION=${DURATION:-10s}
 CONNS=${CONNECTIONS:-8}
 BACKEND=${BACKEND:-sqlite}
@@ -29,7 +31,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-$bin seed --ideas "$N"
+$bin seed --ideas "$N" --variants "$V"
 $bin serve & pid=$!
 for _ in $(seq 1 50); do curl -fs "$BASE/healthz" >/dev/null && break; sleep 0.2; done
 
@@ -41,7 +43,7 @@ curl -s -o /dev/null -c "$jar" -b "$jar" -X POST "$BASE/login" \
 session=$(awk '$6 == "pressroom_session" {print $7}' "$jar")
 [ -n "$session" ] || { echo "login failed"; exit 1; }
 
-printf '%-55s %12s %10s %14s\n' "path ($N ideas, $BACKEND, $CONNS connections)" "requests/s" "p99" "req/s vs health"
+printf '%-55s %12s %10s %14s\n' "path ($N ideas, $V variants, $BACKEND, $CONNS conn.)" "requests/s" "p99" "req/s vs health"
 base_rps=""
 for path in \
   "/healthz" \
@@ -50,7 +52,11 @@ for path in \
   "/ideas?q=bakery&pillar=Tips&sort=oldest" \
   "/ideas?tag=video&assignee=me&from=2020-01-01" \
   "/ideas/board" \
-  "/ideas/board?pillar=Tips&tag=video"; do
+  "/ideas/board?pillar=Tips&tag=video" \
+  "/calendar" \
+  "/calendar?view=week" \
+  "/calendar?view=agenda&channel=1" \
+  "/calendar?view=month&language=de&department=1"; do
   out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H "Cookie: pressroom_session=$session" "$BASE$path")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
