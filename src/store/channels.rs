@@ -32,8 +32,8 @@ pub struct ScheduleRow {
 }
 
 /// What a channel form or API call saves.
-pub struct ChannelWrite<'a> {
-    pub name: &'a str,
+pub struct ChannelWrite {
+    pub name: String,
     pub config: String,
     pub secrets: String,
     pub secrets_set: String,

@@ -84,25 +84,11 @@ pub async fn create(ctx: Ctx, body: web::Json<ChannelBody>) -> Result<HttpRespon
             return Err(AppError::Invalid(errors));
         }
     };
-    let (name, config, sealed, set, several) = (
-        body.name.clone(),
-        write.config,
-        write.secrets,
-        write.secrets_set,
-        write.several_per_slot,
-    );
     let created = ctx
         .db(move |c| {
             use diesel::Connection;
             c.transaction(|c| {
-                let w = store::channels::ChannelWrite {
-                    name: &name,
-                    config,
-                    secrets: sealed,
-                    secrets_set: set,
-                    several_per_slot: several,
-                };
-                let Some(ch) = store::channels::create(c, kind.as_str(), &w)? else {
+                let Some(ch) = store::channels::create(c, kind.as_str(), &write)? else {
                     return Ok(None);
                 };
                 for s in &schedules {

@@ -120,24 +120,9 @@ pub async fn update(
             return render(&ctx, &ch, &schedules, st).await;
         }
     };
-    let (config, sealed, set, n, cid) = (
-        write.config,
-        write.secrets,
-        write.secrets_set,
-        name.clone(),
-        ch.id,
-    );
+    let cid = ch.id;
     let saved = ctx
-        .db(move |c| {
-            let w = store::channels::ChannelWrite {
-                name: &n,
-                config,
-                secrets: sealed,
-                secrets_set: set,
-                several_per_slot: several,
-            };
-            Ok(store::channels::update(c, cid, &w)?)
-        })
+        .db(move |c| Ok(store::channels::update(c, cid, &write)?))
         .await?;
     if !saved {
         let errors: FieldErrors = [("name", "error-channel-name-taken")].into_iter().collect();

@@ -95,24 +95,8 @@ pub async fn create(ctx: Ctx, form: FormPairs) -> Result<HttpResponse, AppError>
         Ok(w) => w,
         Err(errors) => return render_new(&ctx, kind, &name, &plain, &errors).await,
     };
-    let (config, secrets_sealed, secrets_set, several) = (
-        write.config,
-        write.secrets,
-        write.secrets_set,
-        write.several_per_slot,
-    );
-    let n = name.clone();
     let created = ctx
-        .db(move |c| {
-            let w = store::channels::ChannelWrite {
-                name: &n,
-                config,
-                secrets: secrets_sealed,
-                secrets_set,
-                several_per_slot: several,
-            };
-            Ok(store::channels::create(c, kind.as_str(), &w)?)
-        })
+        .db(move |c| Ok(store::channels::create(c, kind.as_str(), &write)?))
         .await?;
     let Some(channel) = created else {
         let errors: FieldErrors = [("name", "error-channel-name-taken")].into_iter().collect();

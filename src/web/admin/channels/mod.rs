@@ -18,15 +18,15 @@ use crate::web::context::Ctx;
 use crate::web::render::local_time;
 
 /// Checks a channel's settings and seals its secrets; a blank secret keeps the stored one.
-pub fn prepare<'a>(
+pub fn prepare(
     config: &Config,
     kind: Kind,
     existing: Option<&Channel>,
-    name: &'a str,
+    name: &str,
     plain: &Settings,
     secrets: &Settings,
     several_per_slot: bool,
-) -> Result<ChannelWrite<'a>, FieldErrors> {
+) -> Result<ChannelWrite, FieldErrors> {
     let mut errors = FieldErrors::new();
     validate::name(&mut errors, "name", name);
     let already: Vec<String> = existing
@@ -50,7 +50,7 @@ pub fn prepare<'a>(
     all.extend(new_secrets);
     let names: Vec<&String> = all.keys().collect();
     Ok(ChannelWrite {
-        name,
+        name: name.trim().to_string(),
         config: serde_json::to_string(&clean).unwrap_or_else(|_| "{}".into()),
         secrets: if all.is_empty() {
             String::new()
