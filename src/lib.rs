@@ -130,7 +130,7 @@ impl Application {
                         "max-age=31536000; includeSubDomains",
                     )),
                 ))
-                .wrap(TracingLogger::default())
+                .wrap(TracingLogger::<web::logging::RequestSpan>::new())
                 .service(web::services())
                 .default_service(aw::to(web::errors::not_found))
         })

@@ -12,6 +12,7 @@ pub mod forms;
 pub mod health;
 pub mod home;
 pub mod ideas;
+pub mod logging;
 pub mod markdown;
 pub mod render;
 pub mod state;

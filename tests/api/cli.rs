@@ -277,3 +277,109 @@ async fn seed_adds_ideas_the_demo_editor_can_list() {
         "the printed demo password works"
     );
 }
+
+#[actix_web::test]
+async fn the_binary_serves_and_its_request_log_keeps_calendar_secrets_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let run = |args: &[&str], stdin: &str| {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pressroom"))
+            .args(args)
+            .env("PRESSROOM_DATA_DIR", dir.path())
+            .env_remove("DATABASE_URL")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    assert!(run(
+        &[
+            "user",
+            "add",
+            "--email",
+            "ed@example.ch",
+            "--name",
+            "Ed",
+            "--role",
+            "editor"
+        ],
+        "a long enough password\n"
+    )
+    .status
+    .success());
+    let token = String::from_utf8(
+        run(
+            &["token", "create", "--email", "ed@example.ch", "--name", "t"],
+            "",
+        )
+        .stdout,
+    )
+    .unwrap();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_pressroom"))
+        .env("PRESSROOM_DATA_DIR", dir.path())
+        .env("PRESSROOM_BIND", format!("127.0.0.1:{port}"))
+        .env("RUST_LOG", "info")
+        .env_remove("DATABASE_URL")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let mut up = false;
+    for _ in 0..100 {
+        if client
+            .get(format!("{base}/healthz"))
+            .send()
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
+            up = true;
+            break;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(up, "pressroom serve answers /healthz");
+    let feed: serde_json::Value = client
+        .post(format!("{base}/api/v1/me/calendar-feeds"))
+        .bearer_auth(token.trim())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let url = feed["url"].as_str().unwrap().to_string();
+    assert_eq!(
+        client.get(&url).send().await.unwrap().status(),
+        StatusCode::OK
+    );
+    let secret = url
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .trim_end_matches(".ics")
+        .to_string();
+    server.kill().unwrap();
+    let out = server.wait_with_output().unwrap();
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        log.contains("/calendar/{secret}"),
+        "the feed request is logged by its route: {log}"
+    );
+    assert!(log.contains("request_id"), "{log}");
+    assert!(!log.contains(&secret), "the secret stays out of the log");
+    assert!(!log.contains(token.trim()), "tokens stay out of the log");
+}
