@@ -541,5 +541,16 @@ async fn a_piece_is_planned_on_two_channels_in_a_real_browser() {
         .await
         .unwrap();
     screenshot(c, "calendar-week").await;
+    c.set_window_size(1280, 1100).await.unwrap();
+    c.goto(&app.url("/admin/channels/1")).await.unwrap();
+    assert!(
+        text_of(c, ".slots").await.contains("09:00"),
+        "the next slots are listed"
+    );
+    assert!(
+        !c.source().await.unwrap().contains("value=\"t\""),
+        "the token is not in the form"
+    );
+    screenshot(c, "channel-settings").await;
     driver.client.clone().close().await.unwrap();
 }
