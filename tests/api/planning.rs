@@ -345,6 +345,11 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
         events[0]["uid"],
         "stable UIDs"
     );
+    // A feed limited to one channel has that channel's entries only.
+    let (_, letters_only) = api.call("POST", "/api/v1/me/calendar-feeds", json!({"channel_id": letter_id})).await;
+    let only = parse_ics(&reqwest::get(letters_only["url"].as_str().unwrap()).await.unwrap().text().await.unwrap());
+    assert_eq!(only.len(), 1, "{only:?}");
+    assert!(only[0]["summary"].as_str().unwrap().contains("Newsletter"));
     let forged = url.replace(".ics", "x.ics");
     assert_eq!(
         reqwest::get(&forged).await.unwrap().status(),
