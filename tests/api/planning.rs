@@ -300,6 +300,12 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
         .get_html(&admin, &format!("{month}&channel={letter_id}"))
         .await;
     assert!(only_letter.contains("Winter campaign") && !only_letter.contains("Spring teaser"));
+    for odd in ["262143-12-31", "0001-01-01", "garbage", "2026-02-30"] {
+        let (status, _) = app
+            .get_html(&admin, &format!("/calendar?date={odd}&view=week"))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{odd}");
+    }
     let (_, agenda) = app
         .get_html(
             &admin,
@@ -346,8 +352,21 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
         "stable UIDs"
     );
     // A feed limited to one channel has that channel's entries only.
-    let (_, letters_only) = api.call("POST", "/api/v1/me/calendar-feeds", json!({"channel_id": letter_id})).await;
-    let only = parse_ics(&reqwest::get(letters_only["url"].as_str().unwrap()).await.unwrap().text().await.unwrap());
+    let (_, letters_only) = api
+        .call(
+            "POST",
+            "/api/v1/me/calendar-feeds",
+            json!({"channel_id": letter_id}),
+        )
+        .await;
+    let only = parse_ics(
+        &reqwest::get(letters_only["url"].as_str().unwrap())
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
     assert_eq!(only.len(), 1, "{only:?}");
     assert!(only[0]["summary"].as_str().unwrap().contains("Newsletter"));
     let forged = url.replace(".ics", "x.ics");

@@ -66,7 +66,11 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
     let me = ctx.me()?.clone();
     let tz: chrono_tz::Tz = me.timezone.parse().unwrap_or(chrono_tz::UTC);
     let today = chrono::Utc::now().with_timezone(&tz).date_naive();
-    let anchor = NaiveDate::parse_from_str(&q.date, "%Y-%m-%d").unwrap_or(today);
+    // Dates far outside any plan would only overflow the date arithmetic below.
+    let anchor = NaiveDate::parse_from_str(&q.date, "%Y-%m-%d")
+        .ok()
+        .filter(|d| (1970..=2200).contains(&d.year()))
+        .unwrap_or(today);
     let view = match q.view.as_str() {
         "week" => View::Week,
         "agenda" => View::Agenda,
