@@ -36,6 +36,9 @@ enum Command {
         #[command(subcommand)]
         action: TokenAction,
     },
+    /// Seal all channel secrets again with the current PRESSROOM_SECRET_KEY; the old key goes in
+    /// PRESSROOM_PREVIOUS_SECRET_KEYS for this run
+    Rekey,
     /// Add demo data: departments, demo people and channels, and N ideas (for trying out and
     /// for benchmarks)
     Seed {
@@ -109,6 +112,7 @@ fn main() -> ExitCode {
             action: TokenAction::Create { email, name },
         }) => token_create(&config, &email, &name),
         Some(Command::Seed { ideas, variants }) => seed(&config, ideas, variants),
+        Some(Command::Rekey) => rekey(&config),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -230,6 +234,23 @@ fn seed(config: &Config, count: usize, variants: usize) -> Result<(), String> {
         "added {count} ideas in {:.1} s; demo people log in with password {:?}, e.g. {editor}",
         started.elapsed().as_secs_f64(),
         store::seed::DEMO_PASSWORD
+    );
+    Ok(())
+}
+
+fn rekey(config: &Config) -> Result<(), String> {
+    let pool = db::connect(&config.database)?;
+    let mut c = pool.get().map_err(|e| e.to_string())?;
+    let keys = config.keys();
+    let n = store::channels::reseal_all(
+        &mut c,
+        |sealed| security::open(&keys, sealed),
+        |plain| security::seal(&config.secret_key, plain),
+    )
+    .map_err(|e| e.to_string())?;
+    println!(
+        "re-sealed the secrets of {n} channels with key {}",
+        security::key_id(&config.secret_key)
     );
     Ok(())
 }

@@ -139,3 +139,25 @@ pub fn delete_schedule(conn: &mut Conn, channel_id: i64, schedule_id: i64) -> Qu
     )
     .execute(conn)
 }
+
+/// Seals every channel's secrets again with the current key (after a key change), using
+/// `open` to read them; returns how many channels were re-sealed. All or nothing.
+pub fn reseal_all(
+    conn: &mut Conn,
+    open: impl Fn(&str) -> Result<Vec<u8>, String>,
+    seal: impl Fn(&[u8]) -> String,
+) -> Result<usize, crate::error::AppError> {
+    use crate::error::AppError;
+    conn.transaction(|conn| {
+        let mut n = 0;
+        for ch in list(conn)?.iter().filter(|c| !c.secrets.is_empty()) {
+            let plain = open(&ch.secrets)
+                .map_err(|e| AppError::Internal(format!("channel {:?}: {e}", ch.name)))?;
+            diesel::update(channels::table.find(ch.id))
+                .set(channels::secrets.eq(seal(&plain)))
+                .execute(conn)?;
+            n += 1;
+        }
+        Ok(n)
+    })
+}

@@ -141,7 +141,12 @@ pub async fn guard(
         .app_data::<web::Data<AppState>>()
         .cloned()
         .expect("AppState is registered on the App");
-    let method = req.method().clone();
+    // HEAD is served by the GET handler, under the GET route's access entry.
+    let method = if req.method() == Method::HEAD {
+        Method::GET
+    } else {
+        req.method().clone()
+    };
     let pattern = req.match_pattern();
     // A (method, pattern) the app registered; anything else ends in the 404 or 405 page.
     let registered = pattern.as_ref().is_some_and(|p| {

@@ -41,7 +41,15 @@ where
     RouteDef {
         method,
         path,
-        attach: Box::new(move |r| r.route(web::method(m.clone()).to(handler.clone()))),
+        attach: Box::new(move |r| {
+            let r = r.route(web::method(m.clone()).to(handler.clone()));
+            // HEAD answers like GET without the body (monitors and calendar apps send it).
+            if m == Method::GET {
+                r.route(web::head().to(handler.clone()))
+            } else {
+                r
+            }
+        }),
     }
 }
 

@@ -256,3 +256,61 @@ async fn schedules_are_checked_and_show_their_next_slots(app: TestApp) {
         .unwrap()
         .contains("Pick a time zone from the list."));
 }
+
+#[actix_web::test]
+async fn rekey_moves_channel_secrets_to_a_new_key() {
+    let app = TestApp::spawn(crate::helpers::Backend::Sqlite).await;
+    let admin = app.setup_admin().await;
+    let r = app
+        .submit(
+            &admin,
+            "/admin/channels/new?kind=mastodon",
+            "/admin/channels",
+            &[
+                ("kind", "mastodon"),
+                ("name", "M"),
+                ("instance_url", "https://social.example"),
+                ("access_token", TOKEN),
+            ],
+        )
+        .await;
+    let id: i64 = location(&r)
+        .trim_start_matches("/admin/channels/")
+        .parse()
+        .unwrap();
+    let old_key = std::fs::read_to_string(app.data_dir.path().join("secret.key")).unwrap();
+    let new_key = "ab".repeat(32);
+    let run = |prev: Option<&str>| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_pressroom"));
+        cmd.arg("rekey")
+            .env("DATABASE_URL", &app.database_url)
+            .env("PRESSROOM_DATA_DIR", app.data_dir.path())
+            .env("PRESSROOM_SECRET_KEY", &new_key);
+        if let Some(p) = prev {
+            cmd.env("PRESSROOM_PREVIOUS_SECRET_KEYS", p);
+        }
+        cmd.output().unwrap()
+    };
+    let without_old = run(None);
+    assert_eq!(
+        without_old.status.code(),
+        Some(2),
+        "the old key is needed to read the secrets"
+    );
+    assert!(String::from_utf8_lossy(&without_old.stderr).contains("PRESSROOM_PREVIOUS_SECRET_KEYS"));
+    let out = run(Some(old_key.trim()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("re-sealed the secrets of 1 channels"));
+    let sealed = stored_secrets(&app, id);
+    let mut key = [0u8; 32];
+    for (i, b) in key.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&new_key[i * 2..i * 2 + 2], 16).unwrap();
+    }
+    let opened: Value =
+        serde_json::from_slice(&pressroom::security::open(&[key], &sealed).unwrap()).unwrap();
+    assert_eq!(opened["access_token"], TOKEN, "the new key alone opens it");
+}

@@ -49,6 +49,14 @@ async fn unknown_paths_and_methods_get_pages(app: TestApp) {
         .to_str()
         .unwrap()
         .starts_with("text/css"));
+    let head = b.head(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(head.status(), StatusCode::OK, "HEAD answers like GET");
+    let head = b.head(app.url("/admin/users")).send().await.unwrap();
+    assert_eq!(
+        head.status(),
+        StatusCode::SEE_OTHER,
+        "and is guarded like GET"
+    );
     let api = app.get(&b, "/api/openapi.json").await;
     let doc: serde_json::Value = api.json().await.unwrap();
     assert_eq!(doc["openapi"], "3.1.0");
