@@ -149,7 +149,8 @@ fn ensure_writable_dir(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn parse_key(hex_text: &str) -> Option<[u8; 32]> {
+/// A key as written in PRESSROOM_SECRET_KEY or the key file: 64 hex characters.
+pub fn parse_key(hex_text: &str) -> Option<[u8; 32]> {
     let bytes = hex_text.trim().as_bytes();
     if bytes.len() != 64 {
         return None;

@@ -25,10 +25,7 @@ fn stored_secrets(app: &TestApp, id: i64) -> String {
 
 fn opened(app: &TestApp, sealed: &str) -> Value {
     let key_hex = std::fs::read_to_string(app.data_dir.path().join("secret.key")).unwrap();
-    let mut key = [0u8; 32];
-    for (i, b) in key.iter_mut().enumerate() {
-        *b = u8::from_str_radix(&key_hex[i * 2..i * 2 + 2], 16).unwrap();
-    }
+    let key = pressroom::config::parse_key(&key_hex).unwrap();
     serde_json::from_slice(&pressroom::security::open(&[key], sealed).unwrap()).unwrap()
 }
 
@@ -306,10 +303,7 @@ async fn rekey_moves_channel_secrets_to_a_new_key() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("re-sealed the secrets of 1 channels"));
     let sealed = stored_secrets(&app, id);
-    let mut key = [0u8; 32];
-    for (i, b) in key.iter_mut().enumerate() {
-        *b = u8::from_str_radix(&new_key[i * 2..i * 2 + 2], 16).unwrap();
-    }
+    let key = pressroom::config::parse_key(&new_key).unwrap();
     let opened: Value =
         serde_json::from_slice(&pressroom::security::open(&[key], &sealed).unwrap()).unwrap();
     assert_eq!(opened["access_token"], TOKEN, "the new key alone opens it");
