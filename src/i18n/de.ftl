@@ -466,3 +466,4 @@ month-10 = Oktober
 month-11 = November
 month-12 = Dezember
 error-schedule-state = Nur Beiträge in Produktion können eingeplant werden: Die Idee ist es nicht (mehr).
+home-waiting = Warten auf Prüfung

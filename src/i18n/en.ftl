@@ -466,3 +466,4 @@ month-10 = October
 month-11 = November
 month-12 = December
 error-schedule-state = Only pieces in production can be scheduled: the idea is not (any more).
+home-waiting = Waiting for review

@@ -1,27 +1,53 @@
-//! `/`: the start page after sign-in, with what the user can do next.
+//! `/`: the start page after sign-in: one's own ideas, what waits for review, what to do next.
 
 use actix_web::HttpResponse;
 use serde_json::json;
 
 use crate::domain::roles::Role;
+use crate::domain::workflow::State;
 use crate::error::AppError;
 use crate::store;
+use crate::store::ideas::Filter;
 use crate::web::context::Ctx;
+use crate::web::ideas::scope;
 use crate::web::render::Page;
 
 pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
     let is_admin = ctx.role() == Some(Role::Admin);
-    let (users, departments) = if is_admin {
-        ctx.db(|c| {
-            Ok((
-                store::users::list(c)?.len(),
-                store::departments::list(c)?.len(),
-            ))
+    let (me, scope) = (ctx.me()?.id, scope(&ctx)?);
+    let (users, departments, mine, waiting) = ctx
+        .db(move |c| {
+            let (users, departments) = if is_admin {
+                (
+                    store::users::list(c)?.len(),
+                    store::departments::list(c)?.len(),
+                )
+            } else {
+                (0, 0)
+            };
+            let count = |c: &mut crate::db::Conn, f: Filter| -> Result<i64, AppError> {
+                Ok(store::ideas::count_by_state(c, &scope, &f, &State::ALL)?
+                    .iter()
+                    .map(|(_, n)| n)
+                    .sum())
+            };
+            let mine = count(
+                c,
+                Filter {
+                    submitter_id: Some(me),
+                    ..Default::default()
+                },
+            )?;
+            let waiting = count(
+                c,
+                Filter {
+                    state: Some(State::Submitted),
+                    ..Default::default()
+                },
+            )?;
+            Ok((users, departments, mine, waiting))
         })
-        .await?
-    } else {
-        (0, 0)
-    };
+        .await?;
     Page::new("home", "home-title")
         .data(json!({
             "is_admin": is_admin,
@@ -29,6 +55,8 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
             "department_count": departments,
             "needs_departments": is_admin && departments == 0,
             "role_label": ctx.role().map(|r| ctx.t(&format!("role-{r}"))),
+            "my_ideas": mine,
+            "waiting": waiting,
         }))
         .render(&ctx)
 }

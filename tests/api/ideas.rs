@@ -151,6 +151,26 @@ async fn contributor_submits_editor_requests_changes_contributor_resubmits_edito
         "{twin_page}"
     );
 
+    // The start pages count one's own ideas and, for editors, what waits for review.
+    let (_, home) = app.get_html(&t.sam, "/").await;
+    assert!(
+        home.contains(
+            "<span class=\"card-figure\">2</span><span class=\"card-label\">My ideas</span>"
+        ),
+        "{home}"
+    );
+    let (_, home) = app.get_html(&t.editor, "/").await;
+    assert!(home.contains(
+        "<span class=\"card-figure\">2</span><span class=\"card-label\">Waiting for review</span>"
+    ));
+    let (_, home) = app.get_html(&t.hanna, "/").await;
+    assert!(
+        !home.contains("Waiting for review")
+            && home.contains(
+                "<span class=\"card-figure\">0</span><span class=\"card-label\">My ideas</span>"
+            )
+    );
+
     // Requesting changes needs a reason; the typed text is kept when it is refused.
     let r = step(&t, &t.editor, id, "changes_requested", "  ").await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
