@@ -379,6 +379,24 @@ async fn an_idea_goes_through_review_in_a_real_browser() {
     screenshot(c, "idea-page").await;
     c.goto(&app.url("/ideas")).await.unwrap();
     screenshot(c, "ideas-list").await;
+    c.set_window_size(390, 844).await.unwrap();
+    c.goto(idea_url.as_str()).await.unwrap();
+    screenshot(c, "idea-page-phone").await;
+    c.goto(&app.url("/ideas/board")).await.unwrap();
+    screenshot(c, "board-phone").await;
+    let page_width: i64 = c
+        .execute(
+            "return document.documentElement.scrollWidth - window.innerWidth;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_i64()
+        .unwrap();
+    assert!(
+        page_width <= 0,
+        "the board scrolls inside the page, not the page: {page_width}px too wide"
+    );
     driver.client.clone().close().await.unwrap();
 }
 
