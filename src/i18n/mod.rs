@@ -11,6 +11,8 @@ use unic_langid::LanguageIdentifier;
 pub const LANGUAGES: &[(&str, &str, &str)] = &[
     ("en", "English", include_str!("en.ftl")),
     ("de", "Deutsch", include_str!("de.ftl")),
+    ("fr", "Français", include_str!("fr.ftl")),
+    ("it", "Italiano", include_str!("it.ftl")),
 ];
 
 pub const DEFAULT: &str = "en";
@@ -184,7 +186,8 @@ mod tests {
     #[test]
     fn accept_language_picks_the_best_supported() {
         assert_eq!(negotiate("de-CH, de;q=0.9, en;q=0.8"), "de");
-        assert_eq!(negotiate("fr-CH, en;q=0.5, de;q=0.7"), "de");
+        assert_eq!(negotiate("fr-CH, en;q=0.5, de;q=0.7"), "fr");
+        assert_eq!(negotiate("rm-CH, en;q=0.5, de;q=0.7"), "de");
         assert_eq!(negotiate("ja"), "en");
         assert_eq!(negotiate(""), "en");
         assert_eq!(negotiate("de;q=0"), "en");

@@ -371,6 +371,24 @@ async fn german_for_german_browsers_and_for_users_who_choose_it(app: TestApp) {
         .await
         .unwrap();
     assert!(html.contains("<html lang=\"de\">"));
+    for (accept, lang, word) in [
+        ("fr-CH,fr;q=0.9", "fr", "Se connecter"),
+        ("it-CH,it;q=0.9", "it", "Accedi"),
+    ] {
+        let html = visitor
+            .get(app.url("/login"))
+            .header("Accept-Language", accept)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains(&format!("<html lang=\"{lang}\">")) && html.contains(word),
+            "{accept}"
+        );
+    }
     assert!(html.contains("Anmelden"));
 
     let admin = app.setup_admin().await;

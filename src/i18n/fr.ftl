@@ -1,0 +1,469 @@
+# Pressroom — Français
+
+nav-skip = Aller au contenu
+nav-label = Navigation principale
+nav-home = Accueil
+nav-users = Utilisateurs
+nav-departments = Départements
+nav-audit = Journal
+nav-account = Votre compte
+nav-logout = Se déconnecter
+
+save = Enregistrer
+none = Aucun
+form-has-errors = Veuillez corriger les champs signalés.
+
+role-admin = Admin
+role-editor = Rédaction
+role-contributor = Contributeur·rice
+
+field-name = Nom
+field-display-name = Nom affiché
+field-email = E-mail
+field-password = Mot de passe
+field-password-repeat = Répéter le mot de passe
+field-password-current = Mot de passe actuel
+field-password-new = Nouveau mot de passe
+field-password-initial = Mot de passe initial
+field-team-timezone = Fuseau horaire de l'équipe
+field-timezone = Fuseau horaire
+field-language = Langue
+field-role = Rôle
+field-department = Département
+hint-password = Au moins 10 caractères. Une phrase dont vous vous souvenez fait un bon mot de passe.
+hint-team-timezone = Les créneaux de publication et le calendrier utilisent ce fuseau, sauf si quelqu'un en choisit un autre.
+hint-department = Les contributeur·rices proposent des idées pour leur département : il leur en faut un.
+
+setup-title = Configurer Pressroom
+setup-lead = Créez le premier compte admin. Vous pourrez ajouter votre équipe ensuite.
+setup-submit = Créer l'admin et commencer
+
+login-title = Connexion
+login-lead = Bon retour à votre table de rédaction.
+login-submit = Se connecter
+
+home-title = Accueil
+home-greeting = Bonjour, { $name }
+home-role = Vous êtes connecté·e comme { $role }.
+home-next-departments = Prochaine étape : créer vos départements
+home-next-departments-text = Les idées viennent des départements. Créez-les, puis invitez contributeur·rices et rédaction.
+
+account-title = Votre compte
+account-profile = Profil
+account-password = Changer le mot de passe
+account-password-submit = Changer le mot de passe
+
+users-title = Utilisateurs
+users-status = Statut
+users-active = Actif
+users-disabled = Bloqué
+users-add = Ajouter un utilisateur
+users-add-submit = Ajouter
+users-no-departments = Les contributeur·rices ont besoin d'un département ; il n'y en a pas encore.
+
+user-edit-title = Rôle et département
+user-access = Accès
+user-disable = Bloquer l'utilisateur
+user-disable-text = Un utilisateur bloqué est déconnecté immédiatement et ne peut plus se connecter avant d'être débloqué.
+user-enable = Débloquer l'utilisateur
+user-disabled-text = Cet utilisateur ne peut pas se connecter.
+user-cannot-disable-self = Vous ne pouvez pas bloquer votre propre compte.
+
+departments-title = Départements
+departments-lead = D'où viennent les idées.
+departments-none = Pas encore de départements.
+departments-starter-text = La plupart des équipes commencent avec ceux-ci :
+departments-starter-submit = Tous les ajouter
+departments-add = Ajouter un département
+departments-add-submit = Ajouter
+
+audit-title = Journal
+audit-lead = Qui a fait quoi, et quand. Les 200 dernières entrées.
+audit-when = Quand
+audit-who = Qui
+audit-action = Action
+audit-target = Objet
+audit-from = Depuis
+
+flash-setup-done = Bienvenue ! La table de rédaction de votre équipe est prête.
+flash-logged-out = Vous êtes déconnecté·e.
+flash-account-saved = Vos réglages sont enregistrés.
+flash-password-changed = Votre mot de passe est changé. Vos autres sessions ont été fermées.
+flash-user-created = L'utilisateur a été ajouté.
+flash-user-saved = L'utilisateur a été enregistré.
+flash-user-disabled = L'utilisateur est bloqué et a été déconnecté.
+flash-user-enabled = L'utilisateur est de nouveau débloqué.
+flash-cannot-disable-self = Vous ne pouvez pas bloquer votre propre compte.
+flash-department-created = Le département a été ajouté.
+flash-departments-created = Les départements ont été ajoutés.
+
+error-back-home = Retour à l'accueil
+error-not-found = Introuvable
+error-not-found-text = Il n'y a rien à cette adresse, ou vous n'avez pas le droit de le voir.
+error-forbidden = Non autorisé
+error-forbidden-text = Votre rôle ne le permet pas.
+error-unauthorized = Connexion requise
+error-unauthorized-text = Veuillez vous connecter ou envoyer un jeton d'API valide.
+error-csrf = Formulaire expiré
+error-csrf-text = Le formulaire était trop ancien ou ne venait pas de ce site. Revenez en arrière, rechargez la page et réessayez.
+error-invalid = Veuillez vérifier votre saisie
+error-invalid-text = Certains champs ne sont pas valides.
+error-bad-request = Requête invalide
+error-bad-request-text = La requête n'a pas pu être lue.
+error-conflict = Modifié entre-temps
+error-conflict-text = Quelqu'un a modifié ceci entre-temps.
+error-too-many = Trop de tentatives
+error-too-many-text = Veuillez patienter un moment, puis réessayer.
+error-unavailable = Momentanément indisponible
+error-unavailable-text = La base de données ne répond pas. Veuillez réessayer dans un instant.
+error-internal = Une erreur s'est produite
+error-internal-text = C'est notre faute ; l'erreur a été enregistrée.
+error-method = Méthode non autorisée
+error-method-text = Cette adresse n'accepte pas ce type de requête.
+error-too-large = Trop volumineux
+error-too-large-text = Ce que vous avez envoyé est trop volumineux.
+error-media-type = Format non pris en charge
+error-media-type-text = Cette adresse n'accepte pas ce type de contenu.
+
+error-email-invalid = Saisissez une adresse e-mail comme nom@example.com.
+error-email-taken = Un utilisateur avec cette adresse e-mail existe déjà.
+error-required = Ce champ est obligatoire.
+error-too-long = C'est trop long.
+error-control-chars = Ceci contient des caractères qui ne peuvent pas être affichés.
+error-password-short = Le mot de passe doit compter au moins 10 caractères.
+error-password-mismatch = Les deux mots de passe diffèrent.
+error-password-current = Le mot de passe actuel est faux.
+error-timezone = Choisissez un fuseau horaire dans la liste.
+error-language = Choisissez une langue dans la liste.
+error-role = Choisissez un rôle dans la liste.
+error-department-unknown = Choisissez un département dans la liste.
+error-department-required = Un·e contributeur·rice a besoin d'un département.
+error-department-exists = Ce département existe déjà.
+error-last-admin = L'équipe a besoin d'au moins un admin actif.
+error-login-wrong = L'e-mail ou le mot de passe est faux.
+error-login-disabled = Ce compte est bloqué. Demandez à un admin de le débloquer.
+error-login-throttled = Trop de tentatives échouées. Veuillez patienter quelques minutes et réessayer.
+
+state-draft = Brouillon
+state-submitted = Soumise
+state-in_review = En examen
+state-changes_requested = Modifications demandées
+state-approved = Acceptée
+state-rejected = Refusée
+state-in_production = En production
+state-scheduled = Planifiée
+state-published = Publiée
+state-archived = Archivée
+
+action-submit = Soumettre
+action-withdraw = Retirer
+action-start-review = Commencer l'examen
+action-request-changes = Demander des modifications
+action-approve = Accepter
+action-reject = Refuser
+action-resubmit = Soumettre à nouveau
+action-start-production = Lancer la production
+action-back-to-approved = Revenir à acceptée
+action-schedule = Marquer comme planifiée
+action-unschedule = Annuler la planification
+action-mark-published = Marquer comme publiée
+action-archive = Archiver
+action-reopen = Rouvrir
+
+error-transition-not-from-here = Cette étape n'est pas possible dans l'état actuel de l'idée.
+error-transition-role = Votre rôle ne permet pas cette étape.
+error-transition-not-yours = Seule la personne qui a soumis l'idée peut faire cette étape.
+error-comment-required = Veuillez expliquer pourquoi dans un commentaire.
+error-changed-by = { $name } a modifié ceci entre-temps. Votre texte est conservé ci-dessous : vérifiez la modification et renvoyez.
+
+nav-ideas = Idées
+nav-board = Tableau
+nav-mail = E-mails
+idea-new-short = + Idée
+cancel = Annuler
+next-page = Page suivante
+
+idea-new-title = Proposer une idée
+idea-new-lead = Un titre suffit pour commencer ; plus vous en dites, plus l'équipe décide vite.
+idea-edit-title = Modifier l'idée
+idea-title = Idée
+idea-by = par { $name }
+idea-for-department = Pour le département
+idea-submit = Soumettre l'idée
+idea-save-draft = Enregistrer comme brouillon
+idea-no-channels = Pas encore de canaux : la rédaction les crée.
+idea-history = Historique
+idea-comment = Commentaire
+idea-comment-submit = Ajouter le commentaire
+idea-next-step = Étape suivante
+idea-assign = Attribuer
+idea-assign-me = Je m'en charge
+idea-similar = Idées antérieures semblables
+
+field-title = Titre
+field-pitch = Pitch
+field-audience = Public
+field-pillar = Pilier ou campagne
+field-tags = Mots-clés
+field-tag = Mot-clé
+field-wished-date = Date de publication souhaitée
+field-channels = Canaux proposés
+field-languages = Langues
+field-links = Liens de référence
+field-assignee = Responsable
+field-comment = Commentaire
+hint-pitch = De quoi s'agit-il, et pourquoi notre public s'y intéresserait-il ? Le Markdown fonctionne : **gras**, listes, liens.
+hint-audience = Pour qui, p. ex. « clients PME en Suisse romande ».
+hint-pillar = Le pilier de contenu ou la campagne dont elle fait partie.
+hint-tags = Séparez-les par des virgules.
+hint-links = Une adresse web par ligne.
+hint-mention = Mentionnez quelqu'un avec @ et la première partie de son adresse e-mail, p. ex. @anna.
+hint-step-comment = Nécessaire pour demander des modifications ou refuser.
+
+language-de = Allemand
+language-fr = Français
+language-it = Italien
+language-en = Anglais
+
+ideas-title = Idées
+ideas-lead = Tout ce qui a été soumis et que vous pouvez voir.
+ideas-mine = Mes idées
+ideas-none = Pas encore d'idées. Proposez la première !
+ideas-none-filtered = Aucune idée ne correspond à ces filtres.
+
+filter-search = Chercher dans le titre et le pitch
+filter-state = État
+filter-any = Tous
+filter-me = Moi
+filter-from = Soumises depuis
+filter-to = Soumises jusqu'au
+filter-sort = Ordre
+filter-apply = Filtrer
+filter-reset = Réinitialiser
+sort-newest = Les plus récentes
+sort-oldest = Les plus anciennes
+
+bulk-select = Sélectionner
+bulk-title = Avec les idées sélectionnées :
+bulk-assign = Attribuer
+bulk-reject = Refuser
+bulk-reject-hint = Pourquoi elles sont refusées (obligatoire)
+
+board-title = Tableau
+board-lead = Toutes les idées en examen et en production, une colonne par état.
+board-move = Déplacer
+board-more = Tout voir dans la liste
+
+event-created = a soumis l'idée
+event-edited = a modifié l'idée
+event-transition = a fait avancer l'idée
+event-comment = a commenté
+event-assigned = a changé le responsable
+
+account-mail = Notifications par e-mail
+mail-kind-state = Quand l'état de mon idée change
+mail-kind-comment = Quand quelqu'un commente mon idée
+mail-kind-assigned = Quand une idée m'est attribuée
+mail-kind-mention = Quand quelqu'un me mentionne
+
+mail-title = E-mails
+mail-lead = Les notifications qui n'ont pas encore pu être envoyées. Elles sont réessayées avec des pauses croissantes et jamais abandonnées.
+mail-retry = Tout réessayer maintenant
+mail-to = À
+mail-subject = Objet
+mail-attempts = Tentatives
+mail-error = Dernière erreur
+mail-next = Prochaine tentative
+mail-none-failing = Tous les e-mails ont été envoyés.
+mail-footer = Vous recevez cet e-mail de Pressroom. Choisissez quels e-mails vous souhaitez sous « Votre compte ».
+
+mail-state-subject = Votre idée « { $title } » est maintenant : { $state }
+mail-state-body = Bonjour { $name },
+    
+    { $actor } a fait passer votre idée « { $title } » à : { $state }.
+    
+    { $comment }
+mail-comment-subject = Nouveau commentaire sur « { $title } »
+mail-comment-body = Bonjour { $name },
+    
+    { $actor } a commenté votre idée « { $title } » :
+    
+    { $comment }
+mail-mention-subject = { $actor } vous a mentionné·e sur « { $title } »
+mail-mention-body = Bonjour { $name },
+    
+    { $actor } vous a mentionné·e dans un commentaire sur « { $title } » :
+    
+    { $comment }
+mail-assigned-subject = « { $title } » vous a été attribuée
+mail-assigned-body = Bonjour { $name },
+    
+    { $actor } vous a attribué l'idée « { $title } ».
+
+flash-idea-submitted = Votre idée est soumise. Vous apprendrez par e-mail ce qu'elle devient.
+flash-idea-draft = Votre brouillon est enregistré. Vous seul·e le voyez jusqu'à ce que vous le soumettiez.
+flash-idea-moved = L'idée a avancé.
+flash-idea-saved = L'idée a été enregistrée.
+flash-idea-assigned = Le responsable a été changé.
+flash-comment-added = Votre commentaire a été ajouté.
+flash-bulk-none = Sélectionnez d'abord au moins une idée.
+flash-bulk-comment-required = Veuillez expliquer pourquoi les idées sont refusées.
+flash-bulk-done = Fait pour toutes les idées sélectionnées.
+flash-bulk-partly = Fait, mais certaines idées ont été ignorées : leur état ne le permet pas.
+flash-mail-retry = Tous les e-mails en attente vont être réessayés maintenant.
+
+error-title-too-long = Le titre peut compter au plus 200 caractères.
+error-tag-invalid = Les mots-clés ne peuvent pas contenir de virgule et comptent au plus 40 caractères.
+error-too-many-items = Il y a trop d'entrées.
+error-channel-unknown = Choisissez des canaux dans la liste.
+error-language-unknown = Choisissez des langues parmi allemand, français, italien et anglais.
+error-date-past = La date est passée.
+error-date-invalid = Saisissez une date comme 2026-12-01.
+error-link-invalid = Chaque lien doit être une adresse web commençant par https:// ou http://.
+error-assignee = Seuls la rédaction active et les admins peuvent être responsables.
+error-state-new = Une nouvelle idée est soit « draft », soit « submitted ».
+error-state-unknown = État inconnu.
+error-limit = La limite doit être comprise entre 1 et 200.
+error-cursor = Ce curseur ne vient pas de cette liste.
+error-version-required = Envoyez la version que vous avez modifiée, afin de ne pas écraser les changements faits entre-temps.
+
+nav-channels = Canaux
+remove = Retirer
+channels-title = Canaux
+channels-lead = Où les contenus paraissent, et quand : chaque canal a des créneaux de publication tirés de ses calendriers.
+channels-none = Pas encore de canaux. Ajoutez-en un des types ci-dessus.
+channel-new-title = Nouveau canal
+channel-edit-title = Canal
+channel-kind = Type
+channel-kind-webhook = Webhook
+channel-kind-mastodon = Mastodon
+channel-kind-newsletter = Newsletter
+channel-kind-feed = Flux RSS/Atom
+channel-field-url = Adresse du webhook (https)
+channel-field-signing-secret = Secret de signature
+channel-field-instance-url = Serveur Mastodon (https)
+channel-field-max-characters = Limite de caractères (500 par défaut)
+channel-field-access-token = Jeton d'accès
+channel-field-from-address = Adresse d'expédition
+channel-field-reply-to = Adresse de réponse
+channel-field-smtp-url = URL du serveur SMTP avec identifiants
+channel-field-title = Titre du flux
+channel-field-description = Description du flux
+channel-secret = secret
+channel-secret-set = défini — tapez pour remplacer
+channel-secret-set-hint = Stocké chiffré et jamais réaffiché. Laissez vide pour le conserver.
+channel-several-per-slot = Plusieurs contenus peuvent partager un créneau
+channel-create = Créer le canal
+channel-settings = Réglages
+channel-schedules = Calendriers de publication
+channel-next-slot = Prochain créneau
+channel-next-slots = Les dix prochains créneaux (votre fuseau)
+channel-no-schedules = Pas encore de calendrier : les variantes ne peuvent recevoir qu'une heure précise.
+channel-cron = Expression cron
+hint-cron = Secondes, minutes, heures, jour du mois, mois, jour de la semaine, année — p. ex. « 0 0 9 * * Mon-Fri * » pour 09:00 en semaine.
+channel-preview = Aperçu
+channel-preview-title = Les dix prochains créneaux de ce calendrier
+channel-add-schedule = Ajouter le calendrier
+channel-pause = Mettre le canal en pause
+channel-resume = Réactiver le canal
+channel-paused = En pause
+flash-channel-saved = Le canal a été enregistré.
+flash-channel-paused = Le canal est en pause : rien n'y est publié avant sa réactivation.
+flash-channel-resumed = Le canal est de nouveau actif.
+flash-schedule-added = Le calendrier a été ajouté.
+flash-schedule-removed = Le calendrier a été retiré.
+error-channel-field-unknown = Ces réglages appartiennent à un autre type de canal.
+error-channel-name-taken = Un canal de ce nom existe déjà.
+error-https-url = Saisissez une adresse commençant par https://.
+error-number = Saisissez un nombre entier entre 1 et 100000.
+error-cron = Ce n'est pas une expression cron valide : { $why }
+error-cron-never = Cette expression ne désigne aucun moment futur.
+error-channel-kind = Le type doit être webhook, mastodon, newsletter ou feed.
+error-cron-short = L'expression cron d'un calendrier n'est pas valide.
+
+nav-calendar = Calendrier
+field-channel = Canal
+idea-start-production = Lancer la production
+idea-open-content = Ouvrir le contenu
+content-title = Contenu
+content-piece = Le contenu
+content-body = Texte
+content-add-variant = Ajouter une variante
+content-no-variants = Pas encore de variantes : ajoutez-en une par canal et par langue à droite.
+variant-text = Texte
+variant-link = Lien
+variant-subject = Objet
+variant-title = Titre
+variant-preheader = Texte d'aperçu
+variant-images = Images
+hint-images = Une par ligne : adresse | texte alternatif
+variant-characters = caractères
+variant-preview = Aperçu
+variant-when = Quand
+variant-next-slot = Prochain créneau libre
+variant-pick-slot = Choisir un créneau
+variant-take-slot = Prendre ce créneau
+variant-at = À cette heure
+variant-unschedule = Retirer du calendrier
+variant-scheduled-at = Planifiée : { $when }
+variant-unscheduled = Non planifiée
+variant-too-long = { $count } caractères : le canal en accepte { $limit }.
+variant-too-many-images = { $count } images : le canal en accepte { $limit }.
+variant-image-alt = Chaque image a besoin d'un texte alternatif.
+variant-subject-required = Une newsletter a besoin d'un objet.
+variant-title-required = Une entrée de flux a besoin d'un titre.
+variant-empty = La variante est vide.
+flash-content-created = Production lancée : ajoutez une variante par canal et par langue.
+flash-content-saved = Le contenu a été enregistré.
+flash-variant-added = La variante a été ajoutée.
+flash-variant-exists = Ce contenu a déjà une variante pour ce canal et cette langue.
+flash-variant-saved = La variante a été enregistrée.
+flash-variant-scheduled = La variante est au calendrier.
+flash-variant-unscheduled = La variante a été retirée du calendrier.
+flash-calendar-revoked = L'adresse du calendrier ne fonctionne plus.
+error-content-needs-approval = Seule une idée acceptée peut passer en production.
+error-schedule-past = Ce moment est passé.
+error-slot-taken = Un autre contenu occupe ce créneau sur ce canal.
+error-no-free-slot = Le canal n'a pas de créneau libre : ajoutez un calendrier ou choisissez une heure.
+error-time-invalid = Saisissez une date et une heure, p. ex. 2026-12-01 09:00.
+calendar-title = Calendrier
+calendar-lead = Heures en { $tz }.
+calendar-prev = Plus tôt
+calendar-next = Plus tard
+calendar-today = Aujourd'hui
+calendar-month = Mois
+calendar-week = Semaine
+calendar-agenda = Agenda
+calendar-move = Déplacer
+calendar-wished = date souhaitée
+calendar-state-scheduled = planifiée
+calendar-state-published = publiée
+calendar-state-failed = échouée
+calendar-feeds = Abonnements au calendrier
+calendar-feeds-lead = Une adresse secrète à laquelle votre application de calendrier peut s'abonner. Quiconque la connaît peut lire le plan : révoquez-la si elle fuite.
+calendar-feed-create = Créer une adresse de calendrier
+calendar-feed-revoke = Révoquer
+calendar-all-channels = Tous les canaux
+calendar-feed-title = Votre adresse de calendrier
+calendar-feed-once = Copiez-la maintenant : elle n'est affichée qu'une fois.
+weekday-0 = lun
+weekday-1 = mar
+weekday-2 = mer
+weekday-3 = jeu
+weekday-4 = ven
+weekday-5 = sam
+weekday-6 = dim
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+error-schedule-state = Seuls les contenus en production peuvent être planifiés : l'idée ne l'est pas (plus).
+home-waiting = En attente d'examen
