@@ -300,6 +300,21 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
         .get_html(&admin, &format!("{month}&channel={letter_id}"))
         .await;
     assert!(only_letter.contains("Winter campaign") && !only_letter.contains("Spring teaser"));
+    // A contributor of the department sees the plan, with links to the ideas, not the pieces.
+    app.create_user(
+        &admin,
+        "mia@example.ch",
+        "Mia",
+        "contributor",
+        Some("Marketing"),
+    )
+    .await;
+    let (mia, _) = app.login("mia@example.ch", crate::helpers::PASSWORD).await;
+    let (_, theirs) = app.get_html(&mia, &month).await;
+    assert!(
+        theirs.contains(&format!("href=\"/ideas/{idea}\"")) && !theirs.contains("href=\"/content/"),
+        "{theirs}"
+    );
     for odd in ["262143-12-31", "0001-01-01", "garbage", "2026-02-30"] {
         let (status, _) = app
             .get_html(&admin, &format!("/calendar?date={odd}&view=week"))

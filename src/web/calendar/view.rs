@@ -101,6 +101,7 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
         })
         .await?;
 
+    let is_editor = ctx.role() != Some(crate::domain::roles::Role::Contributor);
     let mut days: BTreeMap<NaiveDate, Vec<Value>> = BTreeMap::new();
     let mut d = start;
     while d < end {
@@ -119,6 +120,8 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
             list.push(json!({
                 "variant_id": e.variant_id,
                 "content_id": e.content_id,
+                // Contributors follow an entry to the idea; the piece is the editors' page.
+                "href": if is_editor { format!("/content/{}#variant-{}", e.content_id, e.variant_id) } else { format!("/ideas/{}", e.idea_id) },
                 "time": local.format("%H:%M").to_string(),
                 "local_value": local.format("%Y-%m-%dT%H:%M").to_string(),
                 "title": e.title,
@@ -210,7 +213,7 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
             "departments": departments.iter().map(|d| json!({"value": d.id, "text": d.name, "selected": q.department == d.id.to_string()})).collect::<Vec<_>>(),
             "languages": crate::domain::ideas::LANGUAGES.iter().map(|l| json!({"value": l, "text": ctx.t(&format!("language-{l}")), "selected": q.language == *l})).collect::<Vec<_>>(),
             "tz": me.timezone,
-            "is_editor": ctx.role() != Some(crate::domain::roles::Role::Contributor),
+            "is_editor": is_editor,
         }))
         .render(&ctx)
 }
