@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod channels;
+pub mod departments;
 pub mod ideas;
 pub mod roles;
 pub mod slots;

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use serde_json::json;
 
 use super::users::User;
-use crate::db::schema::{departments, idea_events, ideas, users};
+use crate::db::schema::{idea_events, ideas, users};
 use crate::db::Conn;
 use crate::domain::access::IdeaScope;
 use crate::domain::ideas::{join_list, split_list, IdeaFields};
@@ -237,27 +237,6 @@ pub fn find(conn: &mut Conn, scope: &IdeaScope, id: i64) -> QueryResult<Option<I
         .first(conn)
         .optional()?;
     Ok(idea.filter(|i| scope.sees(i.department_id, &i.state, i.submitter_id)))
-}
-
-/// Display names for ids (submitters, assignees, actors), in one query.
-pub fn user_names(
-    conn: &mut Conn,
-    ids: &[i64],
-) -> QueryResult<std::collections::HashMap<i64, String>> {
-    Ok(users::table
-        .filter(users::id.eq_any(ids))
-        .select((users::id, users::name))
-        .load::<(i64, String)>(conn)?
-        .into_iter()
-        .collect())
-}
-
-pub fn department_names(conn: &mut Conn) -> QueryResult<std::collections::HashMap<i64, String>> {
-    Ok(departments::table
-        .select((departments::id, departments::name))
-        .load::<(i64, String)>(conn)?
-        .into_iter()
-        .collect())
 }
 
 /// Distinct pillars in use, for the filter's choices.

@@ -45,7 +45,7 @@ pub fn seed(
     timezone: &str,
 ) -> QueryResult<String> {
     let mut department_ids = vec![];
-    for name in crate::web::admin::departments::STARTER_SET {
+    for name in crate::domain::departments::STARTER_SET {
         department_ids.push(super::departments::find_or_create(conn, name)?.0.id);
     }
     let editor_email = "demo.editor@example.com".to_string();

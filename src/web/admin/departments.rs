@@ -11,8 +11,7 @@ use crate::store;
 use crate::web::context::Ctx;
 use crate::web::render::{field_errors, redirect_with_flash, Page};
 
-/// The departments most companies start with; offered in one click on a fresh install.
-pub const STARTER_SET: [&str; 6] = ["Marketing", "Customer care", "Sales", "Product", "PR", "HR"];
+use crate::domain::departments::STARTER_SET;
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 pub struct DepartmentForm {

@@ -108,8 +108,11 @@ pub async fn names_for(ctx: &Ctx, ideas: &[Idea]) -> Result<Names, AppError> {
         .collect();
     ctx.db(move |c| {
         Ok(Names {
-            departments: store::ideas::department_names(c)?,
-            users: store::ideas::user_names(c, &ids)?,
+            departments: store::departments::list(c)?
+                .into_iter()
+                .map(|d| (d.id, d.name))
+                .collect(),
+            users: store::users::names(c, &ids)?,
             channels: store::channels::names(c)?.into_iter().collect(),
         })
     })
