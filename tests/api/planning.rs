@@ -197,6 +197,23 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
         .await;
     assert_eq!(s, StatusCode::CREATED);
     let v2 = v2["id"].as_i64().unwrap();
+    // The channel's rules hold on the API too: a newsletter without subject is refused.
+    let (_, nl) = api
+        .call(
+            "POST",
+            &format!("/api/v1/content/{}/variants", piece2["id"]),
+            json!({"channel_id": letter_id, "language": "it", "text": "Primavera"}),
+        )
+        .await;
+    let (s, body) = api
+        .call(
+            "POST",
+            &format!("/api/v1/variants/{}/schedule", nl["id"]),
+            json!({"slot": "next"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["detail"], "A newsletter needs a subject.", "{body}");
     let (s, body) = api
         .call(
             "POST",

@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::store;
 use crate::store::content::{Variant, VariantWrite};
 use crate::web::content::schedule::{schedule_variant, Target};
-use crate::web::content::{load, load_variant, problem_text, problems};
+use crate::web::content::{load, load_variant};
 use crate::web::context::Ctx;
 
 fn variant_view(v: &Variant) -> Value {
@@ -149,9 +149,6 @@ pub async fn schedule(
             ))
         }
     };
-    if let Some(p) = problems(&ch, &v).first() {
-        return Err(AppError::Unprocessable(problem_text(&ctx, p)));
-    }
     schedule_variant(&ctx, &v, &ch, target).await?;
     let (v, _) = load_variant(&ctx, v.id).await?;
     Ok(HttpResponse::Ok().json(variant_view(&v)))

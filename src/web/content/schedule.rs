@@ -20,7 +20,8 @@ pub enum Target {
     At(NaiveDateTime),
 }
 
-/// Resolves the target to a time and schedules the variant; the message key on refusal.
+/// Checks the variant against its channel's rules, resolves the target to a time and
+/// schedules it; a broken rule is `Unprocessable` with the message in the user's language.
 pub async fn schedule_variant(
     ctx: &Ctx,
     v: &Variant,
@@ -28,7 +29,7 @@ pub async fn schedule_variant(
     target: Target,
 ) -> Result<NaiveDateTime, AppError> {
     if let Some(p) = problems(ch, v).first() {
-        return Err(AppError::BadRequest(problem_text(ctx, p)));
+        return Err(AppError::Unprocessable(problem_text(ctx, p)));
     }
     let at = match target {
         Target::At(t) => t,
@@ -107,7 +108,7 @@ pub async fn submit(
             )
             .await
         }
-        Err(AppError::BadRequest(message)) => {
+        Err(AppError::Unprocessable(message)) => {
             render(
                 &ctx,
                 v.content_id,
