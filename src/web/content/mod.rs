@@ -104,10 +104,17 @@ pub async fn render(
     let (vars, channels) = ctx
         .db(move |c| {
             let vars = store::content::variants_of(c, content_id)?;
+            // Slots and taken times only for the channels this piece has variants on.
             let mut chans = vec![];
             for ch in store::channels::list(c)? {
-                let rows = store::channels::schedules(c, ch.id)?;
-                let taken = store::content::taken(c, ch.id, store::now(), -1)?;
+                let (rows, taken) = if vars.iter().any(|v| v.channel_id == ch.id) {
+                    (
+                        store::channels::schedules(c, ch.id)?,
+                        store::content::taken(c, ch.id, store::now(), -1)?,
+                    )
+                } else {
+                    (vec![], vec![])
+                };
                 chans.push((ch, rows, taken));
             }
             Ok((vars, chans))

@@ -129,7 +129,6 @@ pub async fn list(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
             "choices": filter_choices(&ctx, &q).await?,
             "next": next.map(|n| format!("/ideas?{}", q.with_cursor(n))),
             "is_editor": is_editor,
-            "editors": if is_editor { editors(&ctx, None).await? } else { json!([]) },
             "mine": q.mine == "1",
             "filtered": !(q.state.is_empty() && q.department.is_empty() && q.pillar.is_empty() && q.tag.is_empty() && q.language.is_empty() && q.assignee.is_empty() && q.from.is_empty() && q.to.is_empty() && q.q.is_empty()),
         }))
