@@ -40,7 +40,8 @@ pub async fn render_errors(
         s if s.is_client_error() => "error-bad-request",
         _ => "error-internal",
     });
-    let detail = match (app_error, req_ctx_lang(&res)) {
+    let ctx = res.request().extensions().get::<Ctx>().cloned();
+    let detail = match (app_error, &ctx) {
         (Some(AppError::BadRequest(d)), _) | (Some(AppError::Unprocessable(d)), _) => {
             Some(d.clone())
         }
@@ -52,7 +53,6 @@ pub async fn render_errors(
         _ => None,
     };
     let (req, old) = res.into_parts();
-    let ctx = req.extensions().get::<Ctx>().cloned();
     let mut new = match ctx {
         Some(ctx) if req.path().starts_with("/api/") => {
             problem(&ctx, status, title_key, detail, fields)
@@ -74,10 +74,6 @@ pub async fn render_errors(
         }
     }
     Ok(ServiceResponse::new(req, new))
-}
-
-fn req_ctx_lang(res: &ServiceResponse<BoxBody>) -> Option<Ctx> {
-    res.request().extensions().get::<Ctx>().cloned()
 }
 
 fn problem(
