@@ -113,7 +113,11 @@ async fn wrong_password_and_unknown_email_get_the_same_answer(app: TestApp) {
     assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(unknown.status(), StatusCode::UNAUTHORIZED);
     let (a, b) = (wrong.text().await.unwrap(), unknown.text().await.unwrap());
-    assert!(a.contains("The email or password is wrong."));
+    assert_eq!(
+        a.matches("The email or password is wrong.").count(),
+        1,
+        "once, above the form, not beside each field"
+    );
     assert!(b.contains("The email or password is wrong."));
     assert!(
         a.contains(&format!("value=\"{ADMIN_EMAIL}\"")),

@@ -174,11 +174,12 @@ async fn contributor_submits_editor_requests_changes_contributor_resubmits_edito
     // Requesting changes needs a reason; the typed text is kept when it is refused.
     let r = step(&t, &t.editor, id, "changes_requested", "  ").await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r
-        .text()
-        .await
-        .unwrap()
-        .contains("Please say why in a comment."));
+    let html = r.text().await.unwrap();
+    assert_eq!(
+        html.matches("Please say why in a comment.").count(),
+        1,
+        "shown once, not also under the comment fields"
+    );
     let r = step(
         &t,
         &t.editor,

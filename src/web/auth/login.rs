@@ -46,7 +46,7 @@ fn render(
         .data(json!({
             "email": email,
             "next": next,
-            "error": error_key.map(|k| ctx.t(k)),
+            "page_error": error_key.map(|k| ctx.t(k)),
         }))
         .render(ctx)
 }

@@ -104,7 +104,7 @@ pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, 
             "editors": if is_editor { editors(ctx, idea.assignee_id).await? } else { json!([]) },
             "similar": similar,
             "kept_comment": kept.comment,
-            "error": kept.error,
+            "page_error": kept.error,
         }))
         .render(ctx)
 }
