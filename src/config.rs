@@ -27,6 +27,14 @@ pub struct Config {
     /// First wait before a failed mail is tried again; it doubles from there.
     pub mail_retry_secs: i64,
     pub timezone: Tz,
+    /// Background jobs this instance runs at once; 0 = web only.
+    pub workers: usize,
+    /// Hosts that may be reached although they are not public (on-premise receivers, tests).
+    pub allowed_hosts: crate::channels::http::AllowList,
+    /// How long a request to a channel may take before it counts as unanswered.
+    pub http_timeout: std::time::Duration,
+    /// How long a claimed job is held before another worker may take it over.
+    pub job_lease: std::time::Duration,
 }
 
 impl std::fmt::Debug for Config {
@@ -113,6 +121,31 @@ impl Config {
                 format!("bad PRESSROOM_MAIL_RETRY_SECONDS {retry_text:?}: expected 1 to 3600")
             })?;
 
+        let number = |name: &str, default: u64, range: std::ops::RangeInclusive<u64>| {
+            let text = get(name).unwrap_or_else(|| default.to_string());
+            text.parse::<u64>()
+                .ok()
+                .filter(|n| range.contains(n))
+                .ok_or_else(|| {
+                    format!(
+                        "bad {name} {text:?}: expected {} to {}",
+                        range.start(),
+                        range.end()
+                    )
+                })
+        };
+        let workers = number("PRESSROOM_WORKERS", 4, 0..=256)? as usize;
+        let http_timeout = std::time::Duration::from_secs(number(
+            "PRESSROOM_HTTP_TIMEOUT_SECONDS",
+            30,
+            1..=600,
+        )?);
+        let job_lease =
+            std::time::Duration::from_secs(number("PRESSROOM_JOB_LEASE_SECONDS", 60, 3..=3600)?);
+        let allowed_hosts = crate::channels::http::AllowList::parse(
+            &get("PRESSROOM_ALLOWED_HOSTS").unwrap_or_default(),
+        )?;
+
         Ok(Config {
             database,
             bind,
@@ -124,6 +157,10 @@ impl Config {
             mail_from,
             mail_retry_secs,
             timezone,
+            workers,
+            allowed_hosts,
+            http_timeout,
+            job_lease,
         })
     }
 
@@ -235,6 +272,10 @@ mod tests {
         assert!(e.contains("PRESSROOM_BIND"), "{e}");
         let e = Config::from_vars(&vars(&[("PRESSROOM_SECRET_KEY", "short")])).unwrap_err();
         assert!(e.contains("PRESSROOM_SECRET_KEY"), "{e}");
+        let e = Config::from_vars(&vars(&[("PRESSROOM_WORKERS", "-1")])).unwrap_err();
+        assert!(e.contains("PRESSROOM_WORKERS"), "{e}");
+        let e = Config::from_vars(&vars(&[("PRESSROOM_ALLOWED_HOSTS", "a b")])).unwrap_err();
+        assert!(e.contains("PRESSROOM_ALLOWED_HOSTS"), "{e}");
     }
 
     #[test]

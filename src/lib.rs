@@ -1,6 +1,8 @@
 //! Pressroom: a self-hosted editorial desk. `Application::build` makes the server from a
 //! `Config`; the binary and the tests both use it.
 
+pub mod actions;
+pub mod channels;
 pub mod config;
 pub mod db;
 pub mod domain;
@@ -32,6 +34,7 @@ pub struct Application {
     server: Server,
     pub first_run: bool,
     pub base_url: String,
+    scheduler: scheduler::Scheduler,
 }
 
 impl Application {
@@ -65,17 +68,31 @@ impl Application {
         let i18n = Arc::new(i18n::I18n::load()?);
         let templates = web::render::templates(i18n.clone())?;
         let https = config.https();
-        mail::check_config(config.smtp_url.as_deref(), &config.data_dir)?;
-        scheduler::spawn_housekeeping(pool.clone());
-        mail::spawn_sender(
-            pool.clone(),
-            mail::Settings::of(&config),
-            std::time::Duration::from_secs(2),
-        );
+        let mail_sender = mail::Sender::from_config(config.smtp_url.as_deref(), &config.data_dir)?;
         let composer = mail::Composer {
             i18n: i18n.clone(),
             base_url: base_url.clone(),
         };
+        let metrics = Arc::new(scheduler::metrics::Metrics::default());
+        let scheduler = scheduler::Scheduler::start(
+            scheduler::JobContext {
+                pool: pool.clone(),
+                clock: scheduler::Clock::default(),
+                http: channels::http::client(&config.allowed_hosts, config.http_timeout),
+                allow: config.allowed_hosts.clone(),
+                keys: config.keys(),
+                base_url: base_url.clone(),
+                mail: composer.clone(),
+                mail_settings: mail::Settings::of(&config),
+                mail_sender: Arc::new(mail_sender),
+                metrics: metrics.clone(),
+            },
+            scheduler::Settings {
+                workers: config.workers,
+                lease: config.job_lease,
+                poll: std::time::Duration::from_secs(1),
+            },
+        );
         let state = aw::Data::new(AppState {
             config: Config {
                 base_url: base_url.clone(),
@@ -86,6 +103,8 @@ impl Application {
             i18n,
             mail: composer,
             routes: web::route_list(),
+            scheduler: scheduler.clone(),
+            metrics,
         });
 
         let server = HttpServer::new(move || {
@@ -142,6 +161,7 @@ impl Application {
             server,
             first_run,
             base_url,
+            scheduler,
         })
     }
 
@@ -149,8 +169,17 @@ impl Application {
         self.port
     }
 
+    /// Serves until SIGTERM or Ctrl-C, then lets running jobs finish (within a grace period)
+    /// and gives the rest back to the queue.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let served = self.server.await;
+        self.scheduler.shutdown(std::time::Duration::from_secs(20)).await;
+        served
+    }
+
+    /// The background workers: their clock (tests move it), wake-up and shutdown.
+    pub fn scheduler(&self) -> scheduler::Scheduler {
+        self.scheduler.clone()
     }
 
     /// The server to spawn, for callers (tests) that need its handle to stop it.

@@ -184,6 +184,56 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    jobs (id) {
+        id -> BigInt,
+        kind -> Text,
+        payload -> Text,
+        unique_key -> Nullable<Text>,
+        state -> Text,
+        run_at -> Timestamp,
+        attempts -> Integer,
+        max_attempts -> Integer,
+        locked_by -> Nullable<Text>,
+        locked_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    publications (id) {
+        id -> BigInt,
+        variant_id -> BigInt,
+        channel_id -> BigInt,
+        state -> Text,
+        idempotency_key -> Text,
+        scheduled_at -> Timestamp,
+        attempts -> Integer,
+        next_retry_at -> Nullable<Timestamp>,
+        external_id -> Nullable<Text>,
+        url -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+        published_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    publication_attempts (id) {
+        id -> BigInt,
+        publication_id -> BigInt,
+        at -> Timestamp,
+        outcome -> Text,
+        http_status -> Nullable<Integer>,
+        error -> Nullable<Text>,
+        duration_ms -> BigInt,
+    }
+}
+
 diesel::joinable!(users -> departments (department_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
@@ -196,6 +246,9 @@ diesel::joinable!(variants -> channels (channel_id));
 diesel::joinable!(calendar_feeds -> users (user_id));
 diesel::joinable!(idea_events -> ideas (idea_id));
 diesel::joinable!(idea_events -> users (actor_id));
+diesel::joinable!(publications -> variants (variant_id));
+diesel::joinable!(publications -> channels (channel_id));
+diesel::joinable!(publication_attempts -> publications (publication_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     departments,
@@ -213,4 +266,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     content_pieces,
     variants,
     calendar_feeds,
+    jobs,
+    publications,
+    publication_attempts,
 );

@@ -86,11 +86,13 @@ pub type Settings = BTreeMap<String, String>;
 
 /// Checks settings for a kind. `secrets_set` names the secrets already stored: a blank secret
 /// field then keeps the stored one ("set — replace"). Fields of another kind are refused.
+/// `plain_http_ok` says which `http://` addresses are allowed (allow-listed hosts).
 pub fn check(
     kind: Kind,
     config: &Settings,
     secrets: &Settings,
     secrets_set: &[String],
+    plain_http_ok: &dyn Fn(&str) -> bool,
 ) -> Result<(Settings, Settings), FieldErrors> {
     let mut errors = FieldErrors::new();
     let fields = kind.fields();
@@ -120,8 +122,8 @@ pub fn check(
         let ok = match field.value {
             Value::Text => value.chars().count() <= 2000 && !value.chars().any(char::is_control),
             Value::HttpsUrl => {
-                value.starts_with("https://")
-                    && value.len() > 8
+                (value.starts_with("https://") || plain_http_ok(&value))
+                    && url::Url::parse(&value).is_ok_and(|u| u.host().is_some())
                     && !value.contains(char::is_whitespace)
             }
             Value::Email => value.parse::<lettre::Address>().is_ok(),
@@ -172,6 +174,7 @@ mod tests {
             &s(&[("instance_url", "https://social.example")]),
             &s(&[("access_token", "tok")]),
             &[],
+            &|_| false,
         )
         .unwrap();
         assert_eq!(c["instance_url"], "https://social.example");
@@ -181,6 +184,7 @@ mod tests {
             &s(&[("url", "https://hooks.example/x")]),
             &s(&[("access_token", "tok")]),
             &[],
+            &|_| false,
         )
         .unwrap_err();
         assert_eq!(
@@ -188,7 +192,7 @@ mod tests {
             "a Mastodon token on a webhook"
         );
         assert_eq!(e["signing_secret"], "error-required");
-        assert!(check(Kind::Feed, &s(&[("title", "News")]), &s(&[]), &[]).is_ok());
+        assert!(check(Kind::Feed, &s(&[("title", "News")]), &s(&[]), &[], &|_| false).is_ok());
     }
 
     #[test]
@@ -199,6 +203,7 @@ mod tests {
             &s(&[("url", "https://hooks.example/x")]),
             &s(&[("signing_secret", "")]),
             &set,
+            &|_| false,
         )
         .unwrap();
         assert!(sec.is_empty(), "nothing new to store");
@@ -211,6 +216,7 @@ mod tests {
             &s(&[("from_address", "not mail"), ("reply_to", "x@y")]),
             &s(&[("smtp_url", "smtp://u:p@mail")]),
             &[],
+            &|_| false,
         )
         .unwrap_err();
         assert_eq!(e["from_address"], "error-email-invalid");
@@ -222,6 +228,7 @@ mod tests {
             ]),
             &s(&[("access_token", "t")]),
             &[],
+            &|_| false,
         )
         .unwrap_err();
         assert_eq!(e["instance_url"], "error-https-url");

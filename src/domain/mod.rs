@@ -4,6 +4,8 @@ pub mod access;
 pub mod channels;
 pub mod departments;
 pub mod ideas;
+pub mod publications;
+pub mod retry;
 pub mod roles;
 pub mod slots;
 pub mod validate;

@@ -467,3 +467,68 @@ month-11 = November
 month-12 = Dezember
 error-schedule-state = Nur Beiträge in Produktion können eingeplant werden: Die Idee ist es nicht (mehr).
 home-waiting = Warten auf Prüfung
+
+## Publishing
+pub-state-pending = Wartet
+pub-state-publishing = Wird veröffentlicht
+pub-state-published = Veröffentlicht
+pub-state-failed = Fehlgeschlagen
+pub-state-unconfirmed = Unbestätigt
+pub-live-link = Beitrag ansehen
+pub-last-error = Letzter Fehler
+pub-attempts = Versuche
+pub-next-retry = Nächster Versuch
+pub-retry = Erneut veröffentlichen
+pub-confirm = Ist online
+pub-confirm-url = Adresse des Beitrags (freiwillig)
+pub-unconfirmed-help = Der Kanal hat nicht rechtzeitig geantwortet; der Beitrag ist vielleicht schon online. Prüfen Sie den Kanal und markieren Sie ihn dann als online oder veröffentlichen Sie ihn erneut.
+flash-publication-retried = Der Beitrag wird jetzt erneut gesendet.
+flash-publication-confirmed = Als veröffentlicht markiert.
+banner-publications = { $count ->
+    [one] Ein Beitrag braucht Ihre Aufmerksamkeit: Er ist fehlgeschlagen oder der Kanal hat ihn nicht bestätigt.
+   *[other] { $count } Beiträge brauchen Ihre Aufmerksamkeit: Sie sind fehlgeschlagen oder der Kanal hat sie nicht bestätigt.
+}
+banner-publications-link = Anzeigen
+publications-title = Veröffentlichungen
+publications-none = Keine Einträge.
+publications-channel = Kanal
+publications-variant = Variante
+publications-scheduled = Geplant für
+publications-state = Status
+error-publication-locked = Diese Variante ist (vielleicht) schon veröffentlicht und kann nicht mehr verschoben oder ausgeplant werden.
+error-publication-not-retryable = Nur fehlgeschlagene oder unbestätigte Beiträge können erneut gesendet werden.
+error-publication-not-confirmable = Nur unbestätigte oder fehlgeschlagene Beiträge können als veröffentlicht markiert werden.
+error-publication-changed = Jemand anderes hat diesen Beitrag inzwischen bearbeitet. Laden Sie die Seite neu.
+error-url-invalid = Geben Sie eine Adresse ein, die mit https:// oder http:// beginnt.
+mail-kind-publishing = Wenn ein Beitrag nicht veröffentlicht werden kann
+mail-publication-failed-subject = Nicht veröffentlicht: «{ $title }» auf { $channel }
+mail-publication-failed-body = Hallo { $name }
+    
+    «{ $title }» konnte auf { $channel } nicht veröffentlicht werden.
+    
+    { $error }
+    
+    Öffnen Sie den Beitrag, um es zu beheben und ihn erneut zu veröffentlichen.
+mail-publication-unconfirmed-subject = Bitte prüfen: Ist «{ $title }» auf { $channel } erschienen?
+mail-publication-unconfirmed-body = Hallo { $name }
+    
+    «{ $title }» wurde an { $channel } gesendet, aber es kam keine Antwort; er ist vielleicht online, vielleicht nicht.
+    
+    { $error }
+    
+    Prüfen Sie den Kanal und markieren Sie den Beitrag dann als online oder veröffentlichen Sie ihn erneut.
+nav-jobs = Aufträge
+jobs-title = Hintergrundaufträge
+jobs-due = Fällig und wartend
+jobs-running = Laufend
+jobs-retrying = Wird wiederholt
+jobs-dead = Endgültig fehlgeschlagen
+jobs-kind = Art
+jobs-run-at = Läuft um
+jobs-attempts = Versuche
+jobs-error = Letzter Fehler
+jobs-retry = Jetzt ausführen
+jobs-cancel = Abbrechen
+jobs-none = Keine Einträge.
+flash-job-retried = Der Auftrag wird jetzt ausgeführt.
+flash-job-cancelled = Der Auftrag wurde abgebrochen.

@@ -467,3 +467,68 @@ month-11 = November
 month-12 = December
 error-schedule-state = Only pieces in production can be scheduled: the idea is not (any more).
 home-waiting = Waiting for review
+
+## Publishing
+pub-state-pending = Waiting
+pub-state-publishing = Publishing
+pub-state-published = Published
+pub-state-failed = Failed
+pub-state-unconfirmed = Unconfirmed
+pub-live-link = View the live post
+pub-last-error = Last error
+pub-attempts = Attempts
+pub-next-retry = Next attempt
+pub-retry = Publish again
+pub-confirm = It is live
+pub-confirm-url = Address of the live post (optional)
+pub-unconfirmed-help = The channel did not answer in time, so the post may be live. Check the channel, then mark it as live or publish it again.
+flash-publication-retried = The post will be sent again now.
+flash-publication-confirmed = Marked as published.
+banner-publications = { $count ->
+    [one] One post needs a look: it failed, or its channel did not confirm it.
+   *[other] { $count } posts need a look: they failed, or their channel did not confirm them.
+}
+banner-publications-link = Show them
+publications-title = Publications
+publications-none = Nothing here.
+publications-channel = Channel
+publications-variant = Variant
+publications-scheduled = Planned for
+publications-state = State
+error-publication-locked = This variant has gone out (or may have), so it cannot be moved or taken off the plan.
+error-publication-not-retryable = Only failed or unconfirmed posts can be sent again.
+error-publication-not-confirmable = Only unconfirmed or failed posts can be marked as published.
+error-publication-changed = Someone else acted on this post meanwhile. Reload the page.
+error-url-invalid = Enter an address that starts with https:// or http://.
+mail-kind-publishing = When a post cannot be published
+mail-publication-failed-subject = Not published: "{ $title }" on { $channel }
+mail-publication-failed-body = Hello { $name },
+    
+    "{ $title }" could not be published on { $channel }.
+    
+    { $error }
+    
+    Open the piece to fix it and publish it again.
+mail-publication-unconfirmed-subject = Please check: did "{ $title }" go out on { $channel }?
+mail-publication-unconfirmed-body = Hello { $name },
+    
+    "{ $title }" was sent to { $channel }, but no answer came, so it may or may not be live.
+    
+    { $error }
+    
+    Check the channel, then mark it as live or publish it again.
+nav-jobs = Jobs
+jobs-title = Background jobs
+jobs-due = Due and waiting
+jobs-running = Running
+jobs-retrying = Retrying
+jobs-dead = Failed for good
+jobs-kind = Kind
+jobs-run-at = Runs at
+jobs-attempts = Attempts
+jobs-error = Last error
+jobs-retry = Run now
+jobs-cancel = Cancel
+jobs-none = Nothing here.
+flash-job-retried = The job will run now.
+flash-job-cancelled = The job was cancelled.

@@ -467,3 +467,68 @@ month-11 = novembre
 month-12 = décembre
 error-schedule-state = Seuls les contenus en production peuvent être planifiés : l'idée ne l'est pas (plus).
 home-waiting = En attente d'examen
+
+## Publishing
+pub-state-pending = En attente
+pub-state-publishing = Publication en cours
+pub-state-published = Publié
+pub-state-failed = Échec
+pub-state-unconfirmed = Non confirmé
+pub-live-link = Voir la publication
+pub-last-error = Dernière erreur
+pub-attempts = Tentatives
+pub-next-retry = Prochaine tentative
+pub-retry = Publier à nouveau
+pub-confirm = C'est en ligne
+pub-confirm-url = Adresse de la publication (facultatif)
+pub-unconfirmed-help = Le canal n'a pas répondu à temps : la publication est peut-être en ligne. Vérifiez le canal, puis marquez-la comme en ligne ou publiez-la à nouveau.
+flash-publication-retried = La publication sera renvoyée maintenant.
+flash-publication-confirmed = Marqué comme publié.
+banner-publications = { $count ->
+    [one] Une publication demande votre attention : elle a échoué ou son canal ne l'a pas confirmée.
+   *[other] { $count } publications demandent votre attention : elles ont échoué ou leur canal ne les a pas confirmées.
+}
+banner-publications-link = Les afficher
+publications-title = Publications
+publications-none = Rien ici.
+publications-channel = Canal
+publications-variant = Variante
+publications-scheduled = Prévu pour
+publications-state = État
+error-publication-locked = Cette variante est (peut-être) déjà publiée : elle ne peut plus être déplacée ni retirée du plan.
+error-publication-not-retryable = Seules les publications en échec ou non confirmées peuvent être renvoyées.
+error-publication-not-confirmable = Seules les publications non confirmées ou en échec peuvent être marquées comme publiées.
+error-publication-changed = Quelqu'un d'autre a agi sur cette publication entre-temps. Rechargez la page.
+error-url-invalid = Saisissez une adresse commençant par https:// ou http://.
+mail-kind-publishing = Quand une publication échoue
+mail-publication-failed-subject = Non publié : « { $title } » sur { $channel }
+mail-publication-failed-body = Bonjour { $name },
+    
+    « { $title } » n'a pas pu être publié sur { $channel }.
+    
+    { $error }
+    
+    Ouvrez le contenu pour corriger le problème et le publier à nouveau.
+mail-publication-unconfirmed-subject = À vérifier : « { $title } » est-il paru sur { $channel } ?
+mail-publication-unconfirmed-body = Bonjour { $name },
+    
+    « { $title } » a été envoyé à { $channel }, mais aucune réponse n'est venue : il est peut-être en ligne, peut-être pas.
+    
+    { $error }
+    
+    Vérifiez le canal, puis marquez-le comme en ligne ou publiez-le à nouveau.
+nav-jobs = Tâches
+jobs-title = Tâches en arrière-plan
+jobs-due = Dues et en attente
+jobs-running = En cours
+jobs-retrying = Nouvelle tentative prévue
+jobs-dead = Échec définitif
+jobs-kind = Type
+jobs-run-at = Exécution à
+jobs-attempts = Tentatives
+jobs-error = Dernière erreur
+jobs-retry = Exécuter maintenant
+jobs-cancel = Annuler
+jobs-none = Rien ici.
+flash-job-retried = La tâche va s'exécuter maintenant.
+flash-job-cancelled = La tâche a été annulée.

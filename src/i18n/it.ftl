@@ -467,3 +467,68 @@ month-11 = novembre
 month-12 = dicembre
 error-schedule-state = Solo i contenuti in produzione possono essere pianificati: l'idea non lo è (più).
 home-waiting = In attesa di esame
+
+## Publishing
+pub-state-pending = In attesa
+pub-state-publishing = Pubblicazione in corso
+pub-state-published = Pubblicato
+pub-state-failed = Non riuscito
+pub-state-unconfirmed = Non confermato
+pub-live-link = Vedi il post
+pub-last-error = Ultimo errore
+pub-attempts = Tentativi
+pub-next-retry = Prossimo tentativo
+pub-retry = Pubblica di nuovo
+pub-confirm = È online
+pub-confirm-url = Indirizzo del post (facoltativo)
+pub-unconfirmed-help = Il canale non ha risposto in tempo: il post potrebbe essere già online. Controlla il canale, poi segnalo come online o pubblicalo di nuovo.
+flash-publication-retried = Il post verrà inviato di nuovo ora.
+flash-publication-confirmed = Segnato come pubblicato.
+banner-publications = { $count ->
+    [one] Un post richiede attenzione: non è riuscito o il canale non l'ha confermato.
+   *[other] { $count } post richiedono attenzione: non sono riusciti o il canale non li ha confermati.
+}
+banner-publications-link = Mostrali
+publications-title = Pubblicazioni
+publications-none = Niente qui.
+publications-channel = Canale
+publications-variant = Variante
+publications-scheduled = Previsto per
+publications-state = Stato
+error-publication-locked = Questa variante è (forse) già pubblicata: non può più essere spostata né tolta dal piano.
+error-publication-not-retryable = Solo i post non riusciti o non confermati possono essere inviati di nuovo.
+error-publication-not-confirmable = Solo i post non confermati o non riusciti possono essere segnati come pubblicati.
+error-publication-changed = Qualcun altro ha agito su questo post nel frattempo. Ricarica la pagina.
+error-url-invalid = Inserisci un indirizzo che inizi con https:// o http://.
+mail-kind-publishing = Quando un post non può essere pubblicato
+mail-publication-failed-subject = Non pubblicato: «{ $title }» su { $channel }
+mail-publication-failed-body = Ciao { $name },
+    
+    «{ $title }» non ha potuto essere pubblicato su { $channel }.
+    
+    { $error }
+    
+    Apri il contenuto per correggerlo e pubblicarlo di nuovo.
+mail-publication-unconfirmed-subject = Da controllare: «{ $title }» è uscito su { $channel }?
+mail-publication-unconfirmed-body = Ciao { $name },
+    
+    «{ $title }» è stato inviato a { $channel }, ma non è arrivata risposta: potrebbe essere online o no.
+    
+    { $error }
+    
+    Controlla il canale, poi segnalo come online o pubblicalo di nuovo.
+nav-jobs = Lavori
+jobs-title = Lavori in background
+jobs-due = Dovuti e in attesa
+jobs-running = In esecuzione
+jobs-retrying = Da ritentare
+jobs-dead = Falliti definitivamente
+jobs-kind = Tipo
+jobs-run-at = Esecuzione alle
+jobs-attempts = Tentativi
+jobs-error = Ultimo errore
+jobs-retry = Esegui ora
+jobs-cancel = Annulla
+jobs-none = Niente qui.
+flash-job-retried = Il lavoro verrà eseguito ora.
+flash-job-cancelled = Il lavoro è stato annullato.

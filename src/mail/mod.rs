@@ -1,5 +1,5 @@
-//! Mail: what notifications say (in the recipient's language), and the task that sends the
-//! outbox through SMTP or, without `PRESSROOM_SMTP_URL`, into files in the data directory.
+//! Mail: what notifications say (in the recipient's language), and the job that sends each
+//! outbox row through SMTP or, without `PRESSROOM_SMTP_URL`, into files in the data directory.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -7,13 +7,15 @@ use std::time::Duration;
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::{FileTransport, Message, SmtpTransport, Transport};
 
-use crate::db::{Conn, Pool};
+use crate::db::Conn;
+use crate::scheduler::{JobContext, JobResult};
+use crate::store::jobs::Job;
 use crate::i18n::I18n;
 use crate::store;
 use crate::store::users::User;
 
 /// Kinds of mail a user can turn off one by one.
-pub const KINDS: [&str; 4] = ["state", "comment", "assigned", "mention"];
+pub const KINDS: [&str; 5] = ["state", "comment", "assigned", "mention", "publishing"];
 
 /// Writes notifications into the outbox; used inside the transaction of the change.
 #[derive(Clone)]
@@ -48,13 +50,14 @@ impl Composer {
     }
 }
 
-enum Sender {
+/// SMTP or files, built once per instance and shared by the mail jobs.
+pub enum Sender {
     Smtp(SmtpTransport),
     Files(FileTransport),
 }
 
 impl Sender {
-    fn from_config(smtp_url: Option<&str>, data_dir: &std::path::Path) -> Result<Sender, String> {
+    pub fn from_config(smtp_url: Option<&str>, data_dir: &std::path::Path) -> Result<Sender, String> {
         match smtp_url {
             Some(url) => SmtpTransport::from_url(url)
                 .map(|b| Sender::Smtp(b.timeout(Some(Duration::from_secs(10))).build()))
@@ -74,11 +77,6 @@ impl Sender {
             Sender::Files(t) => t.send(message).map(|_| ()).map_err(|e| e.to_string()),
         }
     }
-}
-
-/// Checks the mail settings at start, so a bad SMTP URL stops the server with a clear line.
-pub fn check_config(smtp_url: Option<&str>, data_dir: &std::path::Path) -> Result<(), String> {
-    Sender::from_config(smtp_url, data_dir).map(|_| ())
 }
 
 fn build(from: &Mailbox, mail: &store::outbox::Mail) -> Result<Message, String> {
@@ -115,49 +113,58 @@ impl Settings {
     }
 }
 
-/// Sends what is due; a failure is recorded on the row and retried later with back-off.
-pub fn send_due(pool: &Pool, settings: &Settings) -> Result<usize, String> {
-    let mut conn = pool.get().map_err(|e| e.to_string())?;
-    let due = store::outbox::due(&mut conn, 50).map_err(|e| e.to_string())?;
-    if due.is_empty() {
-        return Ok(0);
+pub const JOB_KIND: &str = "mail";
+
+/// Sends one queued mail (the job behind every outbox row). A failure is written on the row
+/// and the job runs again after the back-off; mail is never dropped.
+pub async fn run_job(ctx: &std::sync::Arc<JobContext>, job: &Job) -> JobResult {
+    let Some(id) = serde_json::from_str::<serde_json::Value>(&job.payload)
+        .ok()
+        .and_then(|v| v["mail_id"].as_i64())
+    else {
+        return JobResult::Dead {
+            error: format!("unreadable payload {:?}", job.payload),
+        };
+    };
+    let Ok(Some(mail)) = ctx
+        .db(move |c| store::outbox::find(c, id).map_err(|e| e.to_string()))
+        .await
+    else {
+        return JobResult::Done;
+    };
+    if mail.sent_at.is_some() {
+        return JobResult::Done;
     }
-    let sender = Sender::from_config(settings.smtp_url.as_deref(), &settings.data_dir)?;
-    let from = &settings.from;
-    let mut sent = 0;
-    for mail in due {
-        match build(from, &mail).and_then(|m| sender.send(&m)) {
+    // SMTP is slow and blocking: sent without holding a database connection.
+    let (sender, from) = (ctx.mail_sender.clone(), ctx.mail_settings.from.clone());
+    let m = mail.clone();
+    let result = tokio::task::spawn_blocking(move || build(&from, &m).and_then(|m| sender.send(&m)))
+        .await
+        .unwrap_or_else(|e| Err(format!("the mail task failed: {e}")));
+    let base = ctx.mail_settings.retry_secs;
+    let now = ctx.clock.naive();
+    let sent = ctx
+        .db(move |c| match result {
             Ok(()) => {
-                store::outbox::mark_sent(&mut conn, mail.id).map_err(|e| e.to_string())?;
-                sent += 1;
+                store::outbox::mark_sent(c, id).map_err(|e| e.to_string())?;
+                Ok(None)
             }
             Err(e) => {
-                tracing::warn!(mail = mail.id, to = %mail.to_email, error = %e, "sending mail failed; will retry");
-                store::outbox::mark_failed(&mut conn, &mail, &e, settings.retry_secs)
-                    .map_err(|e| e.to_string())?;
+                tracing::warn!(mail = id, to = %mail.to_email, error = %e, "sending mail failed; will retry");
+                let at = now + store::outbox::retry_delay(base, mail.attempts);
+                store::outbox::mark_failed(c, &mail, &e, at).map_err(|e| e.to_string())?;
+                Ok(Some((e, at)))
             }
-        }
+        })
+        .await;
+    match sent {
+        Ok(None) => JobResult::Done,
+        Ok(Some((error, at))) => JobResult::RetryAt { error, at },
+        Err(error) => JobResult::Retry {
+            error,
+            retry_after: None,
+        },
     }
-    Ok(sent)
-}
-
-/// The background task: looks for due mail every few seconds.
-pub fn spawn_sender(pool: Pool, settings: Settings, every: Duration) {
-    actix_web::rt::spawn(async move {
-        let mut tick = actix_web::rt::time::interval(every);
-        loop {
-            tick.tick().await;
-            let (pool, settings) = (pool.clone(), settings.clone());
-            let result =
-                actix_web::rt::task::spawn_blocking(move || send_due(&pool, &settings)).await;
-            match result {
-                Ok(Ok(n)) if n > 0 => tracing::info!(sent = n, "mail sent"),
-                Ok(Ok(_)) => {}
-                Ok(Err(e)) => tracing::warn!(error = %e, "mail task"),
-                Err(e) => tracing::warn!(error = %e, "mail task panicked"),
-            }
-        }
-    });
 }
 
 #[cfg(test)]
@@ -172,6 +179,8 @@ mod tests {
             "mail-comment",
             "mail-mention",
             "mail-assigned",
+            "mail-publication-failed",
+            "mail-publication-unconfirmed",
         ] {
             for part in ["subject", "body"] {
                 let k = format!("{key}-{part}");

@@ -233,6 +233,10 @@ pub fn schedule(
                 variants::updated_at.eq(super::now()),
             ))
             .execute(conn)?;
+        // The publication and its job are planned in the same transaction: a crash cannot
+        // leave a scheduled variant that nothing will publish.
+        super::publications::plan(conn, variant.id, variant.channel_id, at, super::now())?
+            .map_err(|_| AppError::Refused("error-publication-locked"))?;
         let all = variants_of(conn, variant.content_id)?;
         if all.iter().all(|v| v.scheduled_at.is_some()) {
             let idea = idea_of(conn, variant.content_id)?;
@@ -260,6 +264,8 @@ pub fn unschedule(
     variant: &Variant,
 ) -> Result<(), AppError> {
     conn.transaction(|conn| {
+        super::publications::unplan(conn, variant.id, super::now())?
+            .map_err(|_| AppError::Refused("error-publication-locked"))?;
         diesel::update(variants::table.find(variant.id))
             .set((
                 variants::scheduled_at.eq(None::<NaiveDateTime>),

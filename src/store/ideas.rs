@@ -420,15 +420,44 @@ pub fn transition(
     to: State,
     comment: &str,
 ) -> Result<Idea, AppError> {
-    let from = idea.state();
     workflow::check(
-        from,
+        idea.state(),
         to,
         actor.role(),
         actor.id == idea.submitter_id,
         comment,
     )
     .map_err(|r| AppError::Refused(r.key()))?;
+    apply_transition(conn, mail, Some(actor), idea, expected_version, to, comment)
+}
+
+/// A step Pressroom takes itself (the last variant went out → published). It must be a step
+/// of the workflow table, but no user's role is checked.
+pub fn transition_by_system(
+    conn: &mut Conn,
+    mail: &Composer,
+    idea: &Idea,
+    to: State,
+) -> Result<Idea, AppError> {
+    if !workflow::TRANSITIONS
+        .iter()
+        .any(|t| t.from == idea.state() && t.to == to)
+    {
+        return Err(AppError::Refused(workflow::Refusal::NotFromHere.key()));
+    }
+    apply_transition(conn, mail, None, idea, idea.version, to, "")
+}
+
+fn apply_transition(
+    conn: &mut Conn,
+    mail: &Composer,
+    actor: Option<&User>,
+    idea: &Idea,
+    expected_version: i64,
+    to: State,
+    comment: &str,
+) -> Result<Idea, AppError> {
+    let from = idea.state();
     conn.transaction(|conn| {
         bump(conn, idea.id, expected_version)?;
         diesel::update(ideas::table.find(idea.id))
@@ -437,15 +466,16 @@ pub fn transition(
         event(
             conn,
             idea.id,
-            Some(actor.id),
+            actor.map(|a| a.id),
             "transition",
             (Some(from.as_str()), Some(to.as_str())),
             comment.trim(),
             &json!({}),
         )?;
-        if idea.submitter_id != actor.id {
+        if actor.is_none_or(|a| a.id != idea.submitter_id) {
             if let Some(submitter) = super::users::find(conn, idea.submitter_id)? {
                 let state = mail.i18n.t(&submitter.locale, &format!("state-{to}"));
+                let actor_name = actor.map(|a| a.name.clone()).unwrap_or_else(|| "Pressroom".into());
                 mail.notify(
                     conn,
                     &submitter,
@@ -455,7 +485,7 @@ pub fn transition(
                     &[
                         ("title", idea.title.clone()),
                         ("state", state),
-                        ("actor", actor.name.clone()),
+                        ("actor", actor_name),
                         ("comment", comment.trim().to_string()),
                     ],
                 )?;

@@ -1,4 +1,4 @@
-//! The mail outbox: rows written with the change that causes them, sent by the mail task.
+//! The mail outbox: rows written with the change that causes them, each sent by a mail job.
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
@@ -20,9 +20,10 @@ pub struct Mail {
     pub last_error: Option<String>,
 }
 
+/// Writes the mail and queues the job that sends it, in the caller's transaction.
 pub fn enqueue(conn: &mut Conn, to: &str, subject: &str, body: &str) -> QueryResult<()> {
     let now = super::now();
-    diesel::insert_into(mail_outbox::table)
+    let id: i64 = diesel::insert_into(mail_outbox::table)
         .values((
             mail_outbox::to_email.eq(to),
             mail_outbox::subject.eq(subject),
@@ -31,18 +32,29 @@ pub fn enqueue(conn: &mut Conn, to: &str, subject: &str, body: &str) -> QueryRes
             mail_outbox::next_attempt_at.eq(now),
             mail_outbox::attempts.eq(0),
         ))
-        .execute(conn)
-        .map(|_| ())
+        .returning(mail_outbox::id)
+        .get_result(conn)?;
+    super::jobs::enqueue(
+        conn,
+        super::jobs::NewJob {
+            kind: crate::mail::JOB_KIND,
+            payload: serde_json::json!({ "mail_id": id }).to_string(),
+            unique_key: Some(format!("mail:{id}")),
+            run_at: now,
+            // Mail is never dropped: it waits for the server however long it is away.
+            max_attempts: i32::MAX,
+        },
+        now,
+    )?;
+    Ok(())
 }
 
-pub fn due(conn: &mut Conn, limit: i64) -> QueryResult<Vec<Mail>> {
+pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<Mail>> {
     mail_outbox::table
-        .filter(mail_outbox::sent_at.is_null())
-        .filter(mail_outbox::next_attempt_at.le(super::now()))
-        .order(mail_outbox::id.asc())
-        .limit(limit)
+        .find(id)
         .select(Mail::as_select())
-        .load(conn)
+        .first(conn)
+        .optional()
 }
 
 pub fn mark_sent(conn: &mut Conn, id: i64) -> QueryResult<usize> {
@@ -60,12 +72,16 @@ pub fn retry_delay(base: i64, attempts: i32) -> Duration {
     Duration::seconds(secs.min(3600))
 }
 
-pub fn mark_failed(conn: &mut Conn, mail: &Mail, error: &str, base: i64) -> QueryResult<usize> {
-    let attempts = mail.attempts + 1;
+pub fn mark_failed(
+    conn: &mut Conn,
+    mail: &Mail,
+    error: &str,
+    next: NaiveDateTime,
+) -> QueryResult<usize> {
     diesel::update(mail_outbox::table.find(mail.id))
         .set((
-            mail_outbox::attempts.eq(attempts),
-            mail_outbox::next_attempt_at.eq(super::now() + retry_delay(base, attempts - 1)),
+            mail_outbox::attempts.eq(mail.attempts + 1),
+            mail_outbox::next_attempt_at.eq(next),
             mail_outbox::last_error.eq(Some(error)),
         ))
         .execute(conn)
@@ -84,9 +100,11 @@ pub fn failing(conn: &mut Conn, limit: i64) -> QueryResult<Vec<Mail>> {
 
 /// Makes every waiting mail due now (an admin's "retry now" after fixing SMTP).
 pub fn retry_all_now(conn: &mut Conn) -> QueryResult<usize> {
+    let now = super::now();
     diesel::update(mail_outbox::table.filter(mail_outbox::sent_at.is_null()))
-        .set(mail_outbox::next_attempt_at.eq(super::now()))
-        .execute(conn)
+        .set(mail_outbox::next_attempt_at.eq(now))
+        .execute(conn)?;
+    super::jobs::due_now_of_kind(conn, crate::mail::JOB_KIND, now)
 }
 
 #[cfg(test)]

@@ -174,3 +174,13 @@ pub fn names(conn: &mut Conn, ids: &[i64]) -> QueryResult<std::collections::Hash
         .into_iter()
         .collect())
 }
+
+/// Active editors and admins: who is told when a post cannot go out.
+pub fn editors(conn: &mut Conn) -> QueryResult<Vec<User>> {
+    users::table
+        .filter(users::role.eq_any(["editor", "admin"]))
+        .filter(users::disabled_at.is_null())
+        .order(users::id.asc())
+        .select(User::as_select())
+        .load(conn)
+}

@@ -17,6 +17,9 @@ pub struct AppState {
     /// Every (method, pattern) the app registered, so the guard can tell a route missing from
     /// the access table (refused) from a method not offered (405).
     pub routes: Vec<(String, String)>,
+    /// Wakes the workers when a job is queued for now, and gives pages the scheduler's clock.
+    pub scheduler: crate::scheduler::Scheduler,
+    pub metrics: std::sync::Arc<crate::scheduler::metrics::Metrics>,
 }
 
 impl AppState {

@@ -79,6 +79,9 @@ fn select_all_columns(conn: &mut pressroom::db::Conn) {
         channel_schedules,
         content_pieces,
         variants,
-        calendar_feeds
+        calendar_feeds,
+        jobs,
+        publications,
+        publication_attempts
     );
 }

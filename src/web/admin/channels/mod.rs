@@ -32,7 +32,8 @@ pub fn prepare(
     let already: Vec<String> = existing
         .map(|c| split_list(&c.secrets_set))
         .unwrap_or_default();
-    let checked = channels::check(kind, plain, secrets, &already);
+    let plain_http_ok = |u: &str| config.allowed_hosts.allows_plain_http(u);
+    let checked = channels::check(kind, plain, secrets, &already, &plain_http_ok);
     let (clean, new_secrets) = match checked {
         Ok(ok) if errors.is_empty() => ok,
         Ok(_) => return Err(errors),

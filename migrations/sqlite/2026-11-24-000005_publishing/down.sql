@@ -1,0 +1,3 @@
+DROP TABLE publication_attempts;
+DROP TABLE publications;
+DROP TABLE jobs;

@@ -1,0 +1,367 @@
+//! Publish one variant: the job behind every publication. Loads what the post needs, marks
+//! the publication as being sent, hands it to its channel's adapter, and records what came of
+//! it — published (and the idea with it, once all its variants are out), retried later, failed,
+//! or unconfirmed — telling the editors when a person is needed.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+use diesel::Connection;
+
+use crate::channels::{self, Delivery, DeliveryContent, DeliveryIdea, DeliveryVariant, Env, Outcome};
+use crate::db::Conn;
+use crate::domain::access::IdeaScope;
+use crate::domain::channels::{Kind, Settings};
+use crate::domain::publications::PubState;
+use crate::domain::retry::PUBLISH;
+use crate::domain::roles::Role;
+use crate::domain::workflow::State;
+use crate::mail::Composer;
+use crate::scheduler::{JobContext, JobResult};
+use crate::store;
+use crate::store::jobs::Job;
+use crate::store::publications::{AttemptRecord, Publication};
+
+/// While a channel is paused its due posts wait; resuming makes them due at once.
+const PAUSED_RECHECK: Duration = Duration::from_secs(300);
+
+#[derive(serde::Deserialize)]
+struct Payload {
+    publication_id: i64,
+}
+
+/// What the job found when it looked.
+enum Ready {
+    Send(Box<Delivery>, NaiveDateTime),
+    /// Nothing to do (already settled, or taken off the plan).
+    Nothing,
+    Wait(Duration),
+    /// It cannot go out, for a reason retrying will not change.
+    Broken(String),
+}
+
+pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
+    let Ok(Payload { publication_id: id }) = serde_json::from_str(&job.payload) else {
+        return JobResult::Dead {
+            error: format!("unreadable payload {:?}", job.payload),
+        };
+    };
+    let (keys, base_url, now) = (ctx.keys.clone(), ctx.base_url.clone(), ctx.clock.naive());
+    let ready = ctx
+        .db(move |c| prepare(c, id, &keys, &base_url, now).map_err(|e| e.to_string()))
+        .await;
+    let (delivery, scheduled_at) = match ready {
+        Ok(Ready::Send(d, at)) => (d, at),
+        Ok(Ready::Nothing) => return JobResult::Done,
+        Ok(Ready::Wait(d)) => return JobResult::Defer(d),
+        Ok(Ready::Broken(error)) => {
+            let outcome = Outcome::Failed {
+                error,
+                http_status: None,
+            };
+            return record(ctx, id, job, &outcome, None, Duration::ZERO).await;
+        }
+        Err(error) => {
+            return JobResult::Retry {
+                error,
+                retry_after: None,
+            }
+        }
+    };
+    let started = std::time::Instant::now();
+    let env = Env {
+        http: &ctx.http,
+        allow: &ctx.allow,
+    };
+    let outcome = channels::publish(&env, &delivery).await;
+    ctx.metrics
+        .publish_attempt(delivery.kind.as_str(), outcome.name());
+    if matches!(outcome, Outcome::Published { .. }) {
+        let late = (ctx.clock.naive() - scheduled_at).num_milliseconds() as f64 / 1000.0;
+        ctx.metrics.published_late_by(late);
+    }
+    tracing::info!(
+        publication = id,
+        channel = %delivery.channel_name,
+        attempt = job.attempts,
+        outcome = outcome.name(),
+        error = outcome.error().unwrap_or(""),
+        "publish attempt"
+    );
+    record(ctx, id, job, &outcome, Some(&delivery), started.elapsed()).await
+}
+
+/// Loads the publication and everything its post needs, and marks it as being sent.
+fn prepare(
+    c: &mut Conn,
+    id: i64,
+    keys: &[[u8; 32]],
+    base_url: &str,
+    now: NaiveDateTime,
+) -> diesel::QueryResult<Ready> {
+    let Some(p) = store::publications::find(c, id)? else {
+        return Ok(Ready::Nothing);
+    };
+    if !matches!(p.state(), PubState::Pending | PubState::Publishing) {
+        return Ok(Ready::Nothing);
+    }
+    let Some(v) = store::content::find_variant(c, p.variant_id)? else {
+        return Ok(Ready::Nothing);
+    };
+    let Some(at) = v.scheduled_at else {
+        return Ok(Ready::Nothing);
+    };
+    if at > now {
+        // Moved later since the job was queued: wait for the new time.
+        return Ok(Ready::Wait((at - now).to_std().unwrap_or_default()));
+    }
+    let Some(ch) = store::channels::find(c, p.channel_id)? else {
+        return Ok(Ready::Broken("the channel no longer exists".into()));
+    };
+    if ch.paused_at.is_some() {
+        return Ok(Ready::Wait(PAUSED_RECHECK));
+    }
+    let Some(kind) = Kind::parse(&ch.kind) else {
+        return Ok(Ready::Broken(format!("unknown channel kind {:?}", ch.kind)));
+    };
+    let everyone = IdeaScope {
+        viewer_id: 0,
+        department_id: None,
+    };
+    let Some((content, idea)) = store::content::find(c, &everyone, v.content_id)? else {
+        return Ok(Ready::Nothing);
+    };
+    let department = store::departments::find(c, idea.department_id)?
+        .map(|d| d.name)
+        .unwrap_or_default();
+    let secrets: Settings = if ch.secrets.is_empty() {
+        Settings::new()
+    } else {
+        match crate::security::open(keys, &ch.secrets)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+        {
+            Some(s) => s,
+            None => {
+                return Ok(Ready::Broken(
+                    "the channel's secrets cannot be opened with the current keys".into(),
+                ))
+            }
+        }
+    };
+    let config: Settings = serde_json::from_str(&ch.config).unwrap_or_default();
+    if !store::publications::start(c, id, now)? {
+        return Ok(Ready::Nothing);
+    }
+    let images = v.image_list();
+    Ok(Ready::Send(
+        Box::new(Delivery {
+            publication_id: p.id,
+            idempotency_key: p.idempotency_key,
+            channel_id: ch.id,
+            channel_name: ch.name,
+            kind,
+            config,
+            secrets,
+            variant: DeliveryVariant {
+                id: v.id,
+                language: v.language,
+                text: v.text,
+                link: v.link,
+                subject: v.subject,
+                images,
+                scheduled_at: at.and_utc().to_rfc3339(),
+            },
+            content: DeliveryContent {
+                id: content.id,
+                title: content.title,
+            },
+            idea: DeliveryIdea {
+                id: idea.id,
+                title: idea.title,
+                department,
+                pillar: idea.pillar,
+            },
+            base_url: base_url.to_string(),
+        }),
+        at,
+    ))
+}
+
+/// Records the attempt, moves the publication on and answers the job engine.
+async fn record(
+    ctx: &Arc<JobContext>,
+    id: i64,
+    job: &Job,
+    outcome: &Outcome,
+    delivery: Option<&Delivery>,
+    took: Duration,
+) -> JobResult {
+    let now = ctx.clock.naive();
+    let last_try = job.attempts >= job.max_attempts;
+    let (to, result) = match outcome {
+        Outcome::Published { .. } => (PubState::Published, JobResult::Done),
+        Outcome::Retry { error, .. } if last_try => (
+            PubState::Failed,
+            JobResult::Dead {
+                error: format!("gave up after {} attempts: {error}", job.attempts),
+            },
+        ),
+        Outcome::Retry {
+            error, retry_after, ..
+        } => {
+            let wait = PUBLISH.delay(job.attempts, rand::random::<f64>(), *retry_after);
+            let at = now + chrono::Duration::from_std(wait).unwrap_or_default();
+            (
+                PubState::Pending,
+                JobResult::RetryAt {
+                    error: error.clone(),
+                    at,
+                },
+            )
+        }
+        Outcome::Failed { error, .. } => (
+            PubState::Failed,
+            JobResult::Dead {
+                error: error.clone(),
+            },
+        ),
+        // The job is over; a person decides whether it goes again.
+        Outcome::Unconfirmed { .. } => (PubState::Unconfirmed, JobResult::Done),
+    };
+    let next_retry = match &result {
+        JobResult::RetryAt { at, .. } => Some(*at),
+        _ => None,
+    };
+    let (external_id, url) = match outcome {
+        Outcome::Published {
+            external_id, url, ..
+        } => (external_id.clone(), url.clone()),
+        _ => (None, None),
+    };
+    let error = outcome.error().map(|e| e.chars().take(2000).collect::<String>());
+    let mail = ctx.mail.clone();
+    let channel_name = delivery.map(|d| d.channel_name.clone());
+    let status = outcome.http_status().map(i32::from);
+    let outcome_name = outcome.name();
+    let saved = ctx
+        .db(move |c| {
+            c.transaction(|c| {
+                store::publications::finish(
+                    c,
+                    id,
+                    &AttemptRecord {
+                        outcome: outcome_name,
+                        http_status: status,
+                        error: error.as_deref(),
+                        duration_ms: took.as_millis() as i64,
+                    },
+                    to,
+                    external_id.as_deref(),
+                    url.as_deref(),
+                    next_retry,
+                    now,
+                )?;
+                after_settled(c, &mail, id, to, channel_name.as_deref(), error.as_deref())
+            })
+            .map_err(|e: crate::error::AppError| e.to_string())
+        })
+        .await;
+    match saved {
+        Ok(()) => result,
+        // The post went out (or not) but we could not write it down: the job runs again and
+        // finds the publication "publishing", which resends with the same idempotency key.
+        Err(e) => JobResult::Retry {
+            error: format!("could not record the attempt: {e}"),
+            retry_after: None,
+        },
+    }
+}
+
+/// After a publication settles: the idea is published once every variant is, and editors
+/// hear of anything that needs a person.
+fn after_settled(
+    c: &mut Conn,
+    mail: &Composer,
+    id: i64,
+    to: PubState,
+    channel: Option<&str>,
+    error: Option<&str>,
+) -> Result<(), crate::error::AppError> {
+    let Some(p) = store::publications::find(c, id)? else {
+        return Ok(());
+    };
+    let Some(v) = store::content::find_variant(c, p.variant_id)? else {
+        return Ok(());
+    };
+    let everyone = IdeaScope {
+        viewer_id: 0,
+        department_id: None,
+    };
+    let Some((content, idea)) = store::content::find(c, &everyone, v.content_id)? else {
+        return Ok(());
+    };
+    if to == PubState::Published {
+        publish_idea_if_complete(c, mail, content.id, &idea)?;
+    } else if to.needs_attention() {
+        alert(c, mail, &p, &idea, &content.title, channel, error)?;
+    }
+    Ok(())
+}
+
+/// The idea is published when all its variants are.
+pub fn publish_idea_if_complete(
+    c: &mut Conn,
+    mail: &Composer,
+    content_id: i64,
+    idea: &store::ideas::Idea,
+) -> Result<(), crate::error::AppError> {
+    if idea.state() != State::Scheduled {
+        return Ok(());
+    }
+    let variants = store::content::variants_of(c, content_id)?;
+    let ids: Vec<i64> = variants.iter().map(|v| v.id).collect();
+    let pubs = store::publications::for_variants(c, &ids)?;
+    let all_out = variants.iter().all(|v| {
+        pubs.iter()
+            .any(|p| p.variant_id == v.id && p.state() == PubState::Published)
+    });
+    if all_out {
+        store::ideas::transition_by_system(c, mail, idea, State::Published)?;
+    }
+    Ok(())
+}
+
+/// Mails every editor and admin that a post needs them.
+fn alert(
+    c: &mut Conn,
+    mail: &Composer,
+    p: &Publication,
+    idea: &store::ideas::Idea,
+    title: &str,
+    channel: Option<&str>,
+    error: Option<&str>,
+) -> diesel::QueryResult<()> {
+    let key = if p.state() == PubState::Unconfirmed {
+        "mail-publication-unconfirmed"
+    } else {
+        "mail-publication-failed"
+    };
+    for editor in store::users::editors(c)? {
+        debug_assert!(editor.role() != Role::Contributor);
+        mail.notify(
+            c,
+            &editor,
+            "publishing",
+            key,
+            idea.id,
+            &[
+                ("title", title.to_string()),
+                ("channel", channel.unwrap_or("").to_string()),
+                ("error", error.unwrap_or("").to_string()),
+            ],
+        )?;
+    }
+    Ok(())
+}

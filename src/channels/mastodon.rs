@@ -1,0 +1,167 @@
+//! Mastodon: images uploaded first (`/api/v2/media`, with their alt text), then
+//! `POST /api/v1/statuses` with the access token and an `Idempotency-Key` the server honours,
+//! so a retry after a lost answer does not post twice.
+
+use serde::Deserialize;
+use serde_json::json;
+
+use super::http::body_capped;
+use super::{send, Adapter, Delivery, Env, Outcome};
+
+pub struct Mastodon;
+
+const MAX_IMAGE_BYTES: usize = 16 * 1024 * 1024;
+const MAX_ANSWER_BYTES: usize = 1024 * 1024;
+
+#[derive(Deserialize)]
+struct Created {
+    id: String,
+    url: Option<String>,
+}
+
+/// The status text: the variant's text, then its link after a blank line.
+pub fn status_text(text: &str, link: &str) -> String {
+    let (text, link) = (text.trim(), link.trim());
+    match (text.is_empty(), link.is_empty()) {
+        (_, true) => text.to_string(),
+        (true, false) => link.to_string(),
+        (false, false) => format!("{text}\n\n{link}"),
+    }
+}
+
+fn failed(error: String) -> Outcome {
+    Outcome::Failed {
+        error,
+        http_status: None,
+    }
+}
+
+async fn read_json<T: serde::de::DeserializeOwned>(res: reqwest::Response) -> Result<T, Outcome> {
+    let status = res.status().as_u16();
+    let bytes = body_capped(res, MAX_ANSWER_BYTES)
+        .await
+        .map_err(|e| Outcome::Unconfirmed { error: e })?;
+    serde_json::from_slice(&bytes).map_err(|e| Outcome::Unconfirmed {
+        error: format!("the server answered {status} with something unreadable: {e}"),
+    })
+}
+
+impl Mastodon {
+    async fn upload(
+        &self,
+        env: &Env<'_>,
+        base: &str,
+        token: &str,
+        image: &crate::domain::variants::Image,
+    ) -> Result<String, Outcome> {
+        let res = send(env, env.http.get(&image.url)).await.map_err(|o| match o {
+            Outcome::Unconfirmed { error } => Outcome::Retry {
+                error,
+                http_status: None,
+                retry_after: None,
+            },
+            o => o,
+        })?;
+        let mime = res
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("application/octet-stream")
+            .to_string();
+        let bytes = body_capped(res, MAX_IMAGE_BYTES).await.map_err(|e| failed(format!("image {}: {e}", image.url)))?;
+        let name = image.url.rsplit('/').next().unwrap_or("image").to_string();
+        let part = reqwest::multipart::Part::bytes(bytes)
+            .file_name(name)
+            .mime_str(&mime)
+            .map_err(|e| failed(format!("image {}: {e}", image.url)))?;
+        let form = reqwest::multipart::Form::new()
+            .part("file", part)
+            .text("description", image.alt.clone());
+        let res = send(
+            env,
+            env.http
+                .post(format!("{base}/api/v2/media"))
+                .bearer_auth(token)
+                .multipart(form),
+        )
+        .await
+        .map_err(|o| match o {
+            // An upload that got no answer is only an orphaned file on their side: retry.
+            Outcome::Unconfirmed { error } => Outcome::Retry {
+                error,
+                http_status: None,
+                retry_after: None,
+            },
+            o => o,
+        })?;
+        let created: Created = read_json(res).await.map_err(|o| match o {
+            Outcome::Unconfirmed { error } => Outcome::Retry {
+                error,
+                http_status: None,
+                retry_after: None,
+            },
+            o => o,
+        })?;
+        Ok(created.id)
+    }
+}
+
+impl Adapter for Mastodon {
+    async fn publish(&self, env: &Env<'_>, d: &Delivery) -> Outcome {
+        let Some(base) = d.config.get("instance_url").map(|u| u.trim_end_matches('/').to_string()) else {
+            return failed("the channel has no instance URL".into());
+        };
+        let Some(token) = d.secrets.get("access_token") else {
+            return failed("the channel has no access token".into());
+        };
+        let mut media_ids = vec![];
+        for image in &d.variant.images {
+            match self.upload(env, &base, token, image).await {
+                Ok(id) => media_ids.push(id),
+                Err(o) => return o,
+            }
+        }
+        let visibility = d
+            .config
+            .get("visibility")
+            .cloned()
+            .unwrap_or_else(|| "public".into());
+        let body = json!({
+            "status": status_text(&d.variant.text, &d.variant.link),
+            "language": d.variant.language,
+            "visibility": visibility,
+            "media_ids": media_ids,
+        });
+        let req = env
+            .http
+            .post(format!("{base}/api/v1/statuses"))
+            .bearer_auth(token)
+            .header("idempotency-key", &d.idempotency_key)
+            .json(&body);
+        let res = match send(env, req).await {
+            Ok(res) => res,
+            Err(o) => return o,
+        };
+        let status = res.status().as_u16();
+        match read_json::<Created>(res).await {
+            Ok(c) => Outcome::Published {
+                external_id: Some(c.id),
+                url: c.url,
+                http_status: Some(status),
+            },
+            Err(o) => o,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::status_text;
+
+    #[test]
+    fn the_link_follows_the_text_after_a_blank_line() {
+        assert_eq!(status_text("Neu", "https://x.ch"), "Neu\n\nhttps://x.ch");
+        assert_eq!(status_text("Neu ", ""), "Neu");
+        assert_eq!(status_text("", "https://x.ch"), "https://x.ch");
+    }
+}

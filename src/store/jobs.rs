@@ -1,0 +1,363 @@
+//! The job table: enqueue (in the caller's transaction), claim under a lease, and settle.
+//! Every state change is one short statement guarded by the lease owner, so a worker that lost
+//! its lease cannot overwrite the one that took the job over.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Integer, Text, Timestamp};
+
+use crate::db::schema::jobs;
+use crate::db::Conn;
+
+pub const QUEUED: &str = "queued";
+pub const RUNNING: &str = "running";
+pub const DONE: &str = "done";
+pub const DEAD: &str = "dead";
+pub const CANCELLED: &str = "cancelled";
+
+#[derive(Debug, Clone, Queryable, Selectable, QueryableByName)]
+#[diesel(table_name = jobs)]
+pub struct Job {
+    pub id: i64,
+    pub kind: String,
+    pub payload: String,
+    pub unique_key: Option<String>,
+    pub state: String,
+    pub run_at: NaiveDateTime,
+    pub attempts: i32,
+    pub max_attempts: i32,
+    pub locked_by: Option<String>,
+    pub locked_until: Option<NaiveDateTime>,
+    pub last_error: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub finished_at: Option<NaiveDateTime>,
+}
+
+pub struct NewJob<'a> {
+    pub kind: &'a str,
+    pub payload: String,
+    pub unique_key: Option<String>,
+    pub run_at: NaiveDateTime,
+    pub max_attempts: i32,
+}
+
+/// Adds a job; with a unique key that is already taken, nothing happens and `None` comes back
+/// (a periodic firing another instance queued, a mail already queued).
+pub fn enqueue(conn: &mut Conn, job: NewJob, now: NaiveDateTime) -> QueryResult<Option<i64>> {
+    // ON CONFLICT rather than catching the violation: on PostgreSQL a failed statement would
+    // abort the caller's transaction.
+    let rows: Vec<IdRow> = diesel::sql_query(
+        "INSERT INTO jobs (kind, payload, unique_key, state, run_at, attempts, max_attempts, \
+         created_at, updated_at) VALUES ($1, $2, $3, 'queued', $4, 0, $5, $6, $6) \
+         ON CONFLICT (unique_key) DO NOTHING RETURNING id",
+    )
+    .bind::<Text, _>(job.kind)
+    .bind::<Text, _>(&job.payload)
+    .bind::<diesel::sql_types::Nullable<Text>, _>(job.unique_key.as_deref())
+    .bind::<Timestamp, _>(job.run_at)
+    .bind::<Integer, _>(job.max_attempts)
+    .bind::<Timestamp, _>(now)
+    .load(conn)?;
+    Ok(rows.first().map(|r| r.id))
+}
+
+#[derive(QueryableByName)]
+struct IdRow {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+}
+
+/// Puts the job with this key (back) in the queue at `run_at`, fresh, unless it is running
+/// now; creates it if there is none. For publications, whose job follows their schedule.
+pub fn requeue_unique(conn: &mut Conn, job: NewJob, now: NaiveDateTime) -> QueryResult<()> {
+    let key = job.unique_key.clone().expect("requeue needs a unique key");
+    let updated = diesel::update(
+        jobs::table
+            .filter(jobs::unique_key.eq(&key))
+            .filter(jobs::state.ne(RUNNING)),
+    )
+    .set((
+        jobs::state.eq(QUEUED),
+        jobs::run_at.eq(job.run_at),
+        jobs::attempts.eq(0),
+        jobs::max_attempts.eq(job.max_attempts),
+        jobs::payload.eq(&job.payload),
+        jobs::last_error.eq(None::<String>),
+        jobs::finished_at.eq(None::<NaiveDateTime>),
+        jobs::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    if updated == 0 {
+        enqueue(conn, job, now)?;
+    }
+    Ok(())
+}
+
+/// Cancels the queued job with this key (a variant taken off the plan).
+pub fn cancel_unique(conn: &mut Conn, key: &str, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        jobs::table
+            .filter(jobs::unique_key.eq(key))
+            .filter(jobs::state.eq(QUEUED)),
+    )
+    .set((
+        jobs::state.eq(CANCELLED),
+        jobs::finished_at.eq(Some(now)),
+        jobs::updated_at.eq(now),
+    ))
+    .execute(conn)
+}
+
+/// Claims up to `limit` due jobs (or jobs whose lease ran out) for `worker` until
+/// `lease_until`. PostgreSQL skips rows other instances hold locked; SQLite has one writer,
+/// so the UPDATE is atomic as it is. The only statement whose text differs by backend.
+pub fn claim(
+    conn: &mut Conn,
+    worker: &str,
+    now: NaiveDateTime,
+    lease_until: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<Job>> {
+    let lock = match conn {
+        Conn::Pg(_) => "FOR UPDATE SKIP LOCKED",
+        Conn::Sqlite(_) => "",
+    };
+    let sql = format!(
+        "UPDATE jobs SET state = 'running', locked_by = $1, locked_until = $2, \
+         attempts = attempts + 1, updated_at = $3 \
+         WHERE id IN (SELECT id FROM jobs WHERE (state = 'queued' AND run_at <= $3) \
+         OR (state = 'running' AND locked_until < $3) ORDER BY run_at, id LIMIT $4 {lock}) \
+         RETURNING *"
+    );
+    let mut claimed: Vec<Job> = diesel::sql_query(sql)
+        .bind::<Text, _>(worker)
+        .bind::<Timestamp, _>(lease_until)
+        .bind::<Timestamp, _>(now)
+        .bind::<BigInt, _>(limit)
+        .load(conn)?;
+    claimed.sort_by_key(|j| (j.run_at, j.id));
+    Ok(claimed)
+}
+
+/// When the next queued job is due, so an idle worker sleeps until then.
+pub fn next_due(conn: &mut Conn) -> QueryResult<Option<NaiveDateTime>> {
+    jobs::table
+        .filter(jobs::state.eq(QUEUED))
+        .select(diesel::dsl::min(jobs::run_at))
+        .first(conn)
+}
+
+/// Extends the leases of the jobs this worker is running.
+pub fn renew(
+    conn: &mut Conn,
+    worker: &str,
+    ids: &[i64],
+    lease_until: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        jobs::table
+            .filter(jobs::id.eq_any(ids))
+            .filter(jobs::locked_by.eq(worker))
+            .filter(jobs::state.eq(RUNNING)),
+    )
+    .set(jobs::locked_until.eq(Some(lease_until)))
+    .execute(conn)
+}
+
+/// How a run ended, as the job table records it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Settle {
+    Done,
+    Retry { at: NaiveDateTime, error: String },
+    Dead { error: String },
+    /// Not run (a paused channel): back in the queue without using up an attempt.
+    Defer { at: NaiveDateTime },
+}
+
+/// Records how the job ended; `false` if this worker no longer held it.
+pub fn settle(
+    conn: &mut Conn,
+    worker: &str,
+    id: i64,
+    how: &Settle,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let mine = jobs::table
+        .filter(jobs::id.eq(id))
+        .filter(jobs::locked_by.eq(worker))
+        .filter(jobs::state.eq(RUNNING));
+    let n = match how {
+        Settle::Done => diesel::update(mine)
+            .set((
+                jobs::state.eq(DONE),
+                jobs::locked_by.eq(None::<String>),
+                jobs::locked_until.eq(None::<NaiveDateTime>),
+                jobs::last_error.eq(None::<String>),
+                jobs::finished_at.eq(Some(now)),
+                jobs::updated_at.eq(now),
+            ))
+            .execute(conn)?,
+        Settle::Retry { at, error } => diesel::update(mine)
+            .set((
+                jobs::state.eq(QUEUED),
+                jobs::run_at.eq(*at),
+                jobs::locked_by.eq(None::<String>),
+                jobs::locked_until.eq(None::<NaiveDateTime>),
+                jobs::last_error.eq(Some(error)),
+                jobs::updated_at.eq(now),
+            ))
+            .execute(conn)?,
+        Settle::Dead { error } => diesel::update(mine)
+            .set((
+                jobs::state.eq(DEAD),
+                jobs::locked_by.eq(None::<String>),
+                jobs::locked_until.eq(None::<NaiveDateTime>),
+                jobs::last_error.eq(Some(error)),
+                jobs::finished_at.eq(Some(now)),
+                jobs::updated_at.eq(now),
+            ))
+            .execute(conn)?,
+        Settle::Defer { at } => diesel::update(mine)
+            .set((
+                jobs::state.eq(QUEUED),
+                jobs::run_at.eq(*at),
+                jobs::attempts.eq(jobs::attempts - 1),
+                jobs::locked_by.eq(None::<String>),
+                jobs::locked_until.eq(None::<NaiveDateTime>),
+                jobs::updated_at.eq(now),
+            ))
+            .execute(conn)?,
+    };
+    Ok(n == 1)
+}
+
+/// Marks many finished jobs done in one statement (the fast path of a busy worker).
+pub fn settle_done(
+    conn: &mut Conn,
+    worker: &str,
+    ids: &[i64],
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        jobs::table
+            .filter(jobs::id.eq_any(ids))
+            .filter(jobs::locked_by.eq(worker))
+            .filter(jobs::state.eq(RUNNING)),
+    )
+    .set((
+        jobs::state.eq(DONE),
+        jobs::locked_by.eq(None::<String>),
+        jobs::locked_until.eq(None::<NaiveDateTime>),
+        jobs::last_error.eq(None::<String>),
+        jobs::finished_at.eq(Some(now)),
+        jobs::updated_at.eq(now),
+    ))
+    .execute(conn)
+}
+
+/// On shutdown: gives back what this worker holds, without using up an attempt.
+pub fn release(conn: &mut Conn, worker: &str, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        jobs::table
+            .filter(jobs::locked_by.eq(worker))
+            .filter(jobs::state.eq(RUNNING)),
+    )
+    .set((
+        jobs::state.eq(QUEUED),
+        jobs::attempts.eq(jobs::attempts - 1),
+        jobs::locked_by.eq(None::<String>),
+        jobs::locked_until.eq(None::<NaiveDateTime>),
+        jobs::updated_at.eq(now),
+    ))
+    .execute(conn)
+}
+
+pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<Job>> {
+    jobs::table
+        .find(id)
+        .select(Job::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Jobs for the admins' page: one list per state of interest, newest change first.
+pub fn list(
+    conn: &mut Conn,
+    states: &[&str],
+    failed_only: bool,
+    limit: i64,
+) -> QueryResult<Vec<Job>> {
+    let mut q = jobs::table
+        .filter(jobs::state.eq_any(states.to_vec()))
+        .into_boxed();
+    if failed_only {
+        q = q.filter(jobs::attempts.gt(0));
+    }
+    q.order((jobs::run_at.asc(), jobs::id.asc()))
+        .limit(limit)
+        .select(Job::as_select())
+        .load(conn)
+}
+
+/// (state, count) for the admins' page and `/metrics`.
+pub fn counts(conn: &mut Conn) -> QueryResult<Vec<(String, String, i64)>> {
+    jobs::table
+        .group_by((jobs::kind, jobs::state))
+        .select((jobs::kind, jobs::state, diesel::dsl::count_star()))
+        .load(conn)
+}
+
+/// An admin's "run now": a queued, dead or cancelled job goes back in the queue, due now.
+pub fn retry_now(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        jobs::table
+            .filter(jobs::id.eq(id))
+            .filter(jobs::state.eq_any([QUEUED, DEAD, CANCELLED])),
+    )
+    .set((
+        jobs::state.eq(QUEUED),
+        jobs::run_at.eq(now),
+        jobs::attempts.eq(0),
+        jobs::finished_at.eq(None::<NaiveDateTime>),
+        jobs::updated_at.eq(now),
+    ))
+    .execute(conn)
+}
+
+/// An admin's "cancel": only a job that is not running.
+pub fn cancel(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        jobs::table
+            .filter(jobs::id.eq(id))
+            .filter(jobs::state.eq_any([QUEUED, DEAD])),
+    )
+    .set((
+        jobs::state.eq(CANCELLED),
+        jobs::finished_at.eq(Some(now)),
+        jobs::updated_at.eq(now),
+    ))
+    .execute(conn)
+}
+
+/// Makes every queued job of `kind` due now (e.g. all waiting mail after fixing SMTP).
+pub fn due_now_of_kind(conn: &mut Conn, kind: &str, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        jobs::table
+            .filter(jobs::kind.eq(kind))
+            .filter(jobs::state.eq(QUEUED)),
+    )
+    .set((jobs::run_at.eq(now), jobs::updated_at.eq(now)))
+    .execute(conn)
+}
+
+/// Forgets finished jobs older than `before`; periodic firings keep their row for a day at
+/// least, so a second instance cannot fire the same minute again.
+pub fn prune(conn: &mut Conn, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        jobs::table
+            .filter(jobs::state.eq_any([DONE, CANCELLED]))
+            .filter(jobs::finished_at.lt(before)),
+    )
+    .execute(conn)
+}

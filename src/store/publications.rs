@@ -1,0 +1,357 @@
+//! Publications: one per (variant, channel), its publish job, and every attempt.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::jobs::{self, NewJob};
+use crate::db::schema::{publication_attempts, publications};
+use crate::db::Conn;
+use crate::domain::publications::PubState;
+use crate::domain::retry::PUBLISH_ATTEMPTS;
+
+pub const JOB_KIND: &str = "publish";
+
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = publications)]
+pub struct Publication {
+    pub id: i64,
+    pub variant_id: i64,
+    pub channel_id: i64,
+    pub state: String,
+    pub idempotency_key: String,
+    pub scheduled_at: NaiveDateTime,
+    pub attempts: i32,
+    pub next_retry_at: Option<NaiveDateTime>,
+    pub external_id: Option<String>,
+    pub url: Option<String>,
+    pub last_error: Option<String>,
+    pub published_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Publication {
+    pub fn state(&self) -> PubState {
+        PubState::parse(&self.state).unwrap_or(PubState::Pending)
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = publication_attempts)]
+pub struct Attempt {
+    pub id: i64,
+    pub publication_id: i64,
+    pub at: NaiveDateTime,
+    pub outcome: String,
+    pub http_status: Option<i32>,
+    pub error: Option<String>,
+    pub duration_ms: i64,
+}
+
+pub fn job_key(publication_id: i64) -> String {
+    format!("publish:{publication_id}")
+}
+
+fn publish_job(publication_id: i64, run_at: NaiveDateTime) -> NewJob<'static> {
+    NewJob {
+        kind: JOB_KIND,
+        payload: serde_json::json!({ "publication_id": publication_id }).to_string(),
+        unique_key: Some(job_key(publication_id)),
+        run_at,
+        max_attempts: PUBLISH_ATTEMPTS,
+    }
+}
+
+/// A new idempotency key in the Standard Webhooks message-id style.
+fn new_key() -> String {
+    format!("msg_{}", crate::security::random_token())
+}
+
+/// Why a variant's plan cannot change now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Locked(pub PubState);
+
+/// Plans the variant's publication at `at` (creating it, or moving it while it is still
+/// pending or failed) and queues its job for that time. In the caller's transaction.
+pub fn plan(
+    conn: &mut Conn,
+    variant_id: i64,
+    channel_id: i64,
+    at: NaiveDateTime,
+    now: NaiveDateTime,
+) -> QueryResult<Result<i64, Locked>> {
+    let id = match for_variant(conn, variant_id)? {
+        Some(p) if !p.state().can_reschedule() => return Ok(Err(Locked(p.state()))),
+        Some(p) => {
+            diesel::update(publications::table.find(p.id))
+                .set((
+                    publications::state.eq(PubState::Pending.as_str()),
+                    publications::scheduled_at.eq(at),
+                    publications::channel_id.eq(channel_id),
+                    publications::attempts.eq(0),
+                    publications::next_retry_at.eq(None::<NaiveDateTime>),
+                    publications::last_error.eq(None::<String>),
+                    publications::updated_at.eq(now),
+                ))
+                .execute(conn)?;
+            p.id
+        }
+        None => diesel::insert_into(publications::table)
+            .values((
+                publications::variant_id.eq(variant_id),
+                publications::channel_id.eq(channel_id),
+                publications::state.eq(PubState::Pending.as_str()),
+                publications::idempotency_key.eq(new_key()),
+                publications::scheduled_at.eq(at),
+                publications::attempts.eq(0),
+                publications::created_at.eq(now),
+                publications::updated_at.eq(now),
+            ))
+            .returning(publications::id)
+            .get_result(conn)?,
+    };
+    jobs::requeue_unique(conn, publish_job(id, at), now)?;
+    Ok(Ok(id))
+}
+
+/// Takes the variant's publication off the plan, if it has not gone out.
+pub fn unplan(
+    conn: &mut Conn,
+    variant_id: i64,
+    now: NaiveDateTime,
+) -> QueryResult<Result<(), Locked>> {
+    let Some(p) = for_variant(conn, variant_id)? else {
+        return Ok(Ok(()));
+    };
+    if !p.state().can_reschedule() {
+        return Ok(Err(Locked(p.state())));
+    }
+    jobs::cancel_unique(conn, &job_key(p.id), now)?;
+    diesel::delete(publications::table.find(p.id)).execute(conn)?;
+    Ok(Ok(()))
+}
+
+pub fn for_variant(conn: &mut Conn, variant_id: i64) -> QueryResult<Option<Publication>> {
+    publications::table
+        .filter(publications::variant_id.eq(variant_id))
+        .select(Publication::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn for_variants(conn: &mut Conn, variant_ids: &[i64]) -> QueryResult<Vec<Publication>> {
+    publications::table
+        .filter(publications::variant_id.eq_any(variant_ids))
+        .select(Publication::as_select())
+        .load(conn)
+}
+
+pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<Publication>> {
+    publications::table
+        .find(id)
+        .select(Publication::as_select())
+        .first(conn)
+        .optional()
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub variant_id: Option<i64>,
+    pub channel_id: Option<i64>,
+    pub state: Option<PubState>,
+    /// Ids below this one (the cursor of the page before).
+    pub before_id: Option<i64>,
+}
+
+/// Newest first, `limit` at most.
+pub fn list(conn: &mut Conn, f: &Filter, limit: i64) -> QueryResult<Vec<Publication>> {
+    let mut q = publications::table.into_boxed();
+    if let Some(v) = f.variant_id {
+        q = q.filter(publications::variant_id.eq(v));
+    }
+    if let Some(c) = f.channel_id {
+        q = q.filter(publications::channel_id.eq(c));
+    }
+    if let Some(s) = f.state {
+        q = q.filter(publications::state.eq(s.as_str()));
+    }
+    if let Some(b) = f.before_id {
+        q = q.filter(publications::id.lt(b));
+    }
+    q.order(publications::id.desc())
+        .limit(limit)
+        .select(Publication::as_select())
+        .load(conn)
+}
+
+pub fn attempts(conn: &mut Conn, publication_id: i64) -> QueryResult<Vec<Attempt>> {
+    publication_attempts::table
+        .filter(publication_attempts::publication_id.eq(publication_id))
+        .order(publication_attempts::id.asc())
+        .select(Attempt::as_select())
+        .load(conn)
+}
+
+/// pending → publishing, counting the attempt. `false` if it was not pending (settled by
+/// someone else, or waiting for a person).
+pub fn start(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
+    let n = diesel::update(
+        publications::table
+            .filter(publications::id.eq(id))
+            .filter(publications::state.eq_any([
+                PubState::Pending.as_str(),
+                // A worker that died mid-send left it here; its job came back to us.
+                PubState::Publishing.as_str(),
+            ])),
+    )
+    .set((
+        publications::state.eq(PubState::Publishing.as_str()),
+        publications::attempts.eq(publications::attempts + 1),
+        publications::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// What one attempt came to, for `finish`.
+pub struct AttemptRecord<'a> {
+    pub outcome: &'a str,
+    pub http_status: Option<i32>,
+    pub error: Option<&'a str>,
+    pub duration_ms: i64,
+}
+
+/// Records the attempt and moves the publication to `to` (with the live post's id and URL
+/// when published, or the time of the next try when pending).
+#[allow(clippy::too_many_arguments)]
+pub fn finish(
+    conn: &mut Conn,
+    id: i64,
+    attempt: &AttemptRecord,
+    to: PubState,
+    external_id: Option<&str>,
+    url: Option<&str>,
+    next_retry_at: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(publication_attempts::table)
+        .values((
+            publication_attempts::publication_id.eq(id),
+            publication_attempts::at.eq(now),
+            publication_attempts::outcome.eq(attempt.outcome),
+            publication_attempts::http_status.eq(attempt.http_status),
+            publication_attempts::error.eq(attempt.error),
+            publication_attempts::duration_ms.eq(attempt.duration_ms),
+        ))
+        .execute(conn)?;
+    let published_at = (to == PubState::Published).then_some(now);
+    diesel::update(publications::table.find(id))
+        .set((
+            publications::state.eq(to.as_str()),
+            publications::last_error.eq(attempt.error),
+            publications::next_retry_at.eq(next_retry_at),
+            publications::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    if to == PubState::Published {
+        diesel::update(publications::table.find(id))
+            .set((
+                publications::external_id.eq(external_id),
+                publications::url.eq(url),
+                publications::published_at.eq(published_at),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// An editor's retry: back to pending and due now, with the same idempotency key.
+pub fn retry(conn: &mut Conn, p: &Publication, now: NaiveDateTime) -> QueryResult<bool> {
+    let n = diesel::update(
+        publications::table
+            .filter(publications::id.eq(p.id))
+            .filter(publications::state.eq(p.state.as_str())),
+    )
+    .set((
+        publications::state.eq(PubState::Pending.as_str()),
+        publications::next_retry_at.eq(None::<NaiveDateTime>),
+        publications::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    if n == 1 {
+        jobs::requeue_unique(conn, publish_job(p.id, now), now)?;
+    }
+    Ok(n == 1)
+}
+
+/// An editor's "it is live": published, with the address they found, if any.
+pub fn confirm(
+    conn: &mut Conn,
+    p: &Publication,
+    url: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        publications::table
+            .filter(publications::id.eq(p.id))
+            .filter(publications::state.eq(p.state.as_str())),
+    )
+    .set((
+        publications::state.eq(PubState::Published.as_str()),
+        publications::published_at.eq(Some(now)),
+        publications::url.eq(url.map(str::to_string).or(p.url.clone())),
+        publications::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    if n == 1 {
+        jobs::cancel_unique(conn, &job_key(p.id), now)?;
+    }
+    Ok(n == 1)
+}
+
+/// Publications waiting for a person (failed or unconfirmed), for the start page's banner.
+pub fn needing_attention(conn: &mut Conn) -> QueryResult<i64> {
+    publications::table
+        .filter(publications::state.eq_any([
+            PubState::Failed.as_str(),
+            PubState::Unconfirmed.as_str(),
+        ]))
+        .count()
+        .get_result(conn)
+}
+
+/// The published entries of a feed channel, newest first, whose time has come.
+pub fn published_on(
+    conn: &mut Conn,
+    channel_id: i64,
+    limit: i64,
+) -> QueryResult<Vec<Publication>> {
+    publications::table
+        .filter(publications::channel_id.eq(channel_id))
+        .filter(publications::state.eq(PubState::Published.as_str()))
+        .order((publications::published_at.desc(), publications::id.desc()))
+        .limit(limit)
+        .select(Publication::as_select())
+        .load(conn)
+}
+
+/// Makes a resumed channel's held publications due now.
+pub fn release_channel(conn: &mut Conn, channel_id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+    let keys: Vec<String> = publications::table
+        .filter(publications::channel_id.eq(channel_id))
+        .filter(publications::state.eq(PubState::Pending.as_str()))
+        .filter(publications::scheduled_at.le(now))
+        .select(publications::id)
+        .load::<i64>(conn)?
+        .into_iter()
+        .map(job_key)
+        .collect();
+    use crate::db::schema::jobs as j;
+    diesel::update(
+        j::table
+            .filter(j::unique_key.eq_any(keys))
+            .filter(j::state.eq(jobs::QUEUED)),
+    )
+    .set(j::run_at.eq(now))
+    .execute(conn)
+}
