@@ -65,7 +65,7 @@ pub fn constant_time_eq(a: &str, b: &str) -> bool {
             == 0
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -220,8 +220,18 @@ fn tls_config() -> rustls::ClientConfig {
         .with_no_client_auth()
 }
 
+/// Makes ring the process's TLS provider, for any other rustls client built in the process
+/// (reqwest without a built-in provider panics otherwise).
+pub fn install_crypto() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}
+
 /// The client every channel adapter uses: guarded resolver, checked redirects, timeouts.
 pub fn client(allow: &AllowList, timeout: Duration) -> reqwest::Client {
+    install_crypto();
     let redirect_allow = allow.clone();
     reqwest::Client::builder()
         .tls_backend_preconfigured(tls_config())

@@ -44,7 +44,11 @@ impl I18n {
         let fargs = (!args.is_empty()).then(|| {
             let mut a = FluentArgs::new();
             for (k, v) in args {
-                a.set(*k, FluentValue::from(v.clone()));
+                // Counts are numbers so that plural forms ([one], [other]) are chosen.
+                match (*k, v.parse::<i64>()) {
+                    ("count", Ok(n)) => a.set(*k, FluentValue::from(n)),
+                    _ => a.set(*k, FluentValue::from(v.clone())),
+                }
             }
             a
         });

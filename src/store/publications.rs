@@ -320,21 +320,6 @@ pub fn needing_attention(conn: &mut Conn) -> QueryResult<i64> {
         .get_result(conn)
 }
 
-/// The published entries of a feed channel, newest first, whose time has come.
-pub fn published_on(
-    conn: &mut Conn,
-    channel_id: i64,
-    limit: i64,
-) -> QueryResult<Vec<Publication>> {
-    publications::table
-        .filter(publications::channel_id.eq(channel_id))
-        .filter(publications::state.eq(PubState::Published.as_str()))
-        .order((publications::published_at.desc(), publications::id.desc()))
-        .limit(limit)
-        .select(Publication::as_select())
-        .load(conn)
-}
-
 /// Makes a resumed channel's held publications due now.
 pub fn release_channel(conn: &mut Conn, channel_id: i64, now: NaiveDateTime) -> QueryResult<usize> {
     let keys: Vec<String> = publications::table
@@ -354,4 +339,81 @@ pub fn release_channel(conn: &mut Conn, channel_id: i64, now: NaiveDateTime) -> 
     )
     .set(j::run_at.eq(now))
     .execute(conn)
+}
+
+/// A publication with what the editors' list shows beside it.
+#[derive(Debug, Clone, Queryable)]
+pub struct Row {
+    pub publication: Publication,
+    pub language: String,
+    pub content_id: i64,
+    pub title: String,
+    pub channel_name: String,
+}
+
+/// For the editors' list: newest first, only those needing a person if `attention`.
+pub fn overview(conn: &mut Conn, f: &Filter, attention: bool, limit: i64) -> QueryResult<Vec<Row>> {
+    use crate::db::schema::{channels, content_pieces, variants};
+    let mut q = publications::table
+        .inner_join(variants::table.inner_join(content_pieces::table))
+        .inner_join(channels::table)
+        .into_boxed();
+    if attention {
+        q = q.filter(publications::state.eq_any([
+            PubState::Failed.as_str(),
+            PubState::Unconfirmed.as_str(),
+        ]));
+    }
+    if let Some(s) = f.state {
+        q = q.filter(publications::state.eq(s.as_str()));
+    }
+    if let Some(c) = f.channel_id {
+        q = q.filter(publications::channel_id.eq(c));
+    }
+    if let Some(b) = f.before_id {
+        q = q.filter(publications::id.lt(b));
+    }
+    q.order(publications::id.desc())
+        .limit(limit)
+        .select((
+            Publication::as_select(),
+            variants::language,
+            content_pieces::id,
+            content_pieces::title,
+            channels::name,
+        ))
+        .load(conn)
+}
+
+/// One entry of a feed channel: a published variant.
+#[derive(Debug, Clone, Queryable)]
+pub struct FeedEntry {
+    pub variant_id: i64,
+    pub language: String,
+    pub subject: String,
+    pub text: String,
+    pub link: String,
+    pub published_at: Option<NaiveDateTime>,
+    pub scheduled_at: NaiveDateTime,
+}
+
+/// The channel's published variants, newest first: what its Atom and RSS feeds list.
+pub fn feed_entries(conn: &mut Conn, channel_id: i64, limit: i64) -> QueryResult<Vec<FeedEntry>> {
+    use crate::db::schema::variants;
+    publications::table
+        .inner_join(variants::table)
+        .filter(publications::channel_id.eq(channel_id))
+        .filter(publications::state.eq(PubState::Published.as_str()))
+        .order((publications::published_at.desc(), publications::id.desc()))
+        .limit(limit)
+        .select((
+            variants::id,
+            variants::language,
+            variants::subject,
+            variants::text,
+            variants::link,
+            publications::published_at,
+            publications::scheduled_at,
+        ))
+        .load(conn)
 }

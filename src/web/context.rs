@@ -175,7 +175,8 @@ pub async fn guard(
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(|t| t.trim().to_string());
 
-    let (user, session) = if is_api(&path) {
+    // Scripts authenticate with a token: the API, and Prometheus on /metrics.
+    let (user, session) = if is_api(&path) || path == "/metrics" {
         match bearer {
             Some(token) => {
                 let u = state
@@ -268,6 +269,7 @@ pub async fn guard(
     }
 
     let mut res = next.call(req).await?.map_into_boxed_body();
+    state.metrics.request(res.status().as_u16());
     if let Some(value) = new_anon {
         let _ = res
             .response_mut()

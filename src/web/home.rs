@@ -14,8 +14,9 @@ use crate::web::render::Page;
 
 pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
     let is_admin = ctx.role() == Some(Role::Admin);
+    let is_editor = ctx.role().is_some_and(|r| r != Role::Contributor);
     let (me, scope) = (ctx.me()?.id, scope(&ctx)?);
-    let (users, departments, mine, waiting) = ctx
+    let (users, departments, mine, waiting, attention) = ctx
         .db(move |c| {
             let (users, departments) = if is_admin {
                 (
@@ -45,7 +46,12 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
                     ..Default::default()
                 },
             )?;
-            Ok((users, departments, mine, waiting))
+            let attention = if is_editor {
+                store::publications::needing_attention(c)?
+            } else {
+                0
+            };
+            Ok((users, departments, mine, waiting, attention))
         })
         .await?;
     Page::new("home", "home-title")
@@ -57,6 +63,7 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
             "role_label": ctx.role().map(|r| ctx.t(&format!("role-{r}"))),
             "my_ideas": mine,
             "waiting": waiting,
+            "attention": attention,
         }))
         .render(&ctx)
 }

@@ -8,12 +8,15 @@ pub mod calendar;
 pub mod content;
 pub mod context;
 pub mod errors;
+pub mod feeds;
 pub mod forms;
 pub mod health;
 pub mod home;
 pub mod ideas;
 pub mod logging;
 pub mod markdown;
+pub mod metrics;
+pub mod publications;
 pub mod render;
 pub mod state;
 pub mod static_files;
@@ -115,6 +118,14 @@ pub fn routes() -> Vec<RouteDef> {
             admin::channels::schedules::delete,
         ),
         get("/admin/mail", admin::mail::list),
+        get("/admin/jobs", admin::jobs::list),
+        post("/admin/jobs/{id}/retry", admin::jobs::retry),
+        post("/admin/jobs/{id}/cancel", admin::jobs::cancel),
+        get("/metrics", metrics::show),
+        get("/feeds/{file}", feeds::serve),
+        get("/publications", publications::list::list),
+        post("/publications/{id}/retry", publications::settle::retry),
+        post("/publications/{id}/confirm", publications::settle::confirm),
         post("/admin/mail/retry", admin::mail::retry),
         post("/account/notifications", account::notifications::submit),
         get("/ideas", ideas::list::list),
@@ -156,6 +167,13 @@ pub fn routes() -> Vec<RouteDef> {
             api::content::unschedule,
         ),
         post("/api/v1/me/calendar-feeds", api::content::create_feed),
+        get("/api/v1/publications", api::publications::list),
+        get("/api/v1/publications/{id}", api::publications::show),
+        post("/api/v1/publications/{id}/retry", api::publications::retry),
+        post(
+            "/api/v1/publications/{id}/confirm",
+            api::publications::confirm,
+        ),
         get("/api/v1/ideas", api::ideas::list),
         post("/api/v1/ideas", api::ideas::create),
         get("/api/v1/ideas/{id}", api::ideas::show),

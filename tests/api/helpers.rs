@@ -26,6 +26,8 @@ pub struct TestApp {
     pub data_dir: tempfile::TempDir,
     pg_database: Option<String>,
     handle: actix_web::dev::ServerHandle,
+    /// The app's workers: tests move their clock instead of sleeping.
+    pub scheduler: pressroom::scheduler::Scheduler,
 }
 
 pub const ADMIN_EMAIL: &str = "admin@example.ch";
@@ -84,6 +86,7 @@ impl TestApp {
             .await
             .expect("app builds");
         let address = format!("http://127.0.0.1:{}", app.port());
+        let scheduler = app.scheduler();
         let server = app.into_server();
         let handle = server.handle();
         actix_web::rt::spawn(server);
@@ -93,6 +96,22 @@ impl TestApp {
             data_dir,
             pg_database,
             handle,
+            scheduler,
+        }
+    }
+
+    /// Moves the app's clock forward and wakes its workers.
+    pub fn advance(&self, by: chrono::Duration) {
+        self.scheduler.clock().advance(by);
+        self.scheduler.wake();
+    }
+
+    /// An API client with a new token for `email`.
+    pub fn api(&self, email: &str) -> Api<'_> {
+        Api {
+            app: self,
+            client: Client::new(),
+            token: self.create_token(email, "test"),
         }
     }
 
@@ -336,6 +355,69 @@ fn drop_pg_database(name: &str) {
     if let Ok(mut conn) = diesel::PgConnection::establish(&pg_admin_url()) {
         let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
             .execute(&mut conn);
+    }
+}
+
+/// A script's view of the app: JSON calls with a Bearer token.
+pub struct Api<'a> {
+    pub app: &'a TestApp,
+    pub client: Client,
+    pub token: String,
+}
+
+impl Api<'_> {
+    pub async fn call(&self, method: &str, path: &str, body: serde_json::Value) -> (StatusCode, serde_json::Value) {
+        let url = self.app.url(path);
+        let req = match method {
+            "POST" => self.client.post(url).json(&body),
+            "PATCH" => self.client.patch(url).json(&body),
+            "DELETE" => self.client.delete(url),
+            _ => self.client.get(url),
+        };
+        let r = req.bearer_auth(&self.token).send().await.unwrap();
+        let status = r.status();
+        (status, r.json().await.unwrap_or(serde_json::Value::Null))
+    }
+
+    /// Hands in an idea for department 1 and approves it; returns its id.
+    pub async fn approved_idea(&self, title: &str) -> i64 {
+        let (s, idea) = self
+            .call(
+                "POST",
+                "/api/v1/ideas",
+                serde_json::json!({"title": title, "department_id": 1}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{idea}");
+        let id = idea["id"].as_i64().unwrap();
+        let (s, body) = self
+            .call(
+                "POST",
+                &format!("/api/v1/ideas/{id}/transitions"),
+                serde_json::json!({"to": "approved"}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "{body}");
+        id
+    }
+}
+
+/// Waits (in real time, up to `secs`) until `check` holds; for work the app does in the
+/// background after the test moved its clock. Panics with `what` if it never does.
+pub async fn eventually<F, Fut>(secs: u64, what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    loop {
+        if check().await {
+            return;
+        }
+        if std::time::Instant::now() > until {
+            panic!("timed out waiting for: {what}");
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(25)).await;
     }
 }
 

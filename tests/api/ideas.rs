@@ -568,7 +568,7 @@ async fn bad_input_is_refused_field_by_field_and_nothing_is_saved(backend: Backe
     assert_eq!(r.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
 }
 
-fn outbox_to(app: &TestApp, email: &str) -> Vec<String> {
+pub(crate) fn outbox_to(app: &TestApp, email: &str) -> Vec<String> {
     use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
     use pressroom::db::schema::mail_outbox;
     mail_outbox::table

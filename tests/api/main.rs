@@ -14,6 +14,7 @@ mod health;
 mod ideas;
 mod ideas_api;
 mod planning;
+mod publishing;
 mod schema;
 mod setup;
 mod xss;

@@ -6,55 +6,14 @@ use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 
 use crate::both_backends;
-use crate::helpers::{location, TestApp, ADMIN_EMAIL};
+use crate::helpers::{location, Api, TestApp, ADMIN_EMAIL};
 
 both_backends!(pieces_get_variants_slots_a_calendar_and_an_ics_feed);
-
-struct Api<'a> {
-    app: &'a TestApp,
-    client: Client,
-    token: String,
-}
-
-impl Api<'_> {
-    async fn call(&self, method: &str, path: &str, body: Value) -> (StatusCode, Value) {
-        let url = self.app.url(path);
-        let req = match method {
-            "POST" => self.client.post(url).json(&body),
-            "DELETE" => self.client.delete(url),
-            _ => self.client.get(url),
-        };
-        let r = req.bearer_auth(&self.token).send().await.unwrap();
-        let status = r.status();
-        (status, r.json().await.unwrap_or(Value::Null))
-    }
-}
 
 fn zurich(t: &str) -> DateTime<chrono_tz::Tz> {
     DateTime::parse_from_rfc3339(t)
         .unwrap()
         .with_timezone(&chrono_tz::Europe::Zurich)
-}
-
-async fn approved_idea(api: &Api<'_>, title: &str) -> i64 {
-    let (s, idea) = api
-        .call(
-            "POST",
-            "/api/v1/ideas",
-            json!({"title": title, "department_id": 1}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::CREATED, "{idea}");
-    let id = idea["id"].as_i64().unwrap();
-    let (s, _) = api
-        .call(
-            "POST",
-            &format!("/api/v1/ideas/{id}/transitions"),
-            json!({"to": "approved"}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK);
-    id
 }
 
 async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
@@ -78,7 +37,7 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
     );
 
     // Production starts from the idea page; the idea moves to in_production.
-    let idea = approved_idea(&api, "Winter campaign").await;
+    let idea = api.approved_idea("Winter campaign").await;
     let r = app
         .submit(
             &admin,
@@ -179,7 +138,7 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
     );
 
     // A second piece gets the following slot; the taken one and the past are refused.
-    let other = approved_idea(&api, "Spring teaser").await;
+    let other = api.approved_idea("Spring teaser").await;
     let (s, piece2) = api
         .call(
             "POST",

@@ -3,5 +3,6 @@
 pub mod audit;
 pub mod channels;
 pub mod departments;
+pub mod jobs;
 pub mod mail;
 pub mod users;

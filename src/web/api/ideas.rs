@@ -141,19 +141,7 @@ pub async fn list(
             [("state", "error-state-unknown")].into_iter().collect(),
         ));
     }
-    let limit = page.limit.unwrap_or(50);
-    if !(1..=200).contains(&limit) {
-        return Err(AppError::Invalid(
-            [("limit", "error-limit")].into_iter().collect(),
-        ));
-    }
-    let cursor =
-        match page.cursor.as_deref() {
-            None | Some("") => None,
-            Some(c) => Some(c.parse::<i64>().map_err(|_| {
-                AppError::Invalid([("cursor", "error-cursor")].into_iter().collect())
-            })?),
-        };
+    let (cursor, limit) = page.checked()?;
     let (scope, filter, sort) = (scope(&ctx)?, q.filter(&ctx), q.sort());
     let (items, next) = ctx
         .db(move |c| Ok(store::ideas::list(c, &scope, &filter, sort, cursor, limit)?))
@@ -165,10 +153,30 @@ pub async fn list(
     })))
 }
 
+/// `cursor` and `limit` of every list.
 #[derive(Debug, Deserialize)]
 pub struct Page {
     limit: Option<i64>,
     cursor: Option<String>,
+}
+
+impl Page {
+    /// (cursor, limit): a limit of 1–200 (50 if not given), a cursor from a `next`.
+    pub fn checked(&self) -> Result<(Option<i64>, i64), AppError> {
+        let limit = self.limit.unwrap_or(50);
+        if !(1..=200).contains(&limit) {
+            return Err(AppError::Invalid(
+                [("limit", "error-limit")].into_iter().collect(),
+            ));
+        }
+        let cursor = match self.cursor.as_deref() {
+            None | Some("") => None,
+            Some(c) => Some(c.parse::<i64>().map_err(|_| {
+                AppError::Invalid([("cursor", "error-cursor")].into_iter().collect())
+            })?),
+        };
+        Ok((cursor, limit))
+    }
 }
 
 pub async fn show(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {

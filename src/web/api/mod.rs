@@ -5,3 +5,4 @@ pub mod content;
 pub mod ideas;
 pub mod me;
 pub mod openapi;
+pub mod publications;

@@ -1,0 +1,128 @@
+//! `/api/v1/publications`: what went out where, every attempt, and an editor's retry or
+//! confirmation after checking the channel.
+
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::actions::{confirm_publication::confirm_publication, retry_publication::retry_publication};
+use crate::domain::publications::PubState;
+use crate::error::AppError;
+use crate::store;
+use crate::store::publications::{Attempt, Filter, Publication};
+use crate::web::api::ideas::Page;
+use crate::web::context::Ctx;
+
+fn time(t: Option<chrono::NaiveDateTime>) -> Value {
+    t.map(|t| Value::String(t.and_utc().to_rfc3339()))
+        .unwrap_or(Value::Null)
+}
+
+pub fn view(p: &Publication) -> Value {
+    json!({
+        "id": p.id,
+        "variant_id": p.variant_id,
+        "channel_id": p.channel_id,
+        "state": p.state,
+        "attempts": p.attempts,
+        "idempotency_key": p.idempotency_key,
+        "scheduled_at": time(Some(p.scheduled_at)),
+        "next_retry_at": time(p.next_retry_at),
+        "published_at": time(p.published_at),
+        "external_id": p.external_id,
+        "url": p.url,
+        "last_error": p.last_error,
+    })
+}
+
+fn attempt_view(a: &Attempt) -> Value {
+    json!({
+        "at": time(Some(a.at)),
+        "outcome": a.outcome,
+        "http_status": a.http_status,
+        "error": a.error,
+        "duration_ms": a.duration_ms,
+    })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    variant_id: Option<i64>,
+    channel_id: Option<i64>,
+    state: Option<String>,
+}
+
+pub async fn list(
+    ctx: Ctx,
+    query: web::Query<ListQuery>,
+    page: web::Query<Page>,
+) -> Result<HttpResponse, AppError> {
+    let (cursor, limit) = page.checked()?;
+    let state = match query.state.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(PubState::parse(s).ok_or_else(|| {
+            AppError::Invalid([("state", "error-state-unknown")].into_iter().collect())
+        })?),
+    };
+    let filter = Filter {
+        variant_id: query.variant_id,
+        channel_id: query.channel_id,
+        state,
+        before_id: cursor,
+    };
+    let items = ctx
+        .db(move |c| Ok(store::publications::list(c, &filter, limit + 1)?))
+        .await?;
+    let more = items.len() as i64 > limit;
+    let items = &items[..items.len().min(limit as usize)];
+    Ok(HttpResponse::Ok().json(json!({
+        "items": items.iter().map(view).collect::<Vec<_>>(),
+        "next": if more { items.last().map(|p| p.id.to_string()) } else { None },
+    })))
+}
+
+async fn answer(ctx: &Ctx, id: i64) -> Result<HttpResponse, AppError> {
+    let (p, attempts) = ctx
+        .db(move |c| {
+            let p = store::publications::find(c, id)?.ok_or(AppError::NotFound)?;
+            Ok((p, store::publications::attempts(c, id)?))
+        })
+        .await?;
+    let mut v = view(&p);
+    v["attempt_log"] = attempts.iter().map(attempt_view).collect();
+    Ok(HttpResponse::Ok().json(v))
+}
+
+pub async fn show(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    answer(&ctx, *id).await
+}
+
+pub async fn retry(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let (me, id, now) = (ctx.me()?.clone(), *id, ctx.state.scheduler.clock().naive());
+    ctx.db(move |c| Ok(retry_publication(c, &me, id, now)?))
+        .await?;
+    ctx.state.scheduler.wake();
+    answer(&ctx, id).await
+}
+
+#[derive(Debug, Deserialize, Default)]
+pub struct ConfirmBody {
+    url: Option<String>,
+}
+
+pub async fn confirm(
+    ctx: Ctx,
+    id: web::Path<i64>,
+    body: Option<web::Json<ConfirmBody>>,
+) -> Result<HttpResponse, AppError> {
+    let url = body.and_then(|b| b.into_inner().url);
+    let (me, id, now, mail) = (
+        ctx.me()?.clone(),
+        *id,
+        ctx.state.scheduler.clock().naive(),
+        ctx.state.mail.clone(),
+    );
+    ctx.db(move |c| Ok(confirm_publication(c, &mail, &me, id, url.as_deref(), now)?))
+        .await?;
+    answer(&ctx, id).await
+}
