@@ -218,3 +218,85 @@ fn seed_plans(conn: &mut Conn, count: usize, channel_ids: &[i64], editor: i64) -
     }
     Ok(())
 }
+
+/// Adds `count` scheduled ideas, each with a piece and one variant on `channel_id` planned
+/// between `first` and `first + spread`, with their publications and jobs. For the crash and
+/// multi-instance tests and the publishing benchmark. Returns the variant ids.
+pub fn due_variants(
+    conn: &mut Conn,
+    channel_id: i64,
+    count: usize,
+    first: chrono::NaiveDateTime,
+    spread: chrono::Duration,
+) -> QueryResult<Vec<i64>> {
+    use crate::db::schema::{content_pieces, departments, users, variants};
+    let department: i64 = departments::table
+        .select(departments::id)
+        .order(departments::id.asc())
+        .first(conn)?;
+    let submitter: i64 = users::table
+        .select(users::id)
+        .order(users::id.asc())
+        .first(conn)?;
+    let now = super::now();
+    let step_ms = spread.num_milliseconds() / count.max(1) as i64;
+    let mut ids = Vec::with_capacity(count);
+    for (batch_no, batch) in (0..count).collect::<Vec<_>>().chunks(250).enumerate() {
+        conn.transaction(|conn| {
+            for &n in batch {
+                let title = format!("Due #{n} ({batch_no})");
+                let idea: i64 = diesel::insert_into(ideas::table)
+                    .values((
+                        ideas::title.eq(&title),
+                        ideas::pitch.eq(""),
+                        ideas::department_id.eq(department),
+                        ideas::audience.eq(""),
+                        ideas::pillar.eq(""),
+                        ideas::tags.eq(""),
+                        ideas::channels.eq(""),
+                        ideas::languages.eq(",de,"),
+                        ideas::links.eq(""),
+                        ideas::state.eq(State::Scheduled.as_str()),
+                        ideas::version.eq(1i64),
+                        ideas::submitter_id.eq(submitter),
+                        ideas::created_at.eq(now),
+                        ideas::updated_at.eq(now),
+                    ))
+                    .returning(ideas::id)
+                    .get_result(conn)?;
+                let content: i64 = diesel::insert_into(content_pieces::table)
+                    .values((
+                        content_pieces::idea_id.eq(idea),
+                        content_pieces::title.eq(&title),
+                        content_pieces::body.eq(""),
+                        content_pieces::created_at.eq(now),
+                        content_pieces::updated_at.eq(now),
+                    ))
+                    .returning(content_pieces::id)
+                    .get_result(conn)?;
+                let at = first + chrono::Duration::milliseconds(step_ms * n as i64);
+                let variant: i64 = diesel::insert_into(variants::table)
+                    .values((
+                        variants::content_id.eq(content),
+                        variants::channel_id.eq(channel_id),
+                        variants::language.eq("de"),
+                        variants::text.eq(format!("Post number {n}")),
+                        variants::link.eq(""),
+                        variants::subject.eq(&title),
+                        variants::preheader.eq(""),
+                        variants::images.eq("[]"),
+                        variants::scheduled_at.eq(Some(at)),
+                        variants::created_at.eq(now),
+                        variants::updated_at.eq(now),
+                    ))
+                    .returning(variants::id)
+                    .get_result(conn)?;
+                super::publications::plan(conn, variant, channel_id, at, now)?
+                    .map_err(|_| diesel::result::Error::RollbackTransaction)?;
+                ids.push(variant);
+            }
+            Ok::<_, diesel::result::Error>(())
+        })?;
+    }
+    Ok(ids)
+}

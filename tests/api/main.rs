@@ -10,6 +10,7 @@ mod browser;
 mod channels;
 mod cli;
 mod csrf;
+mod durability;
 mod health;
 mod ideas;
 mod ideas_api;
