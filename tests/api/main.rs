@@ -4,6 +4,7 @@ mod helpers;
 mod smtp;
 
 mod access;
+mod adapters;
 mod accounts;
 mod auth;
 mod browser;

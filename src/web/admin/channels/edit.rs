@@ -153,8 +153,17 @@ pub async fn resume(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppErr
 
 async fn set_paused(ctx: Ctx, id: i64, paused: bool) -> Result<HttpResponse, AppError> {
     let (ch, _) = load(&ctx, id).await?;
-    ctx.db(move |c| Ok(store::channels::set_paused(c, id, paused)?))
-        .await?;
+    let now = ctx.state.scheduler.clock().naive();
+    ctx.db(move |c| {
+        store::channels::set_paused(c, id, paused)?;
+        // Posts held while it was paused go out now, not at their next check.
+        if !paused {
+            store::publications::release_channel(c, id, now)?;
+        }
+        Ok(())
+    })
+    .await?;
+    ctx.state.scheduler.wake();
     ctx.audit(
         if paused {
             "channel.paused"
