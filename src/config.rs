@@ -135,11 +135,8 @@ impl Config {
                 })
         };
         let workers = number("PRESSROOM_WORKERS", 4, 0..=256)? as usize;
-        let http_timeout = std::time::Duration::from_secs(number(
-            "PRESSROOM_HTTP_TIMEOUT_SECONDS",
-            30,
-            1..=600,
-        )?);
+        let http_timeout =
+            std::time::Duration::from_secs(number("PRESSROOM_HTTP_TIMEOUT_SECONDS", 30, 1..=600)?);
         let job_lease =
             std::time::Duration::from_secs(number("PRESSROOM_JOB_LEASE_SECONDS", 60, 3..=3600)?);
         let allowed_hosts = crate::channels::http::AllowList::parse(

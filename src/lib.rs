@@ -173,7 +173,9 @@ impl Application {
     /// and gives the rest back to the queue.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let served = self.server.await;
-        self.scheduler.shutdown(std::time::Duration::from_secs(20)).await;
+        self.scheduler
+            .shutdown(std::time::Duration::from_secs(20))
+            .await;
         served
     }
 

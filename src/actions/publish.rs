@@ -9,7 +9,9 @@ use std::time::Duration;
 use chrono::NaiveDateTime;
 use diesel::Connection;
 
-use crate::channels::{self, Delivery, DeliveryContent, DeliveryIdea, DeliveryVariant, Env, Outcome};
+use crate::channels::{
+    self, Delivery, DeliveryContent, DeliveryIdea, DeliveryVariant, Env, Outcome,
+};
 use crate::db::Conn;
 use crate::domain::access::IdeaScope;
 use crate::domain::channels::{Kind, Settings};
@@ -240,7 +242,9 @@ async fn record(
         } => (external_id.clone(), url.clone()),
         _ => (None, None),
     };
-    let error = outcome.error().map(|e| e.chars().take(2000).collect::<String>());
+    let error = outcome
+        .error()
+        .map(|e| e.chars().take(2000).collect::<String>());
     let mail = ctx.mail.clone();
     let channel_name = delivery.map(|d| d.channel_name.clone());
     let status = outcome.http_status().map(i32::from);

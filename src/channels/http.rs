@@ -113,7 +113,8 @@ pub fn is_public(ip: IpAddr) -> bool {
                 || (seg[0] & 0xffc0) == 0xfe80 // link-local
                 || (seg[0] == 0x2001 && seg[1] == 0x0db8) // documentation
                 || (seg[0] == 0x0064 && seg[1] == 0xff9b) // NAT64 may reach private IPv4
-                || (seg[0] == 0 && seg[1] == 0 && seg[2] == 0 && seg[3] == 0 && seg[4] == 0 && seg[5] == 0)) // IPv4-compatible
+                || (seg[0] == 0 && seg[1] == 0 && seg[2] == 0 && seg[3] == 0 && seg[4] == 0 && seg[5] == 0))
+            // IPv4-compatible
         }
     }
 }
@@ -188,9 +189,8 @@ impl Resolve for GuardedResolver {
         let allow = self.allow.clone();
         let host = name.as_str().to_ascii_lowercase();
         Box::pin(async move {
-            let found: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
-                .await?
-                .collect();
+            let found: Vec<SocketAddr> =
+                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
             let ok: Vec<SocketAddr> = found
                 .iter()
                 .copied()

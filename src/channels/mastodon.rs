@@ -54,21 +54,25 @@ impl Mastodon {
         token: &str,
         image: &crate::domain::variants::Image,
     ) -> Result<String, Outcome> {
-        let res = send(env, env.http.get(&image.url)).await.map_err(|o| match o {
-            Outcome::Unconfirmed { error } => Outcome::Retry {
-                error,
-                http_status: None,
-                retry_after: None,
-            },
-            o => o,
-        })?;
+        let res = send(env, env.http.get(&image.url))
+            .await
+            .map_err(|o| match o {
+                Outcome::Unconfirmed { error } => Outcome::Retry {
+                    error,
+                    http_status: None,
+                    retry_after: None,
+                },
+                o => o,
+            })?;
         let mime = res
             .headers()
             .get(reqwest::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("application/octet-stream")
             .to_string();
-        let bytes = body_capped(res, MAX_IMAGE_BYTES).await.map_err(|e| failed(format!("image {}: {e}", image.url)))?;
+        let bytes = body_capped(res, MAX_IMAGE_BYTES)
+            .await
+            .map_err(|e| failed(format!("image {}: {e}", image.url)))?;
         let name = image.url.rsplit('/').next().unwrap_or("image").to_string();
         let part = reqwest::multipart::Part::bytes(bytes)
             .file_name(name)
@@ -108,7 +112,11 @@ impl Mastodon {
 
 impl Adapter for Mastodon {
     async fn publish(&self, env: &Env<'_>, d: &Delivery) -> Outcome {
-        let Some(base) = d.config.get("instance_url").map(|u| u.trim_end_matches('/').to_string()) else {
+        let Some(base) = d
+            .config
+            .get("instance_url")
+            .map(|u| u.trim_end_matches('/').to_string())
+        else {
             return failed("the channel has no instance URL".into());
         };
         let Some(token) = d.secrets.get("access_token") else {

@@ -192,7 +192,12 @@ mod tests {
             "a Mastodon token on a webhook"
         );
         assert_eq!(e["signing_secret"], "error-required");
-        assert!(check(Kind::Feed, &s(&[("title", "News")]), &s(&[]), &[], &|_| false).is_ok());
+        assert!(
+            check(Kind::Feed, &s(&[("title", "News")]), &s(&[]), &[], &|_| {
+                false
+            })
+            .is_ok()
+        );
     }
 
     #[test]

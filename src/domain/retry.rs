@@ -44,7 +44,11 @@ mod tests {
         assert_eq!(b.delay(1, 0.0, None), Duration::from_secs(8));
         assert_eq!(b.delay(1, 0.999_999, None).as_secs(), 11);
         assert_eq!(b.delay(40, 0.5, None), Duration::from_secs(1800));
-        assert_eq!(b.delay(40, 1.0, None), Duration::from_secs(1800), "jitter stays under the cap");
+        assert_eq!(
+            b.delay(40, 1.0, None),
+            Duration::from_secs(1800),
+            "jitter stays under the cap"
+        );
     }
 
     #[test]

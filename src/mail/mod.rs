@@ -8,10 +8,10 @@ use lettre::message::{header::ContentType, Mailbox};
 use lettre::{FileTransport, Message, SmtpTransport, Transport};
 
 use crate::db::Conn;
-use crate::scheduler::{JobContext, JobResult};
-use crate::store::jobs::Job;
 use crate::i18n::I18n;
+use crate::scheduler::{JobContext, JobResult};
 use crate::store;
+use crate::store::jobs::Job;
 use crate::store::users::User;
 
 /// Kinds of mail a user can turn off one by one.
@@ -57,7 +57,10 @@ pub enum Sender {
 }
 
 impl Sender {
-    pub fn from_config(smtp_url: Option<&str>, data_dir: &std::path::Path) -> Result<Sender, String> {
+    pub fn from_config(
+        smtp_url: Option<&str>,
+        data_dir: &std::path::Path,
+    ) -> Result<Sender, String> {
         match smtp_url {
             Some(url) => SmtpTransport::from_url(url)
                 .map(|b| Sender::Smtp(b.timeout(Some(Duration::from_secs(10))).build()))
@@ -138,9 +141,10 @@ pub async fn run_job(ctx: &std::sync::Arc<JobContext>, job: &Job) -> JobResult {
     // SMTP is slow and blocking: sent without holding a database connection.
     let (sender, from) = (ctx.mail_sender.clone(), ctx.mail_settings.from.clone());
     let m = mail.clone();
-    let result = tokio::task::spawn_blocking(move || build(&from, &m).and_then(|m| sender.send(&m)))
-        .await
-        .unwrap_or_else(|e| Err(format!("the mail task failed: {e}")));
+    let result =
+        tokio::task::spawn_blocking(move || build(&from, &m).and_then(|m| sender.send(&m)))
+            .await
+            .unwrap_or_else(|e| Err(format!("the mail task failed: {e}")));
     let base = ctx.mail_settings.retry_secs;
     let now = ctx.clock.naive();
     let sent = ctx

@@ -64,11 +64,7 @@ impl Default for Metrics {
             "How long job runs took",
             job_seconds.clone(),
         );
-        registry.register(
-            "jobs",
-            "Jobs in the table by kind and state",
-            jobs.clone(),
-        );
+        registry.register("jobs", "Jobs in the table by kind and state", jobs.clone());
         registry.register(
             "publish_lateness_seconds",
             "Time from a variant's scheduled time to its publication",

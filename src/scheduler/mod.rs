@@ -32,9 +32,14 @@ pub enum JobResult {
         retry_after: Option<Duration>,
     },
     /// Try again at this time (the handler chose it, e.g. to show it to people).
-    RetryAt { error: String, at: NaiveDateTime },
+    RetryAt {
+        error: String,
+        at: NaiveDateTime,
+    },
     /// No point in trying again.
-    Dead { error: String },
+    Dead {
+        error: String,
+    },
     /// Not run now; back in the queue after this long, without using up an attempt.
     Defer(Duration),
 }
@@ -62,7 +67,9 @@ impl JobContext {
     {
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
-            let mut c = pool.get().map_err(|e| format!("no database connection: {e}"))?;
+            let mut c = pool
+                .get()
+                .map_err(|e| format!("no database connection: {e}"))?;
             f(&mut c)
         })
         .await
@@ -156,8 +163,8 @@ impl Scheduler {
         self.inner.stopping.store(true, Ordering::SeqCst);
         self.inner.wake.notify_one();
         if !self.done.load(Ordering::SeqCst) {
-            let _ = tokio::time::timeout(grace + Duration::from_secs(1), self.stopped.notified())
-                .await;
+            let _ =
+                tokio::time::timeout(grace + Duration::from_secs(1), self.stopped.notified()).await;
         }
         let (worker, now) = (self.inner.worker_id.clone(), self.clock().naive());
         let released = self
@@ -168,7 +175,9 @@ impl Scheduler {
         match released {
             Ok(n) if n > 0 => tracing::info!(jobs = n, "gave unfinished jobs back to the queue"),
             Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "could not give jobs back; their leases will run out"),
+            Err(e) => {
+                tracing::warn!(error = %e, "could not give jobs back; their leases will run out")
+            }
         }
     }
 }
@@ -221,10 +230,7 @@ async fn run_loop(inner: Arc<Inner>) {
         }
     }
     let grace = Duration::from_secs(20);
-    let _ = tokio::time::timeout(grace, async {
-        while set.join_next().await.is_some() {}
-    })
-    .await;
+    let _ = tokio::time::timeout(grace, async { while set.join_next().await.is_some() {} }).await;
     set.abort_all();
 }
 
@@ -261,14 +267,23 @@ async fn renew_loop(inner: Arc<Inner>) {
     let every = inner.settings.lease / 3;
     loop {
         tokio::time::sleep(every).await;
-        if inner.stopping.load(Ordering::SeqCst) && inner.running.lock().expect("running set").is_empty() {
+        if inner.stopping.load(Ordering::SeqCst)
+            && inner.running.lock().expect("running set").is_empty()
+        {
             return;
         }
-        let ids: Vec<i64> = inner.running.lock().expect("running set").iter().copied().collect();
+        let ids: Vec<i64> = inner
+            .running
+            .lock()
+            .expect("running set")
+            .iter()
+            .copied()
+            .collect();
         if ids.is_empty() {
             continue;
         }
-        let until = inner.ctx.clock.naive() + chrono::Duration::from_std(inner.settings.lease).unwrap_or_default();
+        let until = inner.ctx.clock.naive()
+            + chrono::Duration::from_std(inner.settings.lease).unwrap_or_default();
         let worker = inner.worker_id.clone();
         if let Err(e) = inner
             .ctx
@@ -295,7 +310,10 @@ async fn run_one(inner: Arc<Inner>, job: Job) {
     let now = inner.ctx.clock.naive();
     let policy = backoff(&job.kind, &inner.ctx);
     let settle = settlement(&job, &result, now, rand::random::<f64>(), policy);
-    inner.ctx.metrics.job_finished(&job.kind, &settle, started.elapsed());
+    inner
+        .ctx
+        .metrics
+        .job_finished(&job.kind, &settle, started.elapsed());
     match &settle {
         Settle::Retry { error, .. } => {
             tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, error = %error, "job failed; will retry")
@@ -313,8 +331,13 @@ async fn run_one(inner: Arc<Inner>, job: Job) {
         .await;
     match saved {
         Ok(true) => {}
-        Ok(false) => tracing::warn!(job = id, "job was taken over by another worker (lease ran out)"),
-        Err(e) => tracing::warn!(job = id, error = %e, "could not record the job's end; its lease will run out"),
+        Ok(false) => tracing::warn!(
+            job = id,
+            "job was taken over by another worker (lease ran out)"
+        ),
+        Err(e) => {
+            tracing::warn!(job = id, error = %e, "could not record the job's end; its lease will run out")
+        }
     }
     inner.running.lock().expect("running set").remove(&id);
 }

@@ -48,7 +48,12 @@ pub async fn run(s: Scheduler) {
     let ctx = s.context().clone();
     let schedules: Vec<(&'static str, cron::Schedule)> = PERIODIC
         .iter()
-        .map(|(n, e)| (*n, cron::Schedule::from_str(e).expect("periodic cron expressions are valid")))
+        .map(|(n, e)| {
+            (
+                *n,
+                cron::Schedule::from_str(e).expect("periodic cron expressions are valid"),
+            )
+        })
         .collect();
     for (name, sched) in &schedules {
         if let Some(at) = last_firing(sched, ctx.clock.now()) {
@@ -109,6 +114,9 @@ mod tests {
             Some(Utc.with_ymd_and_hms(2026, 11, 23, 9, 17, 0).unwrap())
         );
         let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 17, 0).unwrap();
-        assert_eq!(firing_key("housekeeping", at), "periodic:housekeeping:2026-11-23T09:17:00Z");
+        assert_eq!(
+            firing_key("housekeeping", at),
+            "periodic:housekeeping:2026-11-23T09:17:00Z"
+        );
     }
 }

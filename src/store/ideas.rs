@@ -475,7 +475,9 @@ fn apply_transition(
         if actor.is_none_or(|a| a.id != idea.submitter_id) {
             if let Some(submitter) = super::users::find(conn, idea.submitter_id)? {
                 let state = mail.i18n.t(&submitter.locale, &format!("state-{to}"));
-                let actor_name = actor.map(|a| a.name.clone()).unwrap_or_else(|| "Pressroom".into());
+                let actor_name = actor
+                    .map(|a| a.name.clone())
+                    .unwrap_or_else(|| "Pressroom".into());
                 mail.notify(
                     conn,
                     &submitter,

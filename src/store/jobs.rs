@@ -169,10 +169,17 @@ pub fn renew(
 #[derive(Debug, Clone, PartialEq)]
 pub enum Settle {
     Done,
-    Retry { at: NaiveDateTime, error: String },
-    Dead { error: String },
+    Retry {
+        at: NaiveDateTime,
+        error: String,
+    },
+    Dead {
+        error: String,
+    },
     /// Not run (a paused channel): back in the queue without using up an attempt.
-    Defer { at: NaiveDateTime },
+    Defer {
+        at: NaiveDateTime,
+    },
 }
 
 /// Records how the job ended; `false` if this worker no longer held it.

@@ -195,15 +195,13 @@ pub fn attempts(conn: &mut Conn, publication_id: i64) -> QueryResult<Vec<Attempt
 /// pending → publishing, counting the attempt. `false` if it was not pending (settled by
 /// someone else, or waiting for a person).
 pub fn start(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
-    let n = diesel::update(
-        publications::table
-            .filter(publications::id.eq(id))
-            .filter(publications::state.eq_any([
-                PubState::Pending.as_str(),
-                // A worker that died mid-send left it here; its job came back to us.
-                PubState::Publishing.as_str(),
-            ])),
-    )
+    let n = diesel::update(publications::table.filter(publications::id.eq(id)).filter(
+        publications::state.eq_any([
+            PubState::Pending.as_str(),
+            // A worker that died mid-send left it here; its job came back to us.
+            PubState::Publishing.as_str(),
+        ]),
+    ))
     .set((
         publications::state.eq(PubState::Publishing.as_str()),
         publications::attempts.eq(publications::attempts + 1),
@@ -312,10 +310,9 @@ pub fn confirm(
 /// Publications waiting for a person (failed or unconfirmed), for the start page's banner.
 pub fn needing_attention(conn: &mut Conn) -> QueryResult<i64> {
     publications::table
-        .filter(publications::state.eq_any([
-            PubState::Failed.as_str(),
-            PubState::Unconfirmed.as_str(),
-        ]))
+        .filter(
+            publications::state.eq_any([PubState::Failed.as_str(), PubState::Unconfirmed.as_str()]),
+        )
         .count()
         .get_result(conn)
 }
@@ -359,10 +356,9 @@ pub fn overview(conn: &mut Conn, f: &Filter, attention: bool, limit: i64) -> Que
         .inner_join(channels::table)
         .into_boxed();
     if attention {
-        q = q.filter(publications::state.eq_any([
-            PubState::Failed.as_str(),
-            PubState::Unconfirmed.as_str(),
-        ]));
+        q = q.filter(
+            publications::state.eq_any([PubState::Failed.as_str(), PubState::Unconfirmed.as_str()]),
+        );
     }
     if let Some(s) = f.state {
         q = q.filter(publications::state.eq(s.as_str()));

@@ -147,8 +147,14 @@ pub async fn serve(
         updated,
     };
     let (body, content_type) = match format {
-        "atom" => (atom(&info, id, &entries), "application/atom+xml; charset=utf-8"),
-        _ => (rss(&info, id, &entries), "application/rss+xml; charset=utf-8"),
+        "atom" => (
+            atom(&info, id, &entries),
+            "application/atom+xml; charset=utf-8",
+        ),
+        _ => (
+            rss(&info, id, &entries),
+            "application/rss+xml; charset=utf-8",
+        ),
     };
     let etag = format!(
         "\"{}\"",
@@ -165,7 +171,13 @@ pub async fn serve(
             .and_then(|v| v.to_str().ok())
             .and_then(|v| httpdate::parse_http_date(v).ok())
             .is_some_and(|since| {
-                since >= std::time::SystemTime::from(updated.and_utc().with_nanosecond(0).unwrap_or(updated.and_utc()))
+                since
+                    >= std::time::SystemTime::from(
+                        updated
+                            .and_utc()
+                            .with_nanosecond(0)
+                            .unwrap_or(updated.and_utc()),
+                    )
             }),
     };
     let mut res = if fresh {

@@ -9,7 +9,9 @@ use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::helpers::{Api, Backend, TestApp, ADMIN_EMAIL};
-use crate::publishing::{new_secret, planned, publication, wait_for_state, webhook_channel, LOOPBACK};
+use crate::publishing::{
+    new_secret, planned, publication, wait_for_state, webhook_channel, LOOPBACK,
+};
 
 async fn channel(api: &Api<'_>, body: Value) -> i64 {
     let (s, ch) = api.call("POST", "/api/v1/channels", body).await;
@@ -35,7 +37,9 @@ async fn mastodon_gets_the_image_then_the_status_with_language_and_key(backend: 
     let social = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/img/cat.png"))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(vec![0x89, b'P', b'N', b'G'], "image/png"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_raw(vec![0x89, b'P', b'N', b'G'], "image/png"),
+        )
         .mount(&social)
         .await;
     Mock::given(method("POST"))
@@ -47,15 +51,28 @@ async fn mastodon_gets_the_image_then_the_status_with_language_and_key(backend: 
     Mock::given(method("POST"))
         .and(path("/api/v1/statuses"))
         .and(header("authorization", "Bearer tok-123"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(
-            json!({"id": "1099", "url": "https://social.example/@desk/1099"}),
-        ))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"id": "1099", "url": "https://social.example/@desk/1099"})),
+        )
         .mount(&social)
         .await;
     let api = app.api(ADMIN_EMAIL);
     let ch = channel(&api, json!({"name": "Mastodon", "kind": "mastodon", "config": {"instance_url": social.uri()}, "secrets": {"access_token": "tok-123"}})).await;
-    let (_, variant) = planned(&api, "Cat day", ch, "Katzen!", Utc::now() + Duration::hours(1)).await;
-    set_images(&app, variant, &format!("{}/img/cat.png", social.uri()), "A cat in the snow");
+    let (_, variant) = planned(
+        &api,
+        "Cat day",
+        ch,
+        "Katzen!",
+        Utc::now() + Duration::hours(1),
+    )
+    .await;
+    set_images(
+        &app,
+        variant,
+        &format!("{}/img/cat.png", social.uri()),
+        "A cat in the snow",
+    );
 
     app.advance(Duration::minutes(61));
     let p = wait_for_state(&api, variant, "published").await;
@@ -63,13 +80,28 @@ async fn mastodon_gets_the_image_then_the_status_with_language_and_key(backend: 
     assert_eq!(p["url"], "https://social.example/@desk/1099");
 
     let got = social.received_requests().await.unwrap();
-    let upload = got.iter().find(|r| r.url.path() == "/api/v2/media").expect("image uploaded");
+    let upload = got
+        .iter()
+        .find(|r| r.url.path() == "/api/v2/media")
+        .expect("image uploaded");
     let upload_body = String::from_utf8_lossy(&upload.body);
-    assert!(upload_body.contains("A cat in the snow"), "alt text sent as description");
-    let status = got.iter().find(|r| r.url.path() == "/api/v1/statuses").expect("status posted");
+    assert!(
+        upload_body.contains("A cat in the snow"),
+        "alt text sent as description"
+    );
+    let status = got
+        .iter()
+        .find(|r| r.url.path() == "/api/v1/statuses")
+        .expect("status posted");
     let pos = |p: &str| got.iter().position(|r| r.url.path() == p).unwrap();
-    assert!(pos("/api/v2/media") < pos("/api/v1/statuses"), "media first");
-    assert_eq!(status.headers.get("idempotency-key").unwrap(), p["idempotency_key"].as_str().unwrap());
+    assert!(
+        pos("/api/v2/media") < pos("/api/v1/statuses"),
+        "media first"
+    );
+    assert_eq!(
+        status.headers.get("idempotency-key").unwrap(),
+        p["idempotency_key"].as_str().unwrap()
+    );
     let body: Value = serde_json::from_slice(&status.body).unwrap();
     assert_eq!(body["status"], "Katzen!\n\nhttps://example.ch/more");
     assert_eq!(body["language"], "de");
@@ -101,9 +133,18 @@ fn feedparser(xml: &str) -> Value {
         .spawn()
         .expect("python3 with feedparser (pip install feedparser)");
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(xml.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(xml.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -112,7 +153,14 @@ async fn feeds_list_published_variants_newest_first_for_real_feed_readers(backen
     let api = app.api(ADMIN_EMAIL);
     let ch = channel(&api, json!({"name": "Blog", "kind": "feed", "config": {"title": "Desk news", "description": "What we publish"}})).await;
     let t = Utc::now() + Duration::hours(1);
-    let (_, first) = planned(&api, "First post", ch, "Hello **world** <script>x</script>", t).await;
+    let (_, first) = planned(
+        &api,
+        "First post",
+        ch,
+        "Hello **world** <script>x</script>",
+        t,
+    )
+    .await;
     let (_, second) = planned(&api, "Second post", ch, "Again", t + Duration::hours(1)).await;
     let anon = reqwest::Client::new();
     let fetch = |fmt: &'static str| {
@@ -141,16 +189,26 @@ async fn feeds_list_published_variants_newest_first_for_real_feed_readers(backen
         let f = feedparser(&xml);
         assert_eq!(f["bozo"], false, "{fmt}: {xml}");
         let entries = f["entries"].as_array().unwrap();
-        let titles: Vec<&str> = entries.iter().map(|e| e["title"].as_str().unwrap()).collect();
+        let titles: Vec<&str> = entries
+            .iter()
+            .map(|e| e["title"].as_str().unwrap())
+            .collect();
         assert_eq!(titles, ["Second post", "First post"], "{fmt}: newest first");
         assert_eq!(entries[0]["link"], "https://example.ch/more");
-        assert!(entries[1]["id"].as_str().unwrap().ends_with(&format!("/variants/{first}")));
+        assert!(entries[1]["id"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/variants/{first}")));
         let summary = entries[1]["summary"].as_str().unwrap();
         assert!(summary.contains("<strong>world</strong>"), "{summary}");
         assert!(!summary.contains("<script"), "{summary}");
     }
     // Readers that send what they have get 304.
-    let r = anon.get(app.url(&format!("/feeds/{ch}.atom"))).send().await.unwrap();
+    let r = anon
+        .get(app.url(&format!("/feeds/{ch}.atom")))
+        .send()
+        .await
+        .unwrap();
     let etag = r.headers()["etag"].to_str().unwrap().to_string();
     assert!(r.headers().contains_key("last-modified"));
     let r = anon
@@ -173,16 +231,37 @@ async fn a_paused_channel_holds_its_posts_until_resumed(backend: Backend) {
         .mount(&receiver)
         .await;
     let api = app.api(ADMIN_EMAIL);
-    let ch = webhook_channel(&api, "Hook", &format!("{}/in", receiver.uri()), &new_secret()).await;
-    let (_, variant) = planned(&api, "Held", ch, "Wait for it", Utc::now() + Duration::minutes(10)).await;
+    let ch = webhook_channel(
+        &api,
+        "Hook",
+        &format!("{}/in", receiver.uri()),
+        &new_secret(),
+    )
+    .await;
+    let (_, variant) = planned(
+        &api,
+        "Held",
+        ch,
+        "Wait for it",
+        Utc::now() + Duration::minutes(10),
+    )
+    .await;
     let page = format!("/admin/channels/{ch}");
-    let r = app.submit(&admin, &page, &format!("{page}/pause"), &[]).await;
+    let r = app
+        .submit(&admin, &page, &format!("{page}/pause"), &[])
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     app.advance(Duration::minutes(30));
     actix_web::rt::time::sleep(std::time::Duration::from_millis(500)).await;
     assert!(receiver.received_requests().await.unwrap().is_empty());
-    assert_eq!(publication(&api, variant).await["state"], "pending", "held, not lost");
-    let r = app.submit(&admin, &page, &format!("{page}/resume"), &[]).await;
+    assert_eq!(
+        publication(&api, variant).await["state"],
+        "pending",
+        "held, not lost"
+    );
+    let r = app
+        .submit(&admin, &page, &format!("{page}/resume"), &[])
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     wait_for_state(&api, variant, "published").await;
     assert_eq!(receiver.received_requests().await.unwrap().len(), 1);
@@ -197,7 +276,13 @@ async fn on_the_spring_dst_day_a_post_goes_out_at_its_zurich_time() {
         .mount(&receiver)
         .await;
     let api = app.api(ADMIN_EMAIL);
-    let ch = webhook_channel(&api, "Hook", &format!("{}/in", receiver.uri()), &new_secret()).await;
+    let ch = webhook_channel(
+        &api,
+        "Hook",
+        &format!("{}/in", receiver.uri()),
+        &new_secret(),
+    )
+    .await;
     // 28 March 2027: clocks in Zurich jump from 02:00 to 03:00; 09:00 local is 07:00 UTC.
     let nine = chrono_tz::Europe::Zurich
         .with_ymd_and_hms(2027, 3, 28, 9, 0, 0)
@@ -208,13 +293,20 @@ async fn on_the_spring_dst_day_a_post_goes_out_at_its_zurich_time() {
     app.scheduler.clock().set(nine - Duration::seconds(2));
     app.scheduler.wake();
     actix_web::rt::time::sleep(std::time::Duration::from_millis(600)).await;
-    assert!(receiver.received_requests().await.unwrap().is_empty(), "not before 09:00");
+    assert!(
+        receiver.received_requests().await.unwrap().is_empty(),
+        "not before 09:00"
+    );
     app.scheduler.clock().set(nine + Duration::seconds(1));
     app.scheduler.wake();
     let p = wait_for_state(&api, variant, "published").await;
-    let published = chrono::DateTime::parse_from_rfc3339(p["published_at"].as_str().unwrap()).unwrap();
+    let published =
+        chrono::DateTime::parse_from_rfc3339(p["published_at"].as_str().unwrap()).unwrap();
     let late = published.with_timezone(&Utc) - nine;
-    assert!(late >= Duration::zero() && late < Duration::seconds(5), "{late}");
+    assert!(
+        late >= Duration::zero() && late < Duration::seconds(5),
+        "{late}"
+    );
 }
 
 #[actix_web::test]
@@ -232,7 +324,10 @@ async fn requests_to_private_addresses_are_refused_after_dns_and_on_redirects() 
         .await;
     Mock::given(method("POST"))
         .and(path("/to-trap"))
-        .respond_with(ResponseTemplate::new(307).insert_header("location", format!("https://localhost:{}/hook", trap.address().port()).as_str()))
+        .respond_with(ResponseTemplate::new(307).insert_header(
+            "location",
+            format!("https://localhost:{}/hook", trap.address().port()).as_str(),
+        ))
         .mount(&bouncer)
         .await;
     let allowed = bouncer.address().to_string(); // 127.0.0.1:port
@@ -240,14 +335,38 @@ async fn requests_to_private_addresses_are_refused_after_dns_and_on_redirects() 
     let api = app.api(ADMIN_EMAIL);
     let port = trap.address().port();
     let table = [
-        (format!("https://127.0.0.1:{port}/hook"), "127.0.0.1 is not a public address"),
-        (format!("https://[::1]:{port}/hook"), "::1 is not a public address"),
-        ("https://10.0.0.1/hook".into(), "10.0.0.1 is not a public address"),
-        ("https://169.254.169.254/latest/meta-data".into(), "169.254.169.254 is not a public address"),
-        ("https://0.0.0.0/hook".into(), "0.0.0.0 is not a public address"),
-        (format!("https://[::ffff:127.0.0.1]:{port}/hook"), "is not a public address"),
-        (format!("https://localhost:{port}/hook"), "localhost resolves to"),
-        (format!("http://{allowed}/to-private"), "10.0.0.1 is not a public address"),
+        (
+            format!("https://127.0.0.1:{port}/hook"),
+            "127.0.0.1 is not a public address",
+        ),
+        (
+            format!("https://[::1]:{port}/hook"),
+            "::1 is not a public address",
+        ),
+        (
+            "https://10.0.0.1/hook".into(),
+            "10.0.0.1 is not a public address",
+        ),
+        (
+            "https://169.254.169.254/latest/meta-data".into(),
+            "169.254.169.254 is not a public address",
+        ),
+        (
+            "https://0.0.0.0/hook".into(),
+            "0.0.0.0 is not a public address",
+        ),
+        (
+            format!("https://[::ffff:127.0.0.1]:{port}/hook"),
+            "is not a public address",
+        ),
+        (
+            format!("https://localhost:{port}/hook"),
+            "localhost resolves to",
+        ),
+        (
+            format!("http://{allowed}/to-private"),
+            "10.0.0.1 is not a public address",
+        ),
         (format!("http://{allowed}/to-trap"), "localhost resolves to"),
     ];
     let at = Utc::now() + Duration::minutes(5);
@@ -270,5 +389,8 @@ async fn requests_to_private_addresses_are_refused_after_dns_and_on_redirects() 
         assert!(error.contains(needle), "{url}: {error}");
         assert_eq!(p["attempts"], 1, "{url}: a refusal is not retried");
     }
-    assert!(trap.received_requests().await.unwrap().is_empty(), "nothing reached the private server");
+    assert!(
+        trap.received_requests().await.unwrap().is_empty(),
+        "nothing reached the private server"
+    );
 }

@@ -61,15 +61,16 @@ async fn prepared(
     let admin = app.setup_admin().await;
     app.create_department(&admin, "Marketing").await;
     let api = app.api(ADMIN_EMAIL);
-    let ch = webhook_channel(&api, "Intranet", &format!("{}/hook", receiver.uri()), &new_secret()).await;
-    let ids = pressroom::store::seed::due_variants(
-        &mut app.conn(),
-        ch,
-        count,
-        first.naive_utc(),
-        spread,
+    let ch = webhook_channel(
+        &api,
+        "Intranet",
+        &format!("{}/hook", receiver.uri()),
+        &new_secret(),
     )
-    .unwrap();
+    .await;
+    let ids =
+        pressroom::store::seed::due_variants(&mut app.conn(), ch, count, first.naive_utc(), spread)
+            .unwrap();
     (app, ids)
 }
 
@@ -94,7 +95,13 @@ async fn deliveries(receiver: &MockServer) -> (BTreeMap<i64, BTreeSet<String>>, 
     let mut keys: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
     for r in &got {
         let body: Value = serde_json::from_slice(&r.body).unwrap();
-        let key = r.headers.get("webhook-id").unwrap().to_str().unwrap().to_string();
+        let key = r
+            .headers
+            .get("webhook-id")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
         keys.entry(body["variant"]["id"].as_i64().unwrap())
             .or_default()
             .insert(key);
@@ -123,7 +130,10 @@ async fn a_killed_server_loses_no_post_and_resends_only_under_the_same_key(backe
     let mut first = serve(&app, "first.log");
     let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while receiver.received_requests().await.unwrap().len() < 120 {
-        assert!(std::time::Instant::now() < until, "the first server published too little");
+        assert!(
+            std::time::Instant::now() < until,
+            "the first server published too little"
+        );
         actix_web::rt::time::sleep(std::time::Duration::from_millis(20)).await;
     }
     // SIGKILL: no shutdown, leases simply run out.
@@ -145,7 +155,11 @@ async fn a_killed_server_loses_no_post_and_resends_only_under_the_same_key(backe
         "every variant reached the receiver"
     );
     for (variant, k) in &keys {
-        assert_eq!(k.len(), 1, "variant {variant} arrived under two keys: {k:?}");
+        assert_eq!(
+            k.len(),
+            1,
+            "variant {variant} arrived under two keys: {k:?}"
+        );
     }
     assert!(requests >= 500, "{requests}");
 }

@@ -366,7 +366,12 @@ pub struct Api<'a> {
 }
 
 impl Api<'_> {
-    pub async fn call(&self, method: &str, path: &str, body: serde_json::Value) -> (StatusCode, serde_json::Value) {
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        body: serde_json::Value,
+    ) -> (StatusCode, serde_json::Value) {
         let url = self.app.url(path);
         let req = match method {
             "POST" => self.client.post(url).json(&body),

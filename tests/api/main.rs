@@ -4,8 +4,8 @@ mod helpers;
 mod smtp;
 
 mod access;
-mod adapters;
 mod accounts;
+mod adapters;
 mod auth;
 mod browser;
 mod channels;

@@ -88,14 +88,22 @@ pub async fn publication(api: &Api<'_>, variant: i64) -> Value {
 }
 
 /// Waits (real time, bounded) until the variant's publication satisfies `ok`.
-pub async fn wait_until(api: &Api<'_>, variant: i64, what: &str, ok: impl Fn(&Value) -> bool) -> Value {
+pub async fn wait_until(
+    api: &Api<'_>,
+    variant: i64,
+    what: &str,
+    ok: impl Fn(&Value) -> bool,
+) -> Value {
     let until = std::time::Instant::now() + std::time::Duration::from_secs(15);
     loop {
         let p = publication(api, variant).await;
         if ok(&p) {
             return p;
         }
-        assert!(std::time::Instant::now() < until, "timed out waiting for {what}: {p}");
+        assert!(
+            std::time::Instant::now() < until,
+            "timed out waiting for {what}: {p}"
+        );
         actix_web::rt::time::sleep(std::time::Duration::from_millis(25)).await;
     }
 }
@@ -107,15 +115,16 @@ pub async fn wait_for_state(api: &Api<'_>, variant: i64, state: &str) -> Value {
 /// Verifies one delivery with the Standard Webhooks Python library; returns its JSON body.
 fn verify_with_python(secret: &str, req: &wiremock::Request) -> Value {
     let dir = tempfile::tempdir().unwrap();
-    let headers: serde_json::Map<String, Value> = ["webhook-id", "webhook-timestamp", "webhook-signature"]
-        .iter()
-        .map(|h| {
-            (
-                h.to_string(),
-                Value::String(req.headers.get(*h).unwrap().to_str().unwrap().to_string()),
-            )
-        })
-        .collect();
+    let headers: serde_json::Map<String, Value> =
+        ["webhook-id", "webhook-timestamp", "webhook-signature"]
+            .iter()
+            .map(|h| {
+                (
+                    h.to_string(),
+                    Value::String(req.headers.get(*h).unwrap().to_str().unwrap().to_string()),
+                )
+            })
+            .collect();
     std::fs::write(dir.path().join("body"), &req.body).unwrap();
     std::fs::write(
         dir.path().join("headers.json"),
@@ -144,7 +153,10 @@ fn verify_with_python(secret: &str, req: &wiremock::Request) -> Value {
         .args(["-c", script, secret, &dir.path().to_string_lossy()])
         .output()
         .unwrap();
-    assert!(!forged.status.success(), "a forged body passed verification");
+    assert!(
+        !forged.status.success(),
+        "a forged body passed verification"
+    );
     serde_json::from_slice(&req.body).unwrap()
 }
 
@@ -173,7 +185,13 @@ async fn webhook_posts_go_out_signed_once_at_their_time_and_the_idea_is_publishe
         .await;
     let api = app.api(ADMIN_EMAIL);
     let secret = new_secret();
-    let ch = webhook_channel(&api, "Intranet", &format!("{}/hook", receiver.uri()), &secret).await;
+    let ch = webhook_channel(
+        &api,
+        "Intranet",
+        &format!("{}/hook", receiver.uri()),
+        &secret,
+    )
+    .await;
     let at = Utc::now() + Duration::hours(2);
     let (idea, variant) = planned(&api, "Winter campaign", ch, "Schnee!", at).await;
 
@@ -201,18 +219,26 @@ async fn webhook_posts_go_out_signed_once_at_their_time_and_the_idea_is_publishe
     assert_eq!(body["variant"]["text"], "Schnee!");
     assert_eq!(body["variant"]["language"], "de");
     assert_eq!(body["variant"]["link"], "https://example.ch/more");
-    let sent_at = chrono::DateTime::parse_from_rfc3339(body["variant"]["scheduled_at"].as_str().unwrap()).unwrap();
+    let sent_at =
+        chrono::DateTime::parse_from_rfc3339(body["variant"]["scheduled_at"].as_str().unwrap())
+            .unwrap();
     assert_eq!(sent_at.timestamp(), at.timestamp());
     assert_eq!(body["content"]["title"], "Winter campaign");
     assert_eq!(body["idea"]["id"], idea);
     assert_eq!(body["idea"]["department"], "Marketing");
 
     // The idea's only variant is out: the idea is published.
-    let (_, i) = api.call("GET", &format!("/api/v1/ideas/{idea}"), json!({})).await;
+    let (_, i) = api
+        .call("GET", &format!("/api/v1/ideas/{idea}"), json!({}))
+        .await;
     assert_eq!(i["state"], "published");
     // Once out, it cannot be moved or taken off the plan.
     let (s, _) = api
-        .call("DELETE", &format!("/api/v1/variants/{variant}/schedule"), json!({}))
+        .call(
+            "DELETE",
+            &format!("/api/v1/variants/{variant}/schedule"),
+            json!({}),
+        )
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
 
@@ -239,8 +265,21 @@ async fn server_errors_are_retried_with_back_off_under_one_key(backend: Backend)
         .mount(&receiver)
         .await;
     let api = app.api(ADMIN_EMAIL);
-    let ch = webhook_channel(&api, "Hook", &format!("{}/in", receiver.uri()), &new_secret()).await;
-    let (_, variant) = planned(&api, "Retry me", ch, "Hallo", Utc::now() + Duration::minutes(5)).await;
+    let ch = webhook_channel(
+        &api,
+        "Hook",
+        &format!("{}/in", receiver.uri()),
+        &new_secret(),
+    )
+    .await;
+    let (_, variant) = planned(
+        &api,
+        "Retry me",
+        ch,
+        "Hallo",
+        Utc::now() + Duration::minutes(5),
+    )
+    .await;
 
     app.advance(Duration::minutes(6));
     let p = wait_until(&api, variant, "first failed attempt", |p| {
@@ -264,11 +303,26 @@ async fn server_errors_are_retried_with_back_off_under_one_key(backend: Backend)
     assert_eq!(got.len(), 3);
     let keys: std::collections::BTreeSet<_> = got
         .iter()
-        .map(|r| r.headers.get("webhook-id").unwrap().to_str().unwrap().to_string())
+        .map(|r| {
+            r.headers
+                .get("webhook-id")
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
-    assert_eq!(keys.len(), 1, "every attempt carries the same idempotency key");
+    assert_eq!(
+        keys.len(),
+        1,
+        "every attempt carries the same idempotency key"
+    );
     let (_, full) = api
-        .call("GET", &format!("/api/v1/publications/{}", p["id"]), json!({}))
+        .call(
+            "GET",
+            &format!("/api/v1/publications/{}", p["id"]),
+            json!({}),
+        )
         .await;
     let outcomes: Vec<&str> = full["attempt_log"]
         .as_array()
@@ -297,8 +351,21 @@ async fn a_429_waits_for_its_retry_after(backend: Backend) {
         .mount(&receiver)
         .await;
     let api = app.api(ADMIN_EMAIL);
-    let ch = webhook_channel(&api, "Hook", &format!("{}/in", receiver.uri()), &new_secret()).await;
-    let (_, variant) = planned(&api, "Slow down", ch, "Hallo", Utc::now() + Duration::minutes(5)).await;
+    let ch = webhook_channel(
+        &api,
+        "Hook",
+        &format!("{}/in", receiver.uri()),
+        &new_secret(),
+    )
+    .await;
+    let (_, variant) = planned(
+        &api,
+        "Slow down",
+        ch,
+        "Hallo",
+        Utc::now() + Duration::minutes(5),
+    )
+    .await;
     app.advance(Duration::minutes(6));
     wait_until(&api, variant, "the 429 recorded", |p| p["attempts"] == 1).await;
     // Five minutes later it has not asked again: the channel said ten.
@@ -321,15 +388,38 @@ async fn no_answer_makes_a_post_unconfirmed_until_a_person_settles_it(backend: B
         .mount(&receiver)
         .await;
     let api = app.api(ADMIN_EMAIL);
-    let ch = webhook_channel(&api, "Slow", &format!("{}/in", receiver.uri()), &new_secret()).await;
-    let (idea, variant) = planned(&api, "Maybe out", ch, "Hallo", Utc::now() + Duration::minutes(5)).await;
+    let ch = webhook_channel(
+        &api,
+        "Slow",
+        &format!("{}/in", receiver.uri()),
+        &new_secret(),
+    )
+    .await;
+    let (idea, variant) = planned(
+        &api,
+        "Maybe out",
+        ch,
+        "Hallo",
+        Utc::now() + Duration::minutes(5),
+    )
+    .await;
     let (_, variant2) = {
-        let (i2, v2) = planned(&api, "Maybe out too", ch, "Salut", Utc::now() + Duration::minutes(6)).await;
+        let (i2, v2) = planned(
+            &api,
+            "Maybe out too",
+            ch,
+            "Salut",
+            Utc::now() + Duration::minutes(6),
+        )
+        .await;
         (i2, v2)
     };
     app.advance(Duration::minutes(7));
     let p = wait_for_state(&api, variant, "unconfirmed").await;
-    assert!(p["last_error"].as_str().unwrap().contains("no answer"), "{p}");
+    assert!(
+        p["last_error"].as_str().unwrap().contains("no answer"),
+        "{p}"
+    );
     wait_for_state(&api, variant2, "unconfirmed").await;
 
     // Not sent again on its own, however long we wait.
@@ -340,7 +430,9 @@ async fn no_answer_makes_a_post_unconfirmed_until_a_person_settles_it(backend: B
     // Editors are told, by mail and on the start page.
     let subjects = crate::ideas::outbox_to(&app, ADMIN_EMAIL);
     assert!(
-        subjects.iter().any(|s| s.contains("Maybe out") && s.contains("check")),
+        subjects
+            .iter()
+            .any(|s| s.contains("Maybe out") && s.contains("check")),
         "{subjects:?}"
     );
     let (_, home) = app.get_html(&admin, "/").await;
@@ -357,12 +449,18 @@ async fn no_answer_makes_a_post_unconfirmed_until_a_person_settles_it(backend: B
     assert_eq!(s, StatusCode::OK, "{c}");
     assert_eq!(c["state"], "published");
     assert_eq!(c["url"], "https://intranet.example/news/1");
-    let (_, i) = api.call("GET", &format!("/api/v1/ideas/{idea}"), json!({})).await;
+    let (_, i) = api
+        .call("GET", &format!("/api/v1/ideas/{idea}"), json!({}))
+        .await;
     assert_eq!(i["state"], "published");
     // The other was not: sent again, with the same key.
     let p2 = publication(&api, variant2).await;
     let (s, _) = api
-        .call("POST", &format!("/api/v1/publications/{}/retry", p2["id"]), json!({}))
+        .call(
+            "POST",
+            &format!("/api/v1/publications/{}/retry", p2["id"]),
+            json!({}),
+        )
         .await;
     assert_eq!(s, StatusCode::OK);
     eventually(10, "the retry reached the receiver", || {
@@ -379,7 +477,11 @@ async fn no_answer_makes_a_post_unconfirmed_until_a_person_settles_it(backend: B
     assert_eq!(sent_with_key2, 2, "the retry carries the publication's key");
     // A published one cannot be retried.
     let (s, _) = api
-        .call("POST", &format!("/api/v1/publications/{}/retry", p["id"]), json!({}))
+        .call(
+            "POST",
+            &format!("/api/v1/publications/{}/retry", p["id"]),
+            json!({}),
+        )
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
 }

@@ -64,7 +64,11 @@ pub async fn retry(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppErro
     }
     ctx.audit("job.retried", format!("job {id}")).await?;
     ctx.state.scheduler.wake();
-    Ok(redirect_with_flash(&ctx, "/admin/jobs", "flash-job-retried"))
+    Ok(redirect_with_flash(
+        &ctx,
+        "/admin/jobs",
+        "flash-job-retried",
+    ))
 }
 
 pub async fn cancel(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
@@ -76,5 +80,9 @@ pub async fn cancel(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppErr
         return Err(AppError::NotFound);
     }
     ctx.audit("job.cancelled", format!("job {id}")).await?;
-    Ok(redirect_with_flash(&ctx, "/admin/jobs", "flash-job-cancelled"))
+    Ok(redirect_with_flash(
+        &ctx,
+        "/admin/jobs",
+        "flash-job-cancelled",
+    ))
 }

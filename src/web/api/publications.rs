@@ -5,7 +5,9 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::actions::{confirm_publication::confirm_publication, retry_publication::retry_publication};
+use crate::actions::{
+    confirm_publication::confirm_publication, retry_publication::retry_publication,
+};
 use crate::domain::publications::PubState;
 use crate::error::AppError;
 use crate::store;

@@ -2,7 +2,9 @@
 
 use actix_web::{web, HttpResponse};
 
-use crate::actions::{confirm_publication::confirm_publication, retry_publication::retry_publication};
+use crate::actions::{
+    confirm_publication::confirm_publication, retry_publication::retry_publication,
+};
 use crate::error::AppError;
 use crate::web::context::Ctx;
 use crate::web::forms::FormPairs;
@@ -18,15 +20,27 @@ fn back(form: &FormPairs) -> String {
     }
 }
 
-pub async fn retry(ctx: Ctx, id: web::Path<i64>, form: FormPairs) -> Result<HttpResponse, AppError> {
+pub async fn retry(
+    ctx: Ctx,
+    id: web::Path<i64>,
+    form: FormPairs,
+) -> Result<HttpResponse, AppError> {
     let (me, id, now) = (ctx.me()?.clone(), *id, ctx.state.scheduler.clock().naive());
     ctx.db(move |c| Ok(retry_publication(c, &me, id, now)?))
         .await?;
     ctx.state.scheduler.wake();
-    Ok(redirect_with_flash(&ctx, &back(&form), "flash-publication-retried"))
+    Ok(redirect_with_flash(
+        &ctx,
+        &back(&form),
+        "flash-publication-retried",
+    ))
 }
 
-pub async fn confirm(ctx: Ctx, id: web::Path<i64>, form: FormPairs) -> Result<HttpResponse, AppError> {
+pub async fn confirm(
+    ctx: Ctx,
+    id: web::Path<i64>,
+    form: FormPairs,
+) -> Result<HttpResponse, AppError> {
     let (me, id, now, mail) = (
         ctx.me()?.clone(),
         *id,
@@ -36,5 +50,9 @@ pub async fn confirm(ctx: Ctx, id: web::Path<i64>, form: FormPairs) -> Result<Ht
     let url = form.one("url");
     ctx.db(move |c| Ok(confirm_publication(c, &mail, &me, id, Some(&url), now)?))
         .await?;
-    Ok(redirect_with_flash(&ctx, &back(&form), "flash-publication-confirmed"))
+    Ok(redirect_with_flash(
+        &ctx,
+        &back(&form),
+        "flash-publication-confirmed",
+    ))
 }
