@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use super::ideas::Idea;
 use super::users::User;
-use crate::db::schema::{channels, content_pieces, ideas, variants};
+use crate::db::schema::{channels, content_pieces, ideas, publications, variants};
 use crate::db::Conn;
 use crate::domain::access::IdeaScope;
 use crate::domain::workflow::State;
@@ -311,6 +311,8 @@ pub struct Entry {
     pub idea_state: String,
     pub department_id: i64,
     pub pillar: String,
+    /// The publication's state, once it has one.
+    pub publication_state: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -332,6 +334,7 @@ pub fn calendar(
     let mut q = variants::table
         .inner_join(channels::table)
         .inner_join(content_pieces::table.inner_join(ideas::table))
+        .left_join(publications::table)
         .filter(variants::scheduled_at.ge(from))
         .filter(variants::scheduled_at.lt(to))
         .into_boxed();
@@ -363,6 +366,7 @@ pub fn calendar(
         ideas::state,
         ideas::department_id,
         ideas::pillar,
+        publications::state.nullable(),
     ))
     .order(variants::scheduled_at.asc())
     .limit(5000)

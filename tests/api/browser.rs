@@ -572,3 +572,100 @@ async fn a_piece_is_planned_on_two_channels_in_a_real_browser() {
     screenshot(c, "channel-settings").await;
     driver.client.clone().close().await.unwrap();
 }
+
+#[actix_web::test]
+async fn posts_that_need_a_person_are_settled_in_a_real_browser() {
+    use crate::publishing::{new_secret, planned, wait_for_state, webhook_channel, LOOPBACK};
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let app = TestApp::spawn_with(Backend::Sqlite, LOOPBACK).await;
+    let admin = app.setup_admin().await;
+    app.create_department(&admin, "Marketing").await;
+    let receiver = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/slow"))
+        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(3)))
+        .mount(&receiver)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/locked"))
+        .respond_with(ResponseTemplate::new(401))
+        .mount(&receiver)
+        .await;
+    let api = app.api("admin@example.ch");
+    let slow = webhook_channel(
+        &api,
+        "Intranet",
+        &format!("{}/slow", receiver.uri()),
+        &new_secret(),
+    )
+    .await;
+    let locked = webhook_channel(
+        &api,
+        "Partner portal",
+        &format!("{}/locked", receiver.uri()),
+        &new_secret(),
+    )
+    .await;
+    let at = chrono::Utc::now() + chrono::Duration::minutes(5);
+    let (_, v1) = planned(
+        &api,
+        "Opening hours at Christmas",
+        slow,
+        "Open every day but the 25th.",
+        at,
+    )
+    .await;
+    let (_, v2) = planned(&api, "New partner programme", locked, "Join us.", at).await;
+    app.advance(chrono::Duration::minutes(6));
+    wait_for_state(&api, v1, "unconfirmed").await;
+    wait_for_state(&api, v2, "failed").await;
+
+    let driver = chromium().await;
+    let c = &driver.client;
+    log_in(c, &app, "admin@example.ch").await;
+    assert!(text_of(c, ".callout.warning")
+        .await
+        .contains("2 posts need a look"));
+    screenshot(c, "home-publication-banner").await;
+    click(c, ".callout.warning a").await;
+    wait_for(c, "/publications", "table").await;
+    let list = text_of(c, "table").await;
+    assert!(
+        list.contains("Unconfirmed") && list.contains("Failed"),
+        "{list}"
+    );
+    assert!(
+        list.contains("401"),
+        "the channel's answer is shown: {list}"
+    );
+    screenshot(c, "publications-attention").await;
+    // The refused one: fixed on the partner's side, then sent again from the list.
+    Mock::given(method("POST"))
+        .and(path("/locked"))
+        .respond_with(ResponseTemplate::new(200))
+        .with_priority(1)
+        .mount(&receiver)
+        .await;
+    click(c, "form[action$='/retry'] button").await;
+    assert!(text_of(c, ".flash").await.contains("sent again"));
+    wait_for_state(&api, v2, "published").await;
+    // The unconfirmed one, on its piece's page.
+    c.goto(&app.url(&format!("/publications?state=unconfirmed")))
+        .await
+        .unwrap();
+    click(c, "td a").await;
+    text_of(c, ".publication").await;
+    screenshot_of(c, ".variant", "variant-unconfirmed").await;
+    fill(
+        c,
+        ".pub-confirm input[type=url]",
+        "https://intranet.example/news/42",
+    )
+    .await;
+    click(c, ".pub-confirm button").await;
+    assert!(text_of(c, ".flash").await.contains("Marked as published"));
+    assert!(text_of(c, ".publication").await.contains("Published"));
+    screenshot_of(c, ".variant", "variant-published").await;
+    driver.client.clone().close().await.unwrap();
+}

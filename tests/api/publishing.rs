@@ -160,6 +160,14 @@ fn verify_with_python(secret: &str, req: &wiremock::Request) -> Value {
     serde_json::from_slice(&req.body).unwrap()
 }
 
+/// The id of the piece the idea became.
+pub async fn content_of(api: &Api<'_>, idea: i64) -> i64 {
+    let (_, p) = api
+        .call("POST", "/api/v1/content", json!({"idea_id": idea}))
+        .await;
+    p["id"].as_i64().unwrap()
+}
+
 async fn spawn(backend: Backend) -> TestApp {
     TestApp::spawn_with(backend, LOOPBACK).await
 }
@@ -294,7 +302,10 @@ async fn server_errors_are_retried_with_back_off_under_one_key(backend: Backend)
         "first back-off about 10 s: {wait}"
     );
     app.advance(Duration::seconds(15));
-    wait_until(&api, variant, "second attempt", |p| p["attempts"] == 2).await;
+    wait_until(&api, variant, "second attempt", |p| {
+        p["attempts"] == 2 && p["state"] == "pending"
+    })
+    .await;
     app.advance(Duration::seconds(30));
     let p = wait_for_state(&api, variant, "published").await;
     assert_eq!(p["attempts"], 3);
@@ -367,7 +378,10 @@ async fn a_429_waits_for_its_retry_after(backend: Backend) {
     )
     .await;
     app.advance(Duration::minutes(6));
-    wait_until(&api, variant, "the 429 recorded", |p| p["attempts"] == 1).await;
+    wait_until(&api, variant, "the 429 recorded", |p| {
+        p["attempts"] == 1 && p["state"] == "pending"
+    })
+    .await;
     // Five minutes later it has not asked again: the channel said ten.
     app.advance(Duration::minutes(5));
     actix_web::rt::time::sleep(std::time::Duration::from_millis(400)).await;
@@ -438,21 +452,39 @@ async fn no_answer_makes_a_post_unconfirmed_until_a_person_settles_it(backend: B
     let (_, home) = app.get_html(&admin, "/").await;
     assert!(home.contains("2 posts need a look"), "{home}");
 
-    // One was live after all: confirmed, and its idea is published.
-    let (s, c) = api
-        .call(
-            "POST",
-            &format!("/api/v1/publications/{}/confirm", p["id"]),
-            json!({"url": "https://intranet.example/news/1"}),
+    // The list of what needs a person shows both, with their buttons.
+    let (_, list) = app.get_html(&admin, "/publications?attention=1").await;
+    assert!(
+        list.contains("Maybe out") && list.contains("Maybe out too"),
+        "{list}"
+    );
+    assert_eq!(list.matches("/confirm\"").count(), 2, "{list}");
+    // One was live after all: the editor says so on the piece's page.
+    let piece = format!("/content/{}", content_of(&api, idea).await);
+    let (_, html) = app.get_html(&admin, &piece).await;
+    assert!(html.contains("Unconfirmed"), "{html}");
+    let r = app
+        .submit(
+            &admin,
+            &piece,
+            &format!("/publications/{}/confirm", p["id"]),
+            &[("url", "https://intranet.example/news/1"), ("back", &piece)],
         )
         .await;
-    assert_eq!(s, StatusCode::OK, "{c}");
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(crate::helpers::location(&r), piece);
+    let c = publication(&api, variant).await;
     assert_eq!(c["state"], "published");
     assert_eq!(c["url"], "https://intranet.example/news/1");
     let (_, i) = api
         .call("GET", &format!("/api/v1/ideas/{idea}"), json!({}))
         .await;
     assert_eq!(i["state"], "published");
+    let (_, html) = app.get_html(&admin, &piece).await;
+    assert!(
+        html.contains("href=\"https://intranet.example/news/1\""),
+        "live link shown"
+    );
     // The other was not: sent again, with the same key.
     let p2 = publication(&api, variant2).await;
     let (s, _) = api

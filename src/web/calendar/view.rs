@@ -111,10 +111,10 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
     for e in &entries {
         let Some(at) = e.scheduled_at else { continue };
         let local = at.and_utc().with_timezone(&tz);
-        let state = if e.idea_state == "published" {
-            "published"
-        } else {
-            "scheduled"
+        let state = match e.publication_state.as_deref() {
+            Some("published") => "published",
+            Some("failed" | "unconfirmed") => "failed",
+            _ => "scheduled",
         };
         if let Some(list) = days.get_mut(&local.date_naive()) {
             list.push(json!({

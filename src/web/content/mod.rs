@@ -101,7 +101,7 @@ pub async fn render(
 ) -> Result<HttpResponse, AppError> {
     let (content, idea) = load(ctx, content_id).await?;
     let tz = ctx.me()?.timezone.clone();
-    let (vars, channels) = ctx
+    let (vars, channels, pubs) = ctx
         .db(move |c| {
             let vars = store::content::variants_of(c, content_id)?;
             // Slots and taken times only for the channels this piece has variants on.
@@ -117,7 +117,9 @@ pub async fn render(
                 };
                 chans.push((ch, rows, taken));
             }
-            Ok((vars, chans))
+            let ids: Vec<i64> = vars.iter().map(|v| v.id).collect();
+            let pubs = store::publications::for_variants(c, &ids)?;
+            Ok((vars, chans, pubs))
         })
         .await?;
     let now = chrono::Utc::now();
@@ -156,6 +158,11 @@ pub async fn render(
                 "scheduled": v.scheduled_at.map(|t| local_time(t, &tz)),
                 "free_slots": free,
                 "error": error.as_ref().filter(|e| e.variant_id == v.id).map(|e| e.message.clone()),
+                "publication": pubs.iter().find(|p| p.variant_id == v.id).map(|p| {
+                    let mut view = crate::web::publications::list::state_view(ctx, p, &tz);
+                    view["back"] = json!(format!("/content/{content_id}#variant-{}", v.id));
+                    view
+                }),
             }))
         })
         .collect();
