@@ -651,7 +651,7 @@ async fn posts_that_need_a_person_are_settled_in_a_real_browser() {
     assert!(text_of(c, ".flash").await.contains("sent again"));
     wait_for_state(&api, v2, "published").await;
     // The unconfirmed one, on its piece's page.
-    c.goto(&app.url(&format!("/publications?state=unconfirmed")))
+    c.goto(&app.url("/publications?state=unconfirmed"))
         .await
         .unwrap();
     click(c, "td a").await;
