@@ -85,12 +85,17 @@ impl Application {
                 mail: composer.clone(),
                 mail_settings: mail::Settings::of(&config),
                 mail_sender: Arc::new(mail_sender),
+                wake: Default::default(),
+                write_lock: (config.database.backend == db::Backend::Sqlite)
+                    .then(|| Arc::new(std::sync::Mutex::new(()))),
                 metrics: metrics.clone(),
             },
             scheduler::Settings {
                 workers: config.workers,
                 lease: config.job_lease,
                 poll: std::time::Duration::from_secs(1),
+                listen_url: (config.database.backend == db::Backend::Postgres)
+                    .then(|| config.database.target.clone()),
             },
         );
         let state = aw::Data::new(AppState {

@@ -1,8 +1,6 @@
 //! An editor checked the channel and says an unconfirmed (or failed) publication is live.
 //! It then counts as published, and the idea is published once all its variants are.
 
-use diesel::Connection;
-
 use crate::db::Conn;
 use crate::domain::access::IdeaScope;
 use crate::mail::Composer;
@@ -19,7 +17,7 @@ pub fn confirm_publication(
     url: Option<&str>,
     now: chrono::NaiveDateTime,
 ) -> Result<store::publications::Publication, ActionError> {
-    c.transaction(|c| {
+    crate::db::write_tx(c, |c| {
         let p = store::publications::find(c, publication_id)?.ok_or(ActionError::NotFound)?;
         if !p.state().can_confirm() {
             return Err(ActionError::Refused("error-publication-not-confirmable"));

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
-use diesel::Connection;
 
 use crate::channels::{
     self, Delivery, DeliveryContent, DeliveryIdea, DeliveryVariant, Env, Outcome,
@@ -51,7 +50,7 @@ pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
     };
     let (keys, base_url, now) = (ctx.keys.clone(), ctx.base_url.clone(), ctx.clock.naive());
     let ready = ctx
-        .db(move |c| prepare(c, id, &keys, &base_url, now).map_err(|e| e.to_string()))
+        .write(move |c| prepare(c, id, &keys, &base_url, now).map_err(|e| e.to_string()))
         .await;
     let (delivery, scheduled_at) = match ready {
         Ok(Ready::Send(d, at)) => (d, at),
@@ -250,8 +249,8 @@ async fn record(
     let status = outcome.http_status().map(i32::from);
     let outcome_name = outcome.name();
     let saved = ctx
-        .db(move |c| {
-            c.transaction(|c| {
+        .write(move |c| {
+            crate::db::write_tx(c, |c| {
                 store::publications::finish(
                     c,
                     id,

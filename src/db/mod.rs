@@ -172,3 +172,42 @@ fn one_line(e: &dyn std::fmt::Display) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// A transaction that will write. On SQLite it begins with `BEGIN IMMEDIATE`, taking the
+/// write lock up front: a plain `BEGIN` that reads first and writes later fails at once with
+/// "database is locked" if another writer committed in between, instead of waiting.
+/// Nested calls (and `Connection::transaction` inside) become savepoints as usual.
+pub fn write_tx<T, E>(conn: &mut Conn, f: impl FnOnce(&mut Conn) -> Result<T, E>) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    type Tm = AnsiTransactionManager;
+    let outermost = match conn {
+        Conn::Sqlite(c) => {
+            let depth = Tm::transaction_manager_status_mut(c).transaction_depth()?;
+            if depth.is_none() {
+                Tm::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+            }
+            depth.is_none()
+        }
+        Conn::Pg(_) => false,
+    };
+    if !outermost {
+        return conn.transaction(f);
+    }
+    let result = f(conn);
+    let Conn::Sqlite(c) = conn else {
+        unreachable!("only SQLite begins here")
+    };
+    match result {
+        Ok(v) => {
+            <Tm as TransactionManager<SqliteConnection>>::commit_transaction(c)?;
+            Ok(v)
+        }
+        Err(e) => {
+            let _ = <Tm as TransactionManager<SqliteConnection>>::rollback_transaction(c);
+            Err(e)
+        }
+    }
+}

@@ -55,10 +55,31 @@ pub struct JobContext {
     pub mail: crate::mail::Composer,
     pub mail_settings: crate::mail::Settings,
     pub mail_sender: Arc<crate::mail::Sender>,
+    /// Wakes this instance's workers (a job was queued).
+    pub wake: Arc<Notify>,
+    /// SQLite has one writer at a time; job writes of this process take turns here instead
+    /// of sleeping in SQLite's busy handler. `None` on PostgreSQL, which locks rows.
+    pub write_lock: Option<Arc<Mutex<()>>>,
     pub metrics: Arc<metrics::Metrics>,
 }
 
 impl JobContext {
+    /// Like `db`, for work that writes: on SQLite one such closure of this process at a time.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, String>
+    where
+        F: FnOnce(&mut Conn) -> Result<T, String> + Send + 'static,
+        T: Send + 'static,
+    {
+        let lock = self.write_lock.clone();
+        self.db(move |c| {
+            let _turn = lock
+                .as_ref()
+                .map(|l| l.lock().unwrap_or_else(|p| p.into_inner()));
+            f(c)
+        })
+        .await
+    }
+
     /// Runs blocking diesel work off the async workers.
     pub async fn db<T, F>(&self, f: F) -> Result<T, String>
     where
@@ -66,14 +87,19 @@ impl JobContext {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut c = pool
+        let (result, queued) = tokio::task::spawn_blocking(move || {
+            let result = pool
                 .get()
-                .map_err(|e| format!("no database connection: {e}"))?;
-            f(&mut c)
+                .map_err(|e| format!("no database connection: {e}"))
+                .and_then(|mut c| f(&mut c));
+            (result, jobs::take_queued())
         })
         .await
-        .map_err(|e| format!("database task failed: {e}"))?
+        .map_err(|e| format!("database task failed: {e}"))?;
+        if queued {
+            self.wake.notify_one();
+        }
+        result
     }
 }
 
@@ -86,13 +112,15 @@ pub struct Settings {
     pub lease: Duration,
     /// Longest sleep between looks at the table when nothing wakes us.
     pub poll: Duration,
+    /// PostgreSQL: where to LISTEN for jobs other instances queue.
+    pub listen_url: Option<String>,
 }
 
 struct Inner {
     ctx: Arc<JobContext>,
     settings: Settings,
     worker_id: String,
-    wake: Notify,
+    wake: Arc<Notify>,
     stopping: AtomicBool,
     running: Mutex<HashSet<i64>>,
 }
@@ -115,10 +143,10 @@ impl Scheduler {
             rand::random::<u32>()
         );
         let inner = Arc::new(Inner {
+            wake: ctx.wake.clone(),
             ctx: Arc::new(ctx),
             settings,
             worker_id,
-            wake: Notify::new(),
             stopping: AtomicBool::new(false),
             running: Mutex::new(HashSet::new()),
         });
@@ -136,6 +164,9 @@ impl Scheduler {
             });
             tokio::spawn(renew_loop(s.inner.clone()));
             tokio::spawn(periodic::run(s.clone()));
+            if let Some(url) = s.inner.settings.listen_url.clone() {
+                listen(url, Arc::downgrade(&s.inner));
+            }
         }
         s
     }
@@ -182,6 +213,62 @@ impl Scheduler {
     }
 }
 
+/// PostgreSQL's LISTEN on a connection of its own, in a thread: a NOTIFY from any instance
+/// wakes our workers at once. Reading notifications is a non-blocking socket read, not a
+/// query. Ends when the scheduler is gone or stopping.
+fn listen(url: String, inner: std::sync::Weak<Inner>) {
+    use diesel::{Connection, RunQueryDsl};
+    std::thread::spawn(move || loop {
+        let alive = |i: &std::sync::Weak<Inner>| {
+            i.upgrade()
+                .filter(|i| !i.stopping.load(Ordering::SeqCst))
+                .is_some()
+        };
+        if !alive(&inner) {
+            return;
+        }
+        let mut conn = match diesel::PgConnection::establish(&url) {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot LISTEN for jobs; polling only");
+                std::thread::sleep(Duration::from_secs(5));
+                continue;
+            }
+        };
+        if diesel::sql_query(format!("LISTEN {}", jobs::CHANNEL))
+            .execute(&mut conn)
+            .is_err()
+        {
+            std::thread::sleep(Duration::from_secs(5));
+            continue;
+        }
+        loop {
+            let Some(i) = inner.upgrade() else { return };
+            if i.stopping.load(Ordering::SeqCst) {
+                return;
+            }
+            let (mut heard, mut broken) = (false, false);
+            for n in conn.notifications_iter() {
+                match n {
+                    Ok(_) => heard = true,
+                    Err(_) => {
+                        broken = true;
+                        break;
+                    }
+                }
+            }
+            if heard {
+                i.wake.notify_one();
+            }
+            drop(i);
+            if broken {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    });
+}
+
 fn hostname() -> String {
     std::env::var("HOSTNAME")
         .ok()
@@ -189,33 +276,45 @@ fn hostname() -> String {
         .unwrap_or_else(|| "pressroom".into())
 }
 
+/// A job that ran, and how the table should record it.
+struct Finished {
+    job: Job,
+    settle: Settle,
+}
+
 async fn run_loop(inner: Arc<Inner>) {
     let capacity = inner.settings.workers;
-    let mut set: JoinSet<()> = JoinSet::new();
+    let mut set: JoinSet<Finished> = JoinSet::new();
+    let mut finished: Vec<Finished> = vec![];
     loop {
-        if inner.stopping.load(Ordering::SeqCst) {
+        while let Some(done) = set.try_join_next() {
+            finished.extend(done.ok());
+        }
+        let stopping = inner.stopping.load(Ordering::SeqCst);
+        let free = if stopping {
+            0
+        } else {
+            capacity.saturating_sub(set.len())
+        };
+        // One write for both: what finished is recorded, and the next due jobs are claimed.
+        let claimed = match settle_and_claim(&inner, std::mem::take(&mut finished), free).await {
+            Ok(jobs) => jobs,
+            Err(e) => {
+                tracing::warn!(error = %e, "claiming jobs failed; trying again shortly");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                continue;
+            }
+        };
+        if stopping {
             break;
         }
-        let free = capacity.saturating_sub(set.len());
-        let mut claimed = 0;
-        if free > 0 {
-            match claim(&inner, free).await {
-                Ok(found) => {
-                    claimed = found.len();
-                    for job in found {
-                        inner.running.lock().expect("running set").insert(job.id);
-                        set.spawn(run_one(inner.clone(), job));
-                    }
-                }
-                Err(e) => {
-                    tracing::warn!(error = %e, "claiming jobs failed; trying again shortly");
-                    tokio::time::sleep(Duration::from_secs(1)).await;
-                    continue;
-                }
-            }
+        let n = claimed.len();
+        for job in claimed {
+            inner.running.lock().expect("running set").insert(job.id);
+            set.spawn(run_one(inner.clone(), job));
         }
         // More may be due: claim again as soon as there is room.
-        if claimed == free && free > 0 {
+        if n == free && free > 0 {
             continue;
         }
         let pause = if set.len() >= capacity {
@@ -225,23 +324,74 @@ async fn run_loop(inner: Arc<Inner>) {
         };
         tokio::select! {
             _ = inner.wake.notified() => {}
-            Some(_) = set.join_next(), if !set.is_empty() => {}
+            Some(done) = set.join_next(), if !set.is_empty() => finished.extend(done.ok()),
             _ = tokio::time::sleep(pause) => {}
         }
     }
+    // Let running jobs finish within the grace period and record them; `shutdown` gives
+    // back whatever is still held after that.
     let grace = Duration::from_secs(20);
-    let _ = tokio::time::timeout(grace, async { while set.join_next().await.is_some() {} }).await;
+    let _ = tokio::time::timeout(grace, async {
+        while let Some(done) = set.join_next().await {
+            finished.extend(done.ok());
+        }
+    })
+    .await;
     set.abort_all();
+    if let Err(e) = settle_and_claim(&inner, finished, 0).await {
+        tracing::warn!(error = %e, "could not record the last jobs; their leases will run out");
+    }
 }
 
-async fn claim(inner: &Arc<Inner>, n: usize) -> Result<Vec<Job>, String> {
+/// Records finished jobs (the done ones in one statement) and claims up to `n` due ones,
+/// in one transaction.
+async fn settle_and_claim(
+    inner: &Arc<Inner>,
+    finished: Vec<Finished>,
+    n: usize,
+) -> Result<Vec<Job>, String> {
+    if finished.is_empty() && n == 0 {
+        return Ok(vec![]);
+    }
     let now = inner.ctx.clock.naive();
     let lease_until = now + chrono::Duration::from_std(inner.settings.lease).unwrap_or_default();
     let worker = inner.worker_id.clone();
-    inner
+    let ids: Vec<i64> = finished.iter().map(|f| f.job.id).collect();
+    let claimed = inner
         .ctx
-        .db(move |c| jobs::claim(c, &worker, now, lease_until, n as i64).map_err(|e| e.to_string()))
-        .await
+        .write(move |c| {
+            crate::db::write_tx(c, |c| {
+                let done: Vec<i64> = finished
+                    .iter()
+                    .filter(|f| f.settle == Settle::Done)
+                    .map(|f| f.job.id)
+                    .collect();
+                if !done.is_empty() {
+                    jobs::settle_done(c, &worker, &done, now)?;
+                }
+                for f in finished.iter().filter(|f| f.settle != Settle::Done) {
+                    if !jobs::settle(c, &worker, f.job.id, &f.settle, now)? {
+                        tracing::warn!(
+                            job = f.job.id,
+                            "job was taken over by another worker (lease ran out)"
+                        );
+                    }
+                }
+                if n == 0 {
+                    return Ok(vec![]);
+                }
+                jobs::claim(c, &worker, now, lease_until, n as i64)
+            })
+            .map_err(|e: diesel::result::Error| e.to_string())
+        })
+        .await;
+    if claimed.is_ok() {
+        let mut running = inner.running.lock().expect("running set");
+        for id in ids {
+            running.remove(&id);
+        }
+    }
+    claimed
 }
 
 async fn until_next_due(inner: &Arc<Inner>) -> Duration {
@@ -296,7 +446,7 @@ async fn renew_loop(inner: Arc<Inner>) {
 }
 
 /// Runs one job in a task of its own, so a panic is caught and the job retried.
-async fn run_one(inner: Arc<Inner>, job: Job) {
+async fn run_one(inner: Arc<Inner>, job: Job) -> Finished {
     let ctx = inner.ctx.clone();
     let started = std::time::Instant::now();
     let j = job.clone();
@@ -323,23 +473,7 @@ async fn run_one(inner: Arc<Inner>, job: Job) {
         }
         _ => {}
     }
-    let worker = inner.worker_id.clone();
-    let id = job.id;
-    let saved = inner
-        .ctx
-        .db(move |c| jobs::settle(c, &worker, id, &settle, now).map_err(|e| e.to_string()))
-        .await;
-    match saved {
-        Ok(true) => {}
-        Ok(false) => tracing::warn!(
-            job = id,
-            "job was taken over by another worker (lease ran out)"
-        ),
-        Err(e) => {
-            tracing::warn!(job = id, error = %e, "could not record the job's end; its lease will run out")
-        }
-    }
-    inner.running.lock().expect("running set").remove(&id);
+    Finished { job, settle }
 }
 
 fn backoff(kind: &str, ctx: &JobContext) -> Backoff {

@@ -148,7 +148,7 @@ pub fn reseal_all(
     seal: impl Fn(&[u8]) -> String,
 ) -> Result<usize, crate::error::AppError> {
     use crate::error::AppError;
-    conn.transaction(|conn| {
+    crate::db::write_tx(conn, |conn| {
         let mut n = 0;
         for ch in list(conn)?.iter().filter(|c| !c.secrets.is_empty()) {
             let plain = open(&ch.secrets)

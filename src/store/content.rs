@@ -55,7 +55,7 @@ pub fn create_for_idea(
     actor: &User,
     idea: &Idea,
 ) -> Result<i64, AppError> {
-    conn.transaction(|conn| {
+    crate::db::write_tx(conn, |conn| {
         if let Some(id) = content_pieces::table
             .filter(content_pieces::idea_id.eq(idea.id))
             .select(content_pieces::id)
@@ -218,7 +218,7 @@ pub fn schedule(
     if at <= super::now() {
         return Err(AppError::Refused("error-schedule-past"));
     }
-    conn.transaction(|conn| {
+    crate::db::write_tx(conn, |conn| {
         let idea = idea_of(conn, variant.content_id)?;
         // Only pieces in production are planned; a rejected or archived idea's stay off.
         if !matches!(idea.state(), State::InProduction | State::Scheduled) {
@@ -263,7 +263,7 @@ pub fn unschedule(
     actor: &User,
     variant: &Variant,
 ) -> Result<(), AppError> {
-    conn.transaction(|conn| {
+    crate::db::write_tx(conn, |conn| {
         super::publications::unplan(conn, variant.id, super::now())?
             .map_err(|_| AppError::Refused("error-publication-locked"))?;
         diesel::update(variants::table.find(variant.id))

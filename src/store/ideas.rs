@@ -292,7 +292,7 @@ pub fn create(
     fields: &IdeaFields,
     state: State,
 ) -> QueryResult<Idea> {
-    conn.transaction(|conn| {
+    crate::db::write_tx(conn, |conn| {
         let now = super::now();
         let id: i64 = diesel::insert_into(ideas::table)
             .values((
@@ -360,7 +360,7 @@ pub fn update(
     expected_version: i64,
     fields: &IdeaFields,
 ) -> Result<Idea, AppError> {
-    conn.transaction(|conn| {
+    crate::db::write_tx(conn, |conn| {
         bump(conn, idea.id, expected_version)?;
         let mut changes = serde_json::Map::new();
         let mut note = |name: &str, old: String, new: String| {
@@ -458,7 +458,7 @@ fn apply_transition(
     comment: &str,
 ) -> Result<Idea, AppError> {
     let from = idea.state();
-    conn.transaction(|conn| {
+    crate::db::write_tx(conn, |conn| {
         bump(conn, idea.id, expected_version)?;
         diesel::update(ideas::table.find(idea.id))
             .set(ideas::state.eq(to.as_str()))
@@ -509,7 +509,7 @@ pub fn comment(
     idea: &Idea,
     text: &str,
 ) -> QueryResult<()> {
-    conn.transaction(|conn| {
+    crate::db::write_tx(conn, |conn| {
         event(
             conn,
             idea.id,
@@ -565,7 +565,7 @@ pub fn assign(
             ));
         }
     }
-    conn.transaction(|conn| {
+    crate::db::write_tx(conn, |conn| {
         let new = assignee.map(|a| a.id);
         diesel::update(ideas::table.find(idea.id))
             .set((

@@ -34,6 +34,29 @@ pub struct Job {
     pub finished_at: Option<NaiveDateTime>,
 }
 
+thread_local! {
+    /// Set when this thread queued a job; the caller of the database work reads it after the
+    /// transaction has committed and wakes the workers (see `take_queued`).
+    static QUEUED_HERE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Did this thread queue a job since the last call? Read after committing, on the same thread.
+pub fn take_queued() -> bool {
+    QUEUED_HERE.with(|q| q.replace(false))
+}
+
+/// PostgreSQL: other instances hear of new jobs at once (delivered on commit; repeats
+/// within one transaction are folded into one by the server).
+fn announce(conn: &mut Conn) -> QueryResult<()> {
+    QUEUED_HERE.with(|q| q.set(true));
+    if let Conn::Pg(_) = conn {
+        diesel::sql_query("NOTIFY pressroom_jobs").execute(conn)?;
+    }
+    Ok(())
+}
+
+pub const CHANNEL: &str = "pressroom_jobs";
+
 pub struct NewJob<'a> {
     pub kind: &'a str,
     pub payload: String,
@@ -59,6 +82,9 @@ pub fn enqueue(conn: &mut Conn, job: NewJob, now: NaiveDateTime) -> QueryResult<
     .bind::<Integer, _>(job.max_attempts)
     .bind::<Timestamp, _>(now)
     .load(conn)?;
+    if !rows.is_empty() {
+        announce(conn)?;
+    }
     Ok(rows.first().map(|r| r.id))
 }
 
@@ -90,6 +116,8 @@ pub fn requeue_unique(conn: &mut Conn, job: NewJob, now: NaiveDateTime) -> Query
     .execute(conn)?;
     if updated == 0 {
         enqueue(conn, job, now)?;
+    } else {
+        announce(conn)?;
     }
     Ok(())
 }
@@ -123,19 +151,34 @@ pub fn claim(
         Conn::Pg(_) => "FOR UPDATE SKIP LOCKED",
         Conn::Sqlite(_) => "",
     };
-    let sql = format!(
-        "UPDATE jobs SET state = 'running', locked_by = $1, locked_until = $2, \
-         attempts = attempts + 1, updated_at = $3 \
-         WHERE id IN (SELECT id FROM jobs WHERE (state = 'queued' AND run_at <= $3) \
-         OR (state = 'running' AND locked_until < $3) ORDER BY run_at, id LIMIT $4 {lock}) \
-         RETURNING *"
-    );
-    let mut claimed: Vec<Job> = diesel::sql_query(sql)
-        .bind::<Text, _>(worker)
-        .bind::<Timestamp, _>(lease_until)
-        .bind::<Timestamp, _>(now)
-        .bind::<BigInt, _>(limit)
-        .load(conn)?;
+    // Two statements, so each walks its own index: leases that ran out (rare), then due jobs
+    // in the order they fell due.
+    let take = |conn: &mut Conn, which: &str, limit: i64| -> QueryResult<Vec<Job>> {
+        let sql = format!(
+            "UPDATE jobs SET state = 'running', locked_by = $1, locked_until = $2, \
+             attempts = attempts + 1, updated_at = $3 \
+             WHERE id IN (SELECT id FROM jobs WHERE {which} LIMIT $4 {lock}) RETURNING *"
+        );
+        diesel::sql_query(sql)
+            .bind::<Text, _>(worker)
+            .bind::<Timestamp, _>(lease_until)
+            .bind::<Timestamp, _>(now)
+            .bind::<BigInt, _>(limit)
+            .load(conn)
+    };
+    let mut claimed = take(
+        conn,
+        "state = 'running' AND locked_until < $3 ORDER BY locked_until",
+        limit,
+    )?;
+    let left = limit - claimed.len() as i64;
+    if left > 0 {
+        claimed.extend(take(
+            conn,
+            "state = 'queued' AND run_at <= $3 ORDER BY run_at, id",
+            left,
+        )?);
+    }
     claimed.sort_by_key(|j| (j.run_at, j.id));
     Ok(claimed)
 }

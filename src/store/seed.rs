@@ -147,7 +147,7 @@ pub fn seed(
             })
             .collect();
         // One row per statement (the shared backend has no batch insert), one transaction per batch.
-        conn.transaction(|conn| {
+        crate::db::write_tx(conn, |conn| {
             for row in rows {
                 diesel::insert_into(ideas::table)
                     .values(row)
@@ -181,7 +181,7 @@ fn seed_plans(conn: &mut Conn, count: usize, channel_ids: &[i64], editor: i64) -
     let span = chrono::Duration::days(3650);
     let step = span.num_seconds() / picked.len().max(1) as i64;
     for (batch_no, batch) in picked.chunks(500).enumerate() {
-        conn.transaction(|conn| {
+        crate::db::write_tx(conn, |conn| {
             for (i, (idea_id, title)) in batch.iter().enumerate() {
                 let n = (batch_no * 500 + i) as i64;
                 let content_id: i64 = diesel::insert_into(content_pieces::table)
@@ -242,7 +242,7 @@ pub fn due_variants(
     let step_ms = spread.num_milliseconds() / count.max(1) as i64;
     let mut ids = Vec::with_capacity(count);
     for (batch_no, batch) in (0..count).collect::<Vec<_>>().chunks(250).enumerate() {
-        conn.transaction(|conn| {
+        crate::db::write_tx(conn, |conn| {
             for &n in batch {
                 let title = format!("Due #{n} ({batch_no})");
                 let idea: i64 = diesel::insert_into(ideas::table)

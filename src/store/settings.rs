@@ -17,7 +17,7 @@ pub fn get(conn: &mut Conn, key: &str) -> QueryResult<Option<String>> {
 
 /// Replaces the value; delete-then-insert because the shared backend has no upsert.
 pub fn set(conn: &mut Conn, key: &str, value: &str) -> QueryResult<()> {
-    conn.transaction(|conn| {
+    crate::db::write_tx(conn, |conn| {
         diesel::delete(settings::table.find(key)).execute(conn)?;
         diesel::insert_into(settings::table)
             .values((settings::key.eq(key), settings::value.eq(value)))

@@ -146,7 +146,7 @@ pub fn set_password(conn: &mut Conn, id: i64, password_hash: &str) -> QueryResul
 
 /// Disabling ends every session of the user in the same transaction, so it takes effect at once.
 pub fn set_disabled(conn: &mut Conn, id: i64, disabled: bool) -> QueryResult<usize> {
-    conn.transaction(|conn| {
+    crate::db::write_tx(conn, |conn| {
         let at = disabled.then(super::now);
         let n = diesel::update(users::table.find(id))
             .set(users::disabled_at.eq(at))

@@ -30,14 +30,20 @@ impl AppState {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
-        web::block(move || {
-            let mut conn = pool.get().map_err(|e| {
+        let (result, queued) = web::block(move || {
+            let conn = pool.get().map_err(|e| {
                 tracing::warn!(error = %e, "no database connection");
                 AppError::Unavailable
-            })?;
-            f(&mut conn)
+            });
+            let result = conn.and_then(|mut c| f(&mut c));
+            (result, crate::store::jobs::take_queued())
         })
         .await
-        .map_err(AppError::internal)?
+        .map_err(AppError::internal)?;
+        // A job queued by this request (mail, a publication due soon) is looked at now.
+        if queued {
+            self.scheduler.wake();
+        }
+        result
     }
 }

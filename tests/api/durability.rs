@@ -199,3 +199,71 @@ async fn two_instances_on_one_database_publish_each_post_once() {
         assert!(sent > 0, "instance {log} published nothing:\n{text}");
     }
 }
+
+#[actix_web::test]
+async fn sigterm_lets_running_posts_finish_and_gives_the_rest_back() {
+    use pressroom::db::schema::{jobs, publications};
+    let receiver = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_delay(std::time::Duration::from_millis(1500)))
+        .mount(&receiver)
+        .await;
+    let (app, _) = prepared(
+        Backend::Sqlite,
+        &receiver,
+        40,
+        Utc::now() - Duration::seconds(1),
+        Duration::zero(),
+    )
+    .await;
+    let mut server = serve(&app, "server.log");
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while receiver.received_requests().await.unwrap().len() < 8 {
+        assert!(std::time::Instant::now() < until, "nothing was sent");
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let status = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let exit = loop {
+        if let Some(s) = server.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            std::time::Instant::now() < until,
+            "the server did not stop on SIGTERM"
+        );
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert!(exit.success(), "{exit:?}");
+    let mut c = app.conn();
+    let running: i64 = jobs::table
+        .filter(jobs::state.eq("running"))
+        .count()
+        .get_result(&mut c)
+        .unwrap();
+    assert_eq!(running, 0, "nothing is left held by the stopped server");
+    let in_flight: i64 = publications::table
+        .filter(publications::state.eq("publishing"))
+        .count()
+        .get_result(&mut c)
+        .unwrap();
+    assert_eq!(in_flight, 0, "posts being sent were finished, not cut off");
+    let sent = receiver.received_requests().await.unwrap().len() as i64;
+    assert_eq!(
+        published(&app),
+        sent,
+        "each post sent was recorded as published"
+    );
+    assert!(sent < 40, "the rest waited for the next start");
+    let waiting: i64 = jobs::table
+        .filter(jobs::kind.eq("publish"))
+        .filter(jobs::state.eq("queued"))
+        .count()
+        .get_result(&mut c)
+        .unwrap();
+    assert_eq!(waiting, 40 - sent);
+}

@@ -15,6 +15,7 @@ mod durability;
 mod health;
 mod ideas;
 mod ideas_api;
+mod jobs;
 mod planning;
 mod publishing;
 mod schema;

@@ -18,7 +18,7 @@ CREATE TABLE jobs (
     updated_at TIMESTAMP NOT NULL,
     finished_at TIMESTAMP
 );
-CREATE INDEX jobs_due ON jobs(state, run_at);
+CREATE INDEX jobs_due ON jobs(state, run_at, id);
 CREATE INDEX jobs_lease ON jobs(state, locked_until);
 
 -- One variant published (or being published) on its channel. The idempotency key is made once

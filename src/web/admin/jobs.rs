@@ -3,6 +3,7 @@
 use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
+use crate::actions::retry_publication::retry_publication;
 use crate::error::AppError;
 use crate::store;
 use crate::store::jobs::{Job, DEAD, QUEUED, RUNNING};
@@ -55,13 +56,24 @@ pub async fn list(ctx: Ctx) -> Result<HttpResponse, AppError> {
 }
 
 pub async fn retry(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
-    let (id, now) = (*id, ctx.state.scheduler.clock().naive());
-    let n = ctx
-        .db(move |c| Ok(store::jobs::retry_now(c, id, now)?))
-        .await?;
-    if n == 0 {
-        return Err(AppError::NotFound);
-    }
+    let (id, now, me) = (*id, ctx.state.scheduler.clock().naive(), ctx.me()?.clone());
+    ctx.db(move |c| {
+        let job = store::jobs::find(c, id)?.ok_or(AppError::NotFound)?;
+        // A publication is sent again the one way editors do it, so its state follows.
+        if job.kind == store::publications::JOB_KIND {
+            let publication = serde_json::from_str::<Value>(&job.payload)
+                .ok()
+                .and_then(|v| v["publication_id"].as_i64())
+                .ok_or(AppError::NotFound)?;
+            retry_publication(c, &me, publication, now)?;
+            return Ok(());
+        }
+        match store::jobs::retry_now(c, id, now)? {
+            0 => Err(AppError::NotFound),
+            _ => Ok(()),
+        }
+    })
+    .await?;
     ctx.audit("job.retried", format!("job {id}")).await?;
     ctx.state.scheduler.wake();
     Ok(redirect_with_flash(

@@ -226,8 +226,7 @@ pub async fn update(
     let (uid, name, was) = (user.id, form.name.clone(), user.role());
     let saved = ctx
         .db(move |c| {
-            use diesel::Connection;
-            let changed = c.transaction(|c| {
+            let changed = crate::db::write_tx(c, |c| {
                 store::users::update_role(c, uid, &name, role, department_id)?;
                 // Checked after the change, in the same transaction: the team keeps an admin.
                 if store::users::count_active_admins(c)? == 0 {

@@ -86,8 +86,7 @@ pub async fn create(ctx: Ctx, body: web::Json<ChannelBody>) -> Result<HttpRespon
     };
     let created = ctx
         .db(move |c| {
-            use diesel::Connection;
-            c.transaction(|c| {
+            crate::db::write_tx(c, |c| {
                 let Some(ch) = store::channels::create(c, kind.as_str(), &write)? else {
                     return Ok(None);
                 };

@@ -89,8 +89,7 @@ pub async fn submit(ctx: Ctx, form: web::Form<SetupForm>) -> Result<HttpResponse
     );
     let created = ctx
         .db(move |c| {
-            use diesel::Connection;
-            c.transaction(|c| {
+            crate::db::write_tx(c, |c| {
                 // Checked again inside the write: two set-ups at once make one admin.
                 if store::users::any_exists(c)? {
                     return Ok(None);
