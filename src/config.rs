@@ -134,7 +134,7 @@ impl Config {
                     )
                 })
         };
-        let workers = number("PRESSROOM_WORKERS", 4, 0..=256)? as usize;
+        let workers = number("PRESSROOM_WORKERS", 16, 0..=256)? as usize;
         let http_timeout =
             std::time::Duration::from_secs(number("PRESSROOM_HTTP_TIMEOUT_SECONDS", 30, 1..=600)?);
         let job_lease =

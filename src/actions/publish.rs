@@ -74,6 +74,7 @@ pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
     let env = Env {
         http: &ctx.http,
         allow: &ctx.allow,
+        jobs: ctx,
     };
     let outcome = channels::publish(&env, &delivery).await;
     ctx.metrics
@@ -171,6 +172,7 @@ fn prepare(
                 text: v.text,
                 link: v.link,
                 subject: v.subject,
+                preheader: v.preheader,
                 images,
                 scheduled_at: at.and_utc().to_rfc3339(),
             },

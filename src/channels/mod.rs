@@ -5,6 +5,7 @@
 pub mod feed;
 pub mod http;
 pub mod mastodon;
+pub mod newsletter;
 pub mod webhook;
 
 use std::time::Duration;
@@ -74,6 +75,9 @@ pub struct DeliveryVariant {
     pub text: String,
     pub link: String,
     pub subject: String,
+    /// The newsletter's preview line.
+    #[serde(skip)]
+    pub preheader: String,
     pub images: Vec<Image>,
     /// RFC 3339.
     pub scheduled_at: String,
@@ -114,6 +118,8 @@ pub struct Delivery {
 pub struct Env<'a> {
     pub http: &'a reqwest::Client,
     pub allow: &'a http::AllowList,
+    /// The database, keys and catalogs, for kinds that keep state of their own (newsletter).
+    pub jobs: &'a crate::scheduler::JobContext,
 }
 
 /// One kind of destination.
@@ -131,10 +137,7 @@ pub async fn publish(env: &Env<'_>, d: &Delivery) -> Outcome {
         Kind::Webhook => webhook::Webhook.publish(env, d).await,
         Kind::Mastodon => mastodon::Mastodon.publish(env, d).await,
         Kind::Feed => feed::Feed.publish(env, d).await,
-        Kind::Newsletter => Outcome::Failed {
-            error: "newsletter delivery is not available yet".into(),
-            http_status: None,
-        },
+        Kind::Newsletter => newsletter::Newsletter.publish(env, d).await,
     }
 }
 

@@ -234,6 +234,29 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    subscribers (id) {
+        id -> BigInt,
+        channel_id -> BigInt,
+        email -> Text,
+        language -> Text,
+        state -> Text,
+        created_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        unsubscribed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    newsletter_deliveries (id) {
+        id -> BigInt,
+        publication_id -> BigInt,
+        subscriber_id -> BigInt,
+        sent_at -> Nullable<Timestamp>,
+        error -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(users -> departments (department_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
@@ -249,6 +272,9 @@ diesel::joinable!(idea_events -> users (actor_id));
 diesel::joinable!(publications -> variants (variant_id));
 diesel::joinable!(publications -> channels (channel_id));
 diesel::joinable!(publication_attempts -> publications (publication_id));
+diesel::joinable!(subscribers -> channels (channel_id));
+diesel::joinable!(newsletter_deliveries -> publications (publication_id));
+diesel::joinable!(newsletter_deliveries -> subscribers (subscriber_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     departments,
@@ -269,4 +295,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     jobs,
     publications,
     publication_attempts,
+    subscribers,
+    newsletter_deliveries,
 );

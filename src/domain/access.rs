@@ -75,6 +75,13 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/metrics", Access::Public),
     // Feed readers send no credentials; a feed lists only what was published.
     ("GET", "/feeds/{file}", Access::Public),
+    // Newsletter readers have no account; confirm and unsubscribe carry a signed token.
+    ("GET", "/newsletters/{id}", Access::Public),
+    ("POST", "/newsletters/{id}", Access::Public),
+    ("GET", "/newsletters/confirm/{token}", Access::Public),
+    ("POST", "/newsletters/confirm/{token}", Access::Public),
+    ("GET", "/newsletters/unsubscribe/{token}", Access::Public),
+    ("POST", "/newsletters/unsubscribe/{token}", Access::Public),
     ("GET", "/publications", EDITORS),
     ("POST", "/publications/{id}/retry", EDITORS),
     ("POST", "/publications/{id}/confirm", EDITORS),
@@ -124,6 +131,10 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/ideas/{id}/transitions", MEMBERS),
     ("POST", "/api/v1/ideas/{id}/comments", MEMBERS),
 ];
+
+/// Form routes that take no CSRF token: RFC 8058's one-click unsubscribe is POSTed by the
+/// reader's mail client, which has no form; the signed token in the address is the credential.
+pub const CSRF_EXEMPT: &[(&str, &str)] = &[("POST", "/newsletters/unsubscribe/{token}")];
 
 pub fn lookup(method: &str, pattern: &str) -> Option<Access> {
     ROUTES

@@ -67,6 +67,7 @@ impl Kind {
         const NEWSLETTER: &[Field] = &[
             f("from_address", false, true, Value::Email),
             f("reply_to", false, false, Value::Email),
+            f("max_per_minute", false, false, Value::Number),
             f("smtp_url", true, true, Value::Text),
         ];
         const FEED: &[Field] = &[

@@ -346,6 +346,7 @@ channel-field-max-characters = Zeichenlimit (Standard 500)
 channel-field-access-token = Zugriffstoken
 channel-field-from-address = Absenderadresse
 channel-field-reply-to = Antwortadresse
+channel-field-max-per-minute = Höchstens so viele Mails pro Minute (Standard 600)
 channel-field-smtp-url = SMTP-Server-URL mit Zugangsdaten
 channel-field-title = Feed-Titel
 channel-field-description = Feed-Beschreibung
@@ -532,3 +533,30 @@ jobs-cancel = Abbrechen
 jobs-none = Keine Einträge.
 flash-job-retried = Der Auftrag wird jetzt ausgeführt.
 flash-job-cancelled = Der Auftrag wurde abgebrochen.
+
+## Newsletters
+newsletter-subscribe-title = Abonnieren
+newsletter-subscribe-lead = Erhalten Sie diesen Newsletter per Mail. Zuerst senden wir Ihnen einen Bestätigungslink.
+newsletter-subscribe-button = Abonnieren
+newsletter-subscribe-hint = Jeder Newsletter enthält einen Link zum Abbestellen.
+newsletter-check-mail-title = Prüfen Sie Ihre Mails
+newsletter-check-mail-text = Falls die Adresse diesen Newsletter erhalten kann, ist eine Mail mit einem Bestätigungslink unterwegs. Das Abo beginnt, sobald Sie darauf klicken.
+newsletter-confirm-title = Abo bestätigen
+newsletter-confirm-text = Ein Klick, und Sie erhalten diesen Newsletter.
+newsletter-confirm-button = Bestätigen
+newsletter-confirmed-title = Abonniert
+newsletter-confirmed-text = Danke: Sie erhalten den nächsten Newsletter.
+newsletter-unsubscribe-title = Abbestellen
+newsletter-unsubscribe-text = Sie erhalten diesen Newsletter nicht mehr.
+newsletter-unsubscribe-button = Abbestellen
+newsletter-unsubscribed-title = Abbestellt
+newsletter-unsubscribed-text = Sie sind nicht mehr auf der Liste. Sie können jederzeit wieder abonnieren.
+newsletter-confirm-subject = Bitte bestätigen: { $newsletter }
+newsletter-confirm-body = Guten Tag
+    
+    Jemand (hoffentlich Sie) möchte den Newsletter «{ $newsletter }» an diese Adresse erhalten. Zum Bestätigen öffnen Sie diesen Link und klicken auf «Bestätigen»:
+    
+    { $link }
+    
+    Falls Sie es nicht waren, ignorieren Sie diese Mail: Es wird nichts gesendet.
+newsletter-mail-footer = Sie erhalten diesen Newsletter, weil Sie ihn abonniert haben. Abbestellen:

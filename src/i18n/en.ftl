@@ -346,6 +346,7 @@ channel-field-max-characters = Character limit (default 500)
 channel-field-access-token = Access token
 channel-field-from-address = Sender address
 channel-field-reply-to = Reply-to address
+channel-field-max-per-minute = Mails per minute at most (default 600)
 channel-field-smtp-url = SMTP server URL with credentials
 channel-field-title = Feed title
 channel-field-description = Feed description
@@ -532,3 +533,30 @@ jobs-cancel = Cancel
 jobs-none = Nothing here.
 flash-job-retried = The job will run now.
 flash-job-cancelled = The job was cancelled.
+
+## Newsletters
+newsletter-subscribe-title = Subscribe
+newsletter-subscribe-lead = Get this newsletter by mail. We send you a link to confirm first.
+newsletter-subscribe-button = Subscribe
+newsletter-subscribe-hint = Every newsletter has a link to unsubscribe.
+newsletter-check-mail-title = Check your mail
+newsletter-check-mail-text = If the address can receive this newsletter, a mail with a confirmation link is on its way. The subscription starts when you click it.
+newsletter-confirm-title = Confirm your subscription
+newsletter-confirm-text = One click, and you get this newsletter.
+newsletter-confirm-button = Confirm
+newsletter-confirmed-title = Subscribed
+newsletter-confirmed-text = Thank you: you will get the next newsletter.
+newsletter-unsubscribe-title = Unsubscribe
+newsletter-unsubscribe-text = You will get no more of this newsletter.
+newsletter-unsubscribe-button = Unsubscribe
+newsletter-unsubscribed-title = Unsubscribed
+newsletter-unsubscribed-text = You are off the list. You can subscribe again at any time.
+newsletter-confirm-subject = Please confirm: { $newsletter }
+newsletter-confirm-body = Hello,
+    
+    someone (we hope you) asked to get the newsletter "{ $newsletter }" at this address. To confirm, open this link and click "Confirm":
+    
+    { $link }
+    
+    If it was not you, ignore this mail: nothing will be sent.
+newsletter-mail-footer = You get this newsletter because you subscribed. Unsubscribe:

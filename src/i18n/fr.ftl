@@ -346,6 +346,7 @@ channel-field-max-characters = Limite de caractères (500 par défaut)
 channel-field-access-token = Jeton d'accès
 channel-field-from-address = Adresse d'expédition
 channel-field-reply-to = Adresse de réponse
+channel-field-max-per-minute = Nombre maximal d’e-mails par minute (600 par défaut)
 channel-field-smtp-url = URL du serveur SMTP avec identifiants
 channel-field-title = Titre du flux
 channel-field-description = Description du flux
@@ -532,3 +533,30 @@ jobs-cancel = Annuler
 jobs-none = Rien ici.
 flash-job-retried = La tâche va s'exécuter maintenant.
 flash-job-cancelled = La tâche a été annulée.
+
+## Newsletters
+newsletter-subscribe-title = S'abonner
+newsletter-subscribe-lead = Recevez cette newsletter par e-mail. Nous vous envoyons d'abord un lien de confirmation.
+newsletter-subscribe-button = S'abonner
+newsletter-subscribe-hint = Chaque newsletter contient un lien de désabonnement.
+newsletter-check-mail-title = Consultez votre messagerie
+newsletter-check-mail-text = Si l'adresse peut recevoir cette newsletter, un e-mail avec un lien de confirmation est en route. L'abonnement commence quand vous cliquez dessus.
+newsletter-confirm-title = Confirmez votre abonnement
+newsletter-confirm-text = Un clic, et vous recevez cette newsletter.
+newsletter-confirm-button = Confirmer
+newsletter-confirmed-title = Abonné
+newsletter-confirmed-text = Merci : vous recevrez la prochaine newsletter.
+newsletter-unsubscribe-title = Se désabonner
+newsletter-unsubscribe-text = Vous ne recevrez plus cette newsletter.
+newsletter-unsubscribe-button = Se désabonner
+newsletter-unsubscribed-title = Désabonné
+newsletter-unsubscribed-text = Vous n'êtes plus sur la liste. Vous pouvez vous réabonner à tout moment.
+newsletter-confirm-subject = Veuillez confirmer : { $newsletter }
+newsletter-confirm-body = Bonjour,
+    
+    quelqu'un (vous, nous l'espérons) a demandé à recevoir la newsletter « { $newsletter } » à cette adresse. Pour confirmer, ouvrez ce lien et cliquez sur « Confirmer » :
+    
+    { $link }
+    
+    Si ce n'était pas vous, ignorez cet e-mail : rien ne sera envoyé.
+newsletter-mail-footer = Vous recevez cette newsletter parce que vous vous y êtes abonné. Se désabonner :

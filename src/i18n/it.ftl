@@ -346,6 +346,7 @@ channel-field-max-characters = Limite di caratteri (500 predefinito)
 channel-field-access-token = Token di accesso
 channel-field-from-address = Indirizzo del mittente
 channel-field-reply-to = Indirizzo di risposta
+channel-field-max-per-minute = Numero massimo di e-mail al minuto (predefinito 600)
 channel-field-smtp-url = URL del server SMTP con credenziali
 channel-field-title = Titolo del feed
 channel-field-description = Descrizione del feed
@@ -532,3 +533,30 @@ jobs-cancel = Annulla
 jobs-none = Niente qui.
 flash-job-retried = Il lavoro verrà eseguito ora.
 flash-job-cancelled = Il lavoro è stato annullato.
+
+## Newsletters
+newsletter-subscribe-title = Iscriviti
+newsletter-subscribe-lead = Ricevi questa newsletter per e-mail. Prima ti inviamo un link di conferma.
+newsletter-subscribe-button = Iscriviti
+newsletter-subscribe-hint = Ogni newsletter contiene un link per disiscriversi.
+newsletter-check-mail-title = Controlla la tua posta
+newsletter-check-mail-text = Se l'indirizzo può ricevere questa newsletter, è in arrivo un'e-mail con un link di conferma. L'iscrizione inizia quando lo clicchi.
+newsletter-confirm-title = Conferma l'iscrizione
+newsletter-confirm-text = Un clic, e ricevi questa newsletter.
+newsletter-confirm-button = Conferma
+newsletter-confirmed-title = Iscritto
+newsletter-confirmed-text = Grazie: riceverai la prossima newsletter.
+newsletter-unsubscribe-title = Disiscriviti
+newsletter-unsubscribe-text = Non riceverai più questa newsletter.
+newsletter-unsubscribe-button = Disiscriviti
+newsletter-unsubscribed-title = Disiscritto
+newsletter-unsubscribed-text = Non sei più nella lista. Puoi iscriverti di nuovo in qualsiasi momento.
+newsletter-confirm-subject = Conferma per favore: { $newsletter }
+newsletter-confirm-body = Buongiorno,
+    
+    qualcuno (speriamo tu) ha chiesto di ricevere la newsletter «{ $newsletter }» a questo indirizzo. Per confermare, apri questo link e clicca su «Conferma»:
+    
+    { $link }
+    
+    Se non sei stato tu, ignora questa e-mail: non verrà inviato nulla.
+newsletter-mail-footer = Ricevi questa newsletter perché ti sei iscritto. Disiscriviti:

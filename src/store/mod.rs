@@ -12,6 +12,7 @@ pub mod publications;
 pub mod seed;
 pub mod sessions;
 pub mod settings;
+pub mod subscribers;
 pub mod throttle;
 pub mod tokens;
 pub mod users;

@@ -262,7 +262,12 @@ pub async fn guard(
         return Ok(req.error_response(err));
     }
 
-    if registered && method != Method::GET && method != Method::HEAD && !is_api(&path) {
+    let exempt = pattern.as_deref().is_some_and(|p| {
+        access::CSRF_EXEMPT
+            .iter()
+            .any(|(m, ep)| *m == method.as_str() && *ep == p)
+    });
+    if registered && method != Method::GET && method != Method::HEAD && !is_api(&path) && !exempt {
         if let Err(err) = check_csrf(&mut req, &csrf).await {
             return Ok(req.error_response(err));
         }

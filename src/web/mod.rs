@@ -16,6 +16,7 @@ pub mod ideas;
 pub mod logging;
 pub mod markdown;
 pub mod metrics;
+pub mod newsletters;
 pub mod publications;
 pub mod render;
 pub mod state;
@@ -123,6 +124,15 @@ pub fn routes() -> Vec<RouteDef> {
         post("/admin/jobs/{id}/cancel", admin::jobs::cancel),
         get("/metrics", metrics::show),
         get("/feeds/{file}", feeds::serve),
+        get("/newsletters/{id}", newsletters::form),
+        post("/newsletters/{id}", newsletters::subscribe),
+        get("/newsletters/confirm/{token}", newsletters::confirm_form),
+        post("/newsletters/confirm/{token}", newsletters::confirm),
+        get(
+            "/newsletters/unsubscribe/{token}",
+            newsletters::unsubscribe_form,
+        ),
+        post("/newsletters/unsubscribe/{token}", newsletters::unsubscribe),
         get("/publications", publications::list::list),
         post("/publications/{id}/retry", publications::settle::retry),
         post("/publications/{id}/confirm", publications::settle::confirm),

@@ -16,6 +16,7 @@ mod health;
 mod ideas;
 mod ideas_api;
 mod jobs;
+mod newsletter;
 mod planning;
 mod publishing;
 mod schema;

@@ -82,6 +82,8 @@ fn select_all_columns(conn: &mut pressroom::db::Conn) {
         calendar_feeds,
         jobs,
         publications,
-        publication_attempts
+        publication_attempts,
+        subscribers,
+        newsletter_deliveries
     );
 }
