@@ -56,6 +56,16 @@ pub fn hmac(key: &[u8], message: &[u8]) -> String {
     hex(&mac.finalize().into_bytes())
 }
 
+/// A new Standard Webhooks signing secret: `whsec_` and 32 random bytes in base64.
+pub fn new_webhook_secret() -> String {
+    let mut key = [0u8; 32];
+    rand::rng().fill_bytes(&mut key);
+    format!(
+        "whsec_{}",
+        base64::engine::general_purpose::STANDARD.encode(key)
+    )
+}
+
 /// A link token for a newsletter subscriber: their id and a keyed digest of it and its
 /// purpose ("confirm", "unsubscribe"), so nothing needs to be stored and a forged one fails.
 pub fn subscriber_token(key: &[u8; 32], purpose: &str, id: i64) -> String {

@@ -18,6 +18,8 @@ pub enum Value {
     HttpsUrl,
     Email,
     Number,
+    /// A Standard Webhooks signing secret: `whsec_` and 24 to 64 bytes in base64.
+    WebhookSecret,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -57,7 +59,8 @@ impl Kind {
     pub fn fields(self) -> &'static [Field] {
         const WEBHOOK: &[Field] = &[
             f("url", false, true, Value::HttpsUrl),
-            f("signing_secret", true, true, Value::Text),
+            // Left blank, Pressroom makes one and shows it once.
+            f("signing_secret", true, false, Value::WebhookSecret),
         ];
         const MASTODON: &[Field] = &[
             f("instance_url", false, true, Value::HttpsUrl),
@@ -131,6 +134,12 @@ pub fn check(
             Value::Number => value
                 .parse::<u32>()
                 .is_ok_and(|n| (1..=100_000).contains(&n)),
+            Value::WebhookSecret => value.strip_prefix("whsec_").is_some_and(|b| {
+                use base64::Engine;
+                base64::engine::general_purpose::STANDARD
+                    .decode(b)
+                    .is_ok_and(|k| (24..=64).contains(&k.len()))
+            }),
         };
         if !ok {
             errors.insert(
@@ -140,6 +149,7 @@ pub fn check(
                     Value::Email => "error-email-invalid",
                     Value::Number => "error-number",
                     Value::Text => "error-control-chars",
+                    Value::WebhookSecret => "error-webhook-secret",
                 },
             );
             continue;
@@ -192,7 +202,27 @@ mod tests {
             e["secrets"], "error-channel-field-unknown",
             "a Mastodon token on a webhook"
         );
-        assert_eq!(e["signing_secret"], "error-required");
+        assert!(
+            !e.contains_key("signing_secret"),
+            "a blank signing secret is made for the admin"
+        );
+        let e = check(
+            Kind::Webhook,
+            &s(&[("url", "https://hooks.example/x")]),
+            &s(&[("signing_secret", "whsec-TOPSECRET")]),
+            &[],
+            &|_| false,
+        )
+        .unwrap_err();
+        assert_eq!(e["signing_secret"], "error-webhook-secret");
+        assert!(check(
+            Kind::Webhook,
+            &s(&[("url", "https://hooks.example/x")]),
+            &s(&[("signing_secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]),
+            &[],
+            &|_| false,
+        )
+        .is_ok());
         assert!(
             check(Kind::Feed, &s(&[("title", "News")]), &s(&[]), &[], &|_| {
                 false

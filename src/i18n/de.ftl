@@ -560,3 +560,8 @@ newsletter-confirm-body = Guten Tag
     
     Falls Sie es nicht waren, ignorieren Sie diese Mail: Es wird nichts gesendet.
 newsletter-mail-footer = Sie erhalten diesen Newsletter, weil Sie ihn abonniert haben. Abbestellen:
+channel-secret-title = Das Signaturgeheimnis des Webhooks
+channel-secret-text = Pressroom hat dieses Geheimnis für den Webhook erstellt. Geben Sie es dem Empfänger, der damit jede Zustellung prüft. Es wird nur jetzt angezeigt.
+channel-secret-hint = Verloren? Fügen Sie in den Kanaleinstellungen ein neues Geheimnis ein (whsec_ und Base64) und geben Sie es dem Empfänger.
+channel-secret-done = Ich habe es gespeichert
+error-webhook-secret = Verwenden Sie ein Geheimnis im Standard-Webhooks-Format: whsec_ gefolgt von 24 bis 64 Bytes in Base64, oder lassen Sie das Feld leer, um eines zu erhalten.

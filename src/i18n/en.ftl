@@ -560,3 +560,8 @@ newsletter-confirm-body = Hello,
     
     If it was not you, ignore this mail: nothing will be sent.
 newsletter-mail-footer = You get this newsletter because you subscribed. Unsubscribe:
+channel-secret-title = The webhook's signing secret
+channel-secret-text = Pressroom made this secret for the webhook. Give it to the receiver, which verifies each delivery with it. It is shown only now.
+channel-secret-hint = Lost it? Paste a new secret (whsec_ and base64) into the channel's settings and give it to the receiver.
+channel-secret-done = I have saved it
+error-webhook-secret = Use a secret in the Standard Webhooks form: whsec_ followed by 24 to 64 bytes in base64, or leave it blank to get one.

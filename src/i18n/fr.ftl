@@ -560,3 +560,8 @@ newsletter-confirm-body = Bonjour,
     
     Si ce n'était pas vous, ignorez cet e-mail : rien ne sera envoyé.
 newsletter-mail-footer = Vous recevez cette newsletter parce que vous vous y êtes abonné. Se désabonner :
+channel-secret-title = Le secret de signature du webhook
+channel-secret-text = Pressroom a créé ce secret pour le webhook. Donnez-le au destinataire, qui vérifie chaque envoi avec lui. Il n'est affiché que maintenant.
+channel-secret-hint = Perdu ? Collez un nouveau secret (whsec_ et base64) dans les réglages du canal et donnez-le au destinataire.
+channel-secret-done = Je l'ai enregistré
+error-webhook-secret = Utilisez un secret au format Standard Webhooks : whsec_ suivi de 24 à 64 octets en base64, ou laissez le champ vide pour en obtenir un.

@@ -560,3 +560,8 @@ newsletter-confirm-body = Buongiorno,
     
     Se non sei stato tu, ignora questa e-mail: non verrà inviato nulla.
 newsletter-mail-footer = Ricevi questa newsletter perché ti sei iscritto. Disiscriviti:
+channel-secret-title = Il segreto di firma del webhook
+channel-secret-text = Pressroom ha creato questo segreto per il webhook. Dallo al destinatario, che verifica ogni invio con esso. Viene mostrato solo ora.
+channel-secret-hint = Perso? Incolla un nuovo segreto (whsec_ e base64) nelle impostazioni del canale e dallo al destinatario.
+channel-secret-done = L'ho salvato
+error-webhook-secret = Usa un segreto nel formato Standard Webhooks: whsec_ seguito da 24 a 64 byte in base64, oppure lascia il campo vuoto per riceverne uno.

@@ -6,6 +6,9 @@ use serde_json::{json, Value};
 use crate::both_backends;
 use crate::helpers::{location, TestApp};
 
+/// A signing secret in the Standard Webhooks form, to look for in every answer.
+const SIGNING: &str = "whsec_VE9QU0VDUkVULVRPUFNFQ1JFVC1UT1BTRUNSRVQ=";
+
 both_backends!(
     channel_secrets_are_sealed_and_never_shown,
     schedules_are_checked_and_show_their_next_slots
@@ -86,14 +89,38 @@ async fn channel_secrets_are_sealed_and_never_shown(app: TestApp) {
         .unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let problem: Value = r.json().await.unwrap();
-    assert!(
-        problem["errors"]["secrets"].is_string() && problem["errors"]["signing_secret"].is_string(),
-        "{problem}"
-    );
+    assert!(problem["errors"]["secrets"].is_string(), "{problem}");
+    // A pasted signing secret must be in the Standard Webhooks form.
     let r = api
         .post(app.url("/api/v1/channels"))
         .bearer_auth(&token)
-        .json(&json!({"name": "Hook", "kind": "webhook", "config": {"url": "https://hooks.example/in"}, "secrets": {"signing_secret": "whsec-TOPSECRET"}, "schedules": [{"cron": "0 0 9 * * Mon-Fri *", "timezone": "Europe/Zurich"}]}))
+        .json(&json!({"name": "Hook", "kind": "webhook", "config": {"url": "https://hooks.example/in"}, "secrets": {"signing_secret": "whsec-TOPSECRET"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = r.json().await.unwrap();
+    assert!(problem["errors"]["signing_secret"].is_string(), "{problem}");
+    // Left out, Pressroom makes one and shows it once.
+    let r = api
+        .post(app.url("/api/v1/channels"))
+        .bearer_auth(&token)
+        .json(&json!({"name": "Made hook", "kind": "webhook", "config": {"url": "https://hooks.example/made"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let made: Value = r.json().await.unwrap();
+    let made_secret = made["signing_secret"].as_str().unwrap().to_string();
+    assert!(
+        made_secret.starts_with("whsec_") && made_secret.len() > 40,
+        "{made}"
+    );
+    assert_eq!(made["secrets_set"], json!(["signing_secret"]));
+    let r = api
+        .post(app.url("/api/v1/channels"))
+        .bearer_auth(&token)
+        .json(&json!({"name": "Hook", "kind": "webhook", "config": {"url": "https://hooks.example/in"}, "secrets": {"signing_secret": SIGNING}, "schedules": [{"cron": "0 0 9 * * Mon-Fri *", "timezone": "Europe/Zurich"}]}))
         .send()
         .await
         .unwrap();
@@ -130,7 +157,7 @@ async fn channel_secrets_are_sealed_and_never_shown(app: TestApp) {
     }
     for body in &bodies {
         assert!(
-            !body.contains(TOKEN) && !body.contains("whsec-TOPSECRET"),
+            !body.contains(TOKEN) && !body.contains(SIGNING) && !body.contains(&made_secret),
             "a secret leaked: {body}"
         );
     }

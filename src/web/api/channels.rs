@@ -11,7 +11,7 @@ use crate::domain::validate::FieldErrors;
 use crate::error::AppError;
 use crate::store;
 use crate::store::channels::{Channel, ScheduleRow};
-use crate::web::admin::channels::{parsed_schedules, prepare};
+use crate::web::admin::channels::{parsed_schedules, prepare, Prepared};
 use crate::web::context::Ctx;
 
 #[derive(Debug, Deserialize)]
@@ -76,7 +76,10 @@ pub async fn create(ctx: Ctx, body: web::Json<ChannelBody>) -> Result<HttpRespon
         &body.secrets,
         body.several_per_slot,
     );
-    let write = match write {
+    let Prepared {
+        write,
+        new_signing_secret,
+    } = match write {
         Ok(w) if errors.is_empty() => w,
         Ok(_) => return Err(AppError::Invalid(errors)),
         Err(e) => {
@@ -104,9 +107,14 @@ pub async fn create(ctx: Ctx, body: web::Json<ChannelBody>) -> Result<HttpRespon
     })?;
     ctx.audit("channel.created", format!("{} ({})", ch.name, ch.kind))
         .await?;
+    let mut answer = view(&ch, &rows);
+    // Made by Pressroom: shown this once, never again.
+    if let Some(secret) = new_signing_secret {
+        answer["signing_secret"] = json!(secret);
+    }
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/channels/{}", ch.id)))
-        .json(view(&ch, &rows)))
+        .json(answer))
 }
 
 pub async fn list(ctx: Ctx) -> Result<HttpResponse, AppError> {

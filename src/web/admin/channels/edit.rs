@@ -4,7 +4,9 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
-use super::{fields_view, kind_label, parsed_schedules, prepare, settings_from_form, slot_preview};
+use super::{
+    fields_view, kind_label, parsed_schedules, prepare, settings_from_form, slot_preview, Prepared,
+};
 use crate::domain::channels::{Kind, Settings};
 use crate::domain::ideas::split_list;
 use crate::domain::validate::FieldErrors;
@@ -99,7 +101,10 @@ pub async fn update(
     let name = form.one("name");
     let several = form.one("several_per_slot") == "1";
     let (plain, secrets) = settings_from_form(kind, &form);
-    let write = match prepare(
+    let Prepared {
+        write,
+        new_signing_secret,
+    } = match prepare(
         &ctx.state.config,
         kind,
         Some(&ch),
@@ -136,6 +141,9 @@ pub async fn update(
         return render(&ctx, &ch, &schedules, st).await;
     }
     ctx.audit("channel.updated", name).await?;
+    if let Some(secret) = new_signing_secret {
+        return super::secret_once(&ctx, ch.id, &secret);
+    }
     Ok(redirect_with_flash(
         &ctx,
         &format!("/admin/channels/{}", ch.id),

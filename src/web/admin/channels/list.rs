@@ -5,7 +5,7 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{fields_view, kind_label, parsed_schedules, prepare, settings_from_form};
+use super::{fields_view, kind_label, parsed_schedules, prepare, settings_from_form, Prepared};
 use crate::domain::channels::{Kind, Settings};
 use crate::domain::slots::next_slots;
 use crate::domain::validate::FieldErrors;
@@ -83,7 +83,10 @@ pub async fn create(ctx: Ctx, form: FormPairs) -> Result<HttpResponse, AppError>
         .ok_or_else(|| AppError::BadRequest("unknown channel kind".into()))?;
     let name = form.one("name");
     let (plain, secrets) = settings_from_form(kind, &form);
-    let write = match prepare(
+    let Prepared {
+        write,
+        new_signing_secret,
+    } = match prepare(
         &ctx.state.config,
         kind,
         None,
@@ -107,6 +110,9 @@ pub async fn create(ctx: Ctx, form: FormPairs) -> Result<HttpResponse, AppError>
         format!("{} ({})", channel.name, channel.kind),
     )
     .await?;
+    if let Some(secret) = new_signing_secret {
+        return super::secret_once(&ctx, channel.id, &secret);
+    }
     Ok(redirect_with_flash(
         &ctx,
         &format!("/admin/channels/{}", channel.id),

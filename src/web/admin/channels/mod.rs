@@ -17,7 +17,14 @@ use crate::store::channels::{Channel, ChannelWrite, ScheduleRow};
 use crate::web::context::Ctx;
 use crate::web::render::local_time;
 
+/// What saving a channel stores, and a secret Pressroom made for it, to show once.
+pub struct Prepared {
+    pub write: ChannelWrite,
+    pub new_signing_secret: Option<String>,
+}
+
 /// Checks a channel's settings and seals its secrets; a blank secret keeps the stored one.
+/// A webhook without a signing secret gets a new one.
 pub fn prepare(
     config: &Config,
     kind: Kind,
@@ -26,7 +33,7 @@ pub fn prepare(
     plain: &Settings,
     secrets: &Settings,
     several_per_slot: bool,
-) -> Result<ChannelWrite, FieldErrors> {
+) -> Result<Prepared, FieldErrors> {
     let mut errors = FieldErrors::new();
     validate::name(&mut errors, "name", name);
     let already: Vec<String> = existing
@@ -49,8 +56,13 @@ pub fn prepare(
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default();
     all.extend(new_secrets);
+    let new_signing_secret = (kind == Kind::Webhook && !all.contains_key("signing_secret"))
+        .then(security::new_webhook_secret);
+    if let Some(s) = &new_signing_secret {
+        all.insert("signing_secret".into(), s.clone());
+    }
     let names: Vec<&String> = all.keys().collect();
-    Ok(ChannelWrite {
+    let write = ChannelWrite {
         name: name.trim().to_string(),
         config: serde_json::to_string(&clean).unwrap_or_else(|_| "{}".into()),
         secrets: if all.is_empty() {
@@ -63,6 +75,10 @@ pub fn prepare(
         },
         secrets_set: join_list(&names),
         several_per_slot,
+    };
+    Ok(Prepared {
+        write,
+        new_signing_secret,
     })
 }
 
@@ -88,6 +104,18 @@ pub fn fields_view(
             })
         })
         .collect()
+}
+
+/// The page that shows a signing secret Pressroom made, once: it is stored sealed and
+/// never shown again.
+pub fn secret_once(
+    ctx: &Ctx,
+    channel_id: i64,
+    secret: &str,
+) -> Result<actix_web::HttpResponse, crate::error::AppError> {
+    crate::web::render::Page::new("admin/channels/secret", "channel-secret-title")
+        .data(json!({"channel_id": channel_id, "secret": secret}))
+        .render(ctx)
 }
 
 pub fn parsed_schedules(rows: &[ScheduleRow]) -> Vec<PostingSchedule> {
