@@ -46,6 +46,19 @@ async fn read_json<T: serde::de::DeserializeOwned>(res: reqwest::Response) -> Re
     })
 }
 
+/// Fetching or uploading an image that got no answer leaves at most an orphaned file on
+/// their side, never a post: safe to try again.
+fn retry_if_unanswered(o: Outcome) -> Outcome {
+    match o {
+        Outcome::Unconfirmed { error } => Outcome::Retry {
+            error,
+            http_status: None,
+            retry_after: None,
+        },
+        o => o,
+    }
+}
+
 impl Mastodon {
     async fn upload(
         &self,
@@ -56,14 +69,7 @@ impl Mastodon {
     ) -> Result<String, Outcome> {
         let res = send(env, env.http.get(&image.url))
             .await
-            .map_err(|o| match o {
-                Outcome::Unconfirmed { error } => Outcome::Retry {
-                    error,
-                    http_status: None,
-                    retry_after: None,
-                },
-                o => o,
-            })?;
+            .map_err(retry_if_unanswered)?;
         let mime = res
             .headers()
             .get(reqwest::header::CONTENT_TYPE)
@@ -89,23 +95,8 @@ impl Mastodon {
                 .multipart(form),
         )
         .await
-        .map_err(|o| match o {
-            // An upload that got no answer is only an orphaned file on their side: retry.
-            Outcome::Unconfirmed { error } => Outcome::Retry {
-                error,
-                http_status: None,
-                retry_after: None,
-            },
-            o => o,
-        })?;
-        let created: Created = read_json(res).await.map_err(|o| match o {
-            Outcome::Unconfirmed { error } => Outcome::Retry {
-                error,
-                http_status: None,
-                retry_after: None,
-            },
-            o => o,
-        })?;
+        .map_err(retry_if_unanswered)?;
+        let created: Created = read_json(res).await.map_err(retry_if_unanswered)?;
         Ok(created.id)
     }
 }

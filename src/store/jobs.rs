@@ -238,16 +238,7 @@ pub fn settle(
         .filter(jobs::locked_by.eq(worker))
         .filter(jobs::state.eq(RUNNING));
     let n = match how {
-        Settle::Done => diesel::update(mine)
-            .set((
-                jobs::state.eq(DONE),
-                jobs::locked_by.eq(None::<String>),
-                jobs::locked_until.eq(None::<NaiveDateTime>),
-                jobs::last_error.eq(None::<String>),
-                jobs::finished_at.eq(Some(now)),
-                jobs::updated_at.eq(now),
-            ))
-            .execute(conn)?,
+        Settle::Done => settle_done(conn, worker, &[id], now)?,
         Settle::Retry { at, error } => diesel::update(mine)
             .set((
                 jobs::state.eq(QUEUED),

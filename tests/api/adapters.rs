@@ -10,20 +10,14 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::helpers::{Api, Backend, TestApp, ADMIN_EMAIL};
 use crate::publishing::{
-    new_secret, planned, publication, wait_for_state, webhook_channel, LOOPBACK,
+    hook_to, new_secret, planned, publication, ready, receiver, wait_for_state, webhook_channel,
+    LOOPBACK,
 };
 
 async fn channel(api: &Api<'_>, body: Value) -> i64 {
     let (s, ch) = api.call("POST", "/api/v1/channels", body).await;
     assert_eq!(s, StatusCode::CREATED, "{ch}");
     ch["id"].as_i64().unwrap()
-}
-
-async fn ready(backend: Backend, env: &[(&str, &str)]) -> (TestApp, reqwest::Client) {
-    let app = TestApp::spawn_with(backend, env).await;
-    let admin = app.setup_admin().await;
-    app.create_department(&admin, "Marketing").await;
-    (app, admin)
 }
 
 crate::each_backend!(
@@ -225,19 +219,9 @@ async fn feeds_list_published_variants_newest_first_for_real_feed_readers(backen
 
 async fn a_paused_channel_holds_its_posts_until_resumed(backend: Backend) {
     let (app, admin) = ready(backend, LOOPBACK).await;
-    let receiver = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200))
-        .mount(&receiver)
-        .await;
+    let receiver = receiver(ResponseTemplate::new(200), 0).await;
     let api = app.api(ADMIN_EMAIL);
-    let ch = webhook_channel(
-        &api,
-        "Hook",
-        &format!("{}/in", receiver.uri()),
-        &new_secret(),
-    )
-    .await;
+    let ch = hook_to(&api, &receiver).await;
     let (_, variant) = planned(
         &api,
         "Held",
@@ -270,19 +254,9 @@ async fn a_paused_channel_holds_its_posts_until_resumed(backend: Backend) {
 #[actix_web::test]
 async fn on_the_spring_dst_day_a_post_goes_out_at_its_zurich_time() {
     let (app, _) = ready(Backend::Sqlite, LOOPBACK).await;
-    let receiver = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200))
-        .mount(&receiver)
-        .await;
+    let receiver = receiver(ResponseTemplate::new(200), 0).await;
     let api = app.api(ADMIN_EMAIL);
-    let ch = webhook_channel(
-        &api,
-        "Hook",
-        &format!("{}/in", receiver.uri()),
-        &new_secret(),
-    )
-    .await;
+    let ch = hook_to(&api, &receiver).await;
     // 28 March 2027: clocks in Zurich jump from 02:00 to 03:00; 09:00 local is 07:00 UTC.
     let nine = chrono_tz::Europe::Zurich
         .with_ymd_and_hms(2027, 3, 28, 9, 0, 0)

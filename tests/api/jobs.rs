@@ -3,38 +3,18 @@
 
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
-use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::ResponseTemplate;
 
-use crate::helpers::{Backend, TestApp, ADMIN_EMAIL};
-use crate::publishing::{new_secret, planned, wait_for_state, webhook_channel, LOOPBACK};
+use crate::helpers::{Backend, ADMIN_EMAIL};
+use crate::publishing::{hook_to, planned, ready, receiver, wait_for_state, LOOPBACK};
 
 crate::each_backend!(admins_see_dead_jobs_and_run_them_again);
 
 async fn admins_see_dead_jobs_and_run_them_again(backend: Backend) {
-    let app = TestApp::spawn_with(backend, LOOPBACK).await;
-    let admin = app.setup_admin().await;
-    app.create_department(&admin, "Marketing").await;
-    let receiver = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(403))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&receiver)
-        .await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200))
-        .with_priority(2)
-        .mount(&receiver)
-        .await;
+    let (app, admin) = ready(backend, LOOPBACK).await;
+    let receiver = receiver(ResponseTemplate::new(403), 1).await;
     let api = app.api(ADMIN_EMAIL);
-    let ch = webhook_channel(
-        &api,
-        "Hook",
-        &format!("{}/in", receiver.uri()),
-        &new_secret(),
-    )
-    .await;
+    let ch = hook_to(&api, &receiver).await;
     let (_, variant) = planned(
         &api,
         "Forbidden at first",

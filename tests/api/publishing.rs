@@ -168,8 +168,42 @@ pub async fn content_of(api: &Api<'_>, idea: i64) -> i64 {
     p["id"].as_i64().unwrap()
 }
 
-async fn spawn(backend: Backend) -> TestApp {
-    TestApp::spawn_with(backend, LOOPBACK).await
+/// An app with `env`, its admin signed in, and the Marketing department.
+pub async fn ready(backend: Backend, env: &[(&str, &str)]) -> (TestApp, reqwest::Client) {
+    let app = TestApp::spawn_with(backend, env).await;
+    let admin = app.setup_admin().await;
+    app.create_department(&admin, "Marketing").await;
+    (app, admin)
+}
+
+/// A receiver on loopback that answers `first` to the first `times` posts, then 200.
+pub async fn receiver(first: ResponseTemplate, times: u64) -> MockServer {
+    let server = MockServer::start().await;
+    if times > 0 {
+        Mock::given(method("POST"))
+            .respond_with(first)
+            .up_to_n_times(times)
+            .with_priority(1)
+            .mount(&server)
+            .await;
+    }
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200))
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    server
+}
+
+/// A webhook channel named "Hook" to `receiver`.
+pub async fn hook_to(api: &Api<'_>, receiver: &MockServer) -> i64 {
+    webhook_channel(
+        api,
+        "Hook",
+        &format!("{}/in", receiver.uri()),
+        &new_secret(),
+    )
+    .await
 }
 
 crate::each_backend!(
@@ -182,9 +216,7 @@ crate::each_backend!(
 async fn webhook_posts_go_out_signed_once_at_their_time_and_the_idea_is_published(
     backend: Backend,
 ) {
-    let app = spawn(backend).await;
-    let admin = app.setup_admin().await;
-    app.create_department(&admin, "Marketing").await;
+    let (app, _) = ready(backend, LOOPBACK).await;
     let receiver = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/hook"))
@@ -257,29 +289,10 @@ async fn webhook_posts_go_out_signed_once_at_their_time_and_the_idea_is_publishe
 }
 
 async fn server_errors_are_retried_with_back_off_under_one_key(backend: Backend) {
-    let app = spawn(backend).await;
-    let admin = app.setup_admin().await;
-    app.create_department(&admin, "Marketing").await;
-    let receiver = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(503))
-        .up_to_n_times(2)
-        .with_priority(1)
-        .mount(&receiver)
-        .await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200))
-        .with_priority(2)
-        .mount(&receiver)
-        .await;
+    let (app, _) = ready(backend, LOOPBACK).await;
+    let receiver = receiver(ResponseTemplate::new(503), 2).await;
     let api = app.api(ADMIN_EMAIL);
-    let ch = webhook_channel(
-        &api,
-        "Hook",
-        &format!("{}/in", receiver.uri()),
-        &new_secret(),
-    )
-    .await;
+    let ch = hook_to(&api, &receiver).await;
     let (_, variant) = planned(
         &api,
         "Retry me",
@@ -346,29 +359,14 @@ async fn server_errors_are_retried_with_back_off_under_one_key(backend: Backend)
 }
 
 async fn a_429_waits_for_its_retry_after(backend: Backend) {
-    let app = spawn(backend).await;
-    let admin = app.setup_admin().await;
-    app.create_department(&admin, "Marketing").await;
-    let receiver = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "600"))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&receiver)
-        .await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200))
-        .with_priority(2)
-        .mount(&receiver)
-        .await;
-    let api = app.api(ADMIN_EMAIL);
-    let ch = webhook_channel(
-        &api,
-        "Hook",
-        &format!("{}/in", receiver.uri()),
-        &new_secret(),
+    let (app, _) = ready(backend, LOOPBACK).await;
+    let receiver = receiver(
+        ResponseTemplate::new(429).insert_header("retry-after", "600"),
+        1,
     )
     .await;
+    let api = app.api(ADMIN_EMAIL);
+    let ch = hook_to(&api, &receiver).await;
     let (_, variant) = planned(
         &api,
         "Slow down",
@@ -392,9 +390,7 @@ async fn a_429_waits_for_its_retry_after(backend: Backend) {
 }
 
 async fn no_answer_makes_a_post_unconfirmed_until_a_person_settles_it(backend: Backend) {
-    let app = spawn(backend).await;
-    let admin = app.setup_admin().await;
-    app.create_department(&admin, "Marketing").await;
+    let (app, admin) = ready(backend, LOOPBACK).await;
     let receiver = MockServer::start().await;
     // The receiver takes the request and answers only after our timeout (1 s).
     Mock::given(method("POST"))
