@@ -12,7 +12,6 @@ use crate::channels::{
     self, Delivery, DeliveryContent, DeliveryIdea, DeliveryVariant, Env, Outcome,
 };
 use crate::db::Conn;
-use crate::domain::access::IdeaScope;
 use crate::domain::channels::{Kind, Settings};
 use crate::domain::publications::PubState;
 use crate::domain::retry::PUBLISH;
@@ -102,15 +101,12 @@ fn prepare(
     base_url: &str,
     now: NaiveDateTime,
 ) -> diesel::QueryResult<Ready> {
-    let Some(p) = store::publications::find(c, id)? else {
+    let Some((p, v, content, idea, department, ch)) = store::publications::post(c, id)? else {
         return Ok(Ready::Nothing);
     };
     if !matches!(p.state(), PubState::Pending | PubState::Publishing) {
         return Ok(Ready::Nothing);
     }
-    let Some(v) = store::content::find_variant(c, p.variant_id)? else {
-        return Ok(Ready::Nothing);
-    };
     let Some(at) = v.scheduled_at else {
         return Ok(Ready::Nothing);
     };
@@ -118,25 +114,12 @@ fn prepare(
         // Moved later since the job was queued: wait for the new time.
         return Ok(Ready::Wait((at - now).to_std().unwrap_or_default()));
     }
-    let Some(ch) = store::channels::find(c, p.channel_id)? else {
-        return Ok(Ready::Broken("the channel no longer exists".into()));
-    };
     if ch.paused_at.is_some() {
         return Ok(Ready::Wait(PAUSED_RECHECK));
     }
     let Some(kind) = Kind::parse(&ch.kind) else {
         return Ok(Ready::Broken(format!("unknown channel kind {:?}", ch.kind)));
     };
-    let everyone = IdeaScope {
-        viewer_id: 0,
-        department_id: None,
-    };
-    let Some((content, idea)) = store::content::find(c, &everyone, v.content_id)? else {
-        return Ok(Ready::Nothing);
-    };
-    let department = store::departments::find(c, idea.department_id)?
-        .map(|d| d.name)
-        .unwrap_or_default();
     let secrets: Settings = if ch.secrets.is_empty() {
         Settings::new()
     } else {
@@ -294,17 +277,7 @@ fn after_settled(
     channel: Option<&str>,
     error: Option<&str>,
 ) -> Result<(), crate::error::AppError> {
-    let Some(p) = store::publications::find(c, id)? else {
-        return Ok(());
-    };
-    let Some(v) = store::content::find_variant(c, p.variant_id)? else {
-        return Ok(());
-    };
-    let everyone = IdeaScope {
-        viewer_id: 0,
-        department_id: None,
-    };
-    let Some((content, idea)) = store::content::find(c, &everyone, v.content_id)? else {
+    let Some((p, _, content, idea, _, _)) = store::publications::post(c, id)? else {
         return Ok(());
     };
     if to == PubState::Published {
@@ -325,14 +298,7 @@ pub fn publish_idea_if_complete(
     if idea.state() != State::Scheduled {
         return Ok(());
     }
-    let variants = store::content::variants_of(c, content_id)?;
-    let ids: Vec<i64> = variants.iter().map(|v| v.id).collect();
-    let pubs = store::publications::for_variants(c, &ids)?;
-    let all_out = variants.iter().all(|v| {
-        pubs.iter()
-            .any(|p| p.variant_id == v.id && p.state() == PubState::Published)
-    });
-    if all_out {
+    if store::publications::unpublished_in(c, content_id)? == 0 {
         store::ideas::transition_by_system(c, mail, idea, State::Published)?;
     }
     Ok(())

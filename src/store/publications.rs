@@ -131,6 +131,52 @@ pub fn unplan(
     Ok(Ok(()))
 }
 
+/// Everything one post needs, in one query: the publication, its variant, the piece and
+/// idea it belongs to, the idea's department name, and the channel.
+pub type Post = (
+    Publication,
+    super::content::Variant,
+    super::content::Content,
+    super::ideas::Idea,
+    String,
+    super::channels::Channel,
+);
+
+pub fn post(conn: &mut Conn, id: i64) -> QueryResult<Option<Post>> {
+    use crate::db::schema::{channels, content_pieces, departments, ideas, variants};
+    publications::table
+        .filter(publications::id.eq(id))
+        .inner_join(variants::table.inner_join(
+            content_pieces::table.inner_join(ideas::table.inner_join(departments::table)),
+        ))
+        .inner_join(channels::table)
+        .select((
+            Publication::as_select(),
+            super::content::Variant::as_select(),
+            super::content::Content::as_select(),
+            super::ideas::Idea::as_select(),
+            departments::name,
+            super::channels::Channel::as_select(),
+        ))
+        .first(conn)
+        .optional()
+}
+
+/// How many variants of the piece are not published yet.
+pub fn unpublished_in(conn: &mut Conn, content_id: i64) -> QueryResult<i64> {
+    use crate::db::schema::variants;
+    variants::table
+        .left_join(publications::table)
+        .filter(variants::content_id.eq(content_id))
+        .filter(
+            publications::state
+                .ne(PubState::Published.as_str())
+                .or(publications::state.is_null()),
+        )
+        .count()
+        .get_result(conn)
+}
+
 pub fn for_variant(conn: &mut Conn, variant_id: i64) -> QueryResult<Option<Publication>> {
     publications::table
         .filter(publications::variant_id.eq(variant_id))
@@ -242,24 +288,19 @@ pub fn finish(
             publication_attempts::duration_ms.eq(attempt.duration_ms),
         ))
         .execute(conn)?;
-    let published_at = (to == PubState::Published).then_some(now);
+    let published = to == PubState::Published;
     diesel::update(publications::table.find(id))
         .set((
             publications::state.eq(to.as_str()),
             publications::last_error.eq(attempt.error),
             publications::next_retry_at.eq(next_retry_at),
             publications::updated_at.eq(now),
+            // Only a publication that went out gets (or keeps) the live post's id and URL.
+            publications::external_id.eq(external_id.filter(|_| published)),
+            publications::url.eq(url.filter(|_| published)),
+            publications::published_at.eq(published.then_some(now)),
         ))
         .execute(conn)?;
-    if to == PubState::Published {
-        diesel::update(publications::table.find(id))
-            .set((
-                publications::external_id.eq(external_id),
-                publications::url.eq(url),
-                publications::published_at.eq(published_at),
-            ))
-            .execute(conn)?;
-    }
     Ok(())
 }
 

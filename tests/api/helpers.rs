@@ -327,9 +327,14 @@ impl TestApp {
         if self.database_url.starts_with("postgres") {
             pressroom::db::Conn::Pg(diesel::PgConnection::establish(&self.database_url).unwrap())
         } else {
-            pressroom::db::Conn::Sqlite(
-                diesel::SqliteConnection::establish(&self.database_url).unwrap(),
+            // The app's workers write too: wait for the lock as the app's own connections do.
+            let mut c = diesel::SqliteConnection::establish(&self.database_url).unwrap();
+            diesel::connection::SimpleConnection::batch_execute(
+                &mut c,
+                "PRAGMA busy_timeout = 5000",
             )
+            .unwrap();
+            pressroom::db::Conn::Sqlite(c)
         }
     }
 
