@@ -94,26 +94,26 @@ struct IdRow {
     id: i64,
 }
 
-/// Puts the job with this key (back) in the queue at `run_at`, fresh, unless it is running
-/// now; creates it if there is none. For publications, whose job follows their schedule.
+/// Puts the job with this key (back) in the queue at `run_at`, fresh; creates it if there is
+/// none. For publications, whose job follows their schedule. A run still under way loses its
+/// lease: its end is then not recorded (the worker sees the job was taken over), so an
+/// editor's retry just after a failure is not swallowed by the failed run finishing.
 pub fn requeue_unique(conn: &mut Conn, job: NewJob, now: NaiveDateTime) -> QueryResult<()> {
     let key = job.unique_key.clone().expect("requeue needs a unique key");
-    let updated = diesel::update(
-        jobs::table
-            .filter(jobs::unique_key.eq(&key))
-            .filter(jobs::state.ne(RUNNING)),
-    )
-    .set((
-        jobs::state.eq(QUEUED),
-        jobs::run_at.eq(job.run_at),
-        jobs::attempts.eq(0),
-        jobs::max_attempts.eq(job.max_attempts),
-        jobs::payload.eq(&job.payload),
-        jobs::last_error.eq(None::<String>),
-        jobs::finished_at.eq(None::<NaiveDateTime>),
-        jobs::updated_at.eq(now),
-    ))
-    .execute(conn)?;
+    let updated = diesel::update(jobs::table.filter(jobs::unique_key.eq(&key)))
+        .set((
+            jobs::state.eq(QUEUED),
+            jobs::locked_by.eq(None::<String>),
+            jobs::locked_until.eq(None::<NaiveDateTime>),
+            jobs::run_at.eq(job.run_at),
+            jobs::attempts.eq(0),
+            jobs::max_attempts.eq(job.max_attempts),
+            jobs::payload.eq(&job.payload),
+            jobs::last_error.eq(None::<String>),
+            jobs::finished_at.eq(None::<NaiveDateTime>),
+            jobs::updated_at.eq(now),
+        ))
+        .execute(conn)?;
     if updated == 0 {
         enqueue(conn, job, now)?;
     } else {
