@@ -184,10 +184,6 @@ impl Scheduler {
         &self.inner.ctx
     }
 
-    pub fn worker_id(&self) -> &str {
-        &self.inner.worker_id
-    }
-
     /// Stops claiming, lets running jobs finish within `grace`, and gives the rest back to
     /// the queue for another instance (or the next start).
     pub async fn shutdown(&self, grace: Duration) {

@@ -323,19 +323,10 @@ pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<Job>> {
 }
 
 /// Jobs for the admins' page: one list per state of interest, newest change first.
-pub fn list(
-    conn: &mut Conn,
-    states: &[&str],
-    failed_only: bool,
-    limit: i64,
-) -> QueryResult<Vec<Job>> {
-    let mut q = jobs::table
+pub fn list(conn: &mut Conn, states: &[&str], limit: i64) -> QueryResult<Vec<Job>> {
+    jobs::table
         .filter(jobs::state.eq_any(states.to_vec()))
-        .into_boxed();
-    if failed_only {
-        q = q.filter(jobs::attempts.gt(0));
-    }
-    q.order((jobs::run_at.asc(), jobs::id.asc()))
+        .order((jobs::run_at.asc(), jobs::id.asc()))
         .limit(limit)
         .select(Job::as_select())
         .load(conn)

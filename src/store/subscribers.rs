@@ -204,18 +204,3 @@ pub fn cancel_delivery(
     )
     .execute(conn)
 }
-
-/// (recipients mailed, recipients refused) of a publication.
-pub fn delivery_counts(conn: &mut Conn, publication_id: i64) -> QueryResult<(i64, i64)> {
-    let sent = newsletter_deliveries::table
-        .filter(newsletter_deliveries::publication_id.eq(publication_id))
-        .filter(newsletter_deliveries::sent_at.is_not_null())
-        .count()
-        .get_result(conn)?;
-    let refused = newsletter_deliveries::table
-        .filter(newsletter_deliveries::publication_id.eq(publication_id))
-        .filter(newsletter_deliveries::error.is_not_null())
-        .count()
-        .get_result(conn)?;
-    Ok((sent, refused))
-}
