@@ -119,27 +119,7 @@ fn feedparser(xml: &str) -> Value {
                   print(json.dumps({'bozo': bool(f.bozo), 'title': f.feed.get('title'), \
                   'entries': [{'id': e.get('id'), 'title': e.get('title'), 'link': e.get('link'), \
                   'summary': e.get('summary') or (e.get('content') or [{}])[0].get('value')} for e in f.entries]}))\n";
-    let mut child = std::process::Command::new("python3")
-        .args(["-c", script])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("python3 with feedparser (pip install feedparser)");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(xml.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    crate::helpers::python_json(script, xml, "feedparser")
 }
 
 async fn feeds_list_published_variants_newest_first_for_real_feed_readers(backend: Backend) {

@@ -490,3 +490,29 @@ macro_rules! both_backends {
         )+
     };
 }
+
+/// Runs a Python script (a parser nobody here wrote) on `input` and reads the JSON it prints.
+/// `needs` names the package to install when it fails.
+pub fn python_json(script: &str, input: &str, needs: &str) -> serde_json::Value {
+    use std::io::Write;
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "Python with {needs} (pip install {needs}) refused it: {}\n{input}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}

@@ -426,31 +426,12 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
 
 /// Events as Python's icalendar reads them: uid, summary, start in RFC 3339.
 fn parse_ics(ics: &str) -> Vec<Value> {
-    use std::io::Write;
     let script = r#"
 import json, sys
 from icalendar import Calendar
 cal = Calendar.from_ical(sys.stdin.read())
 print(json.dumps([{"uid": str(e["UID"]), "summary": str(e["SUMMARY"]), "start": e.decoded("DTSTART").isoformat()} for e in cal.walk("VEVENT")]))
 "#;
-    let mut child = std::process::Command::new("python3")
-        .args(["-c", script])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("python3");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(ics.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "the ICS parses with Python's icalendar (pip install icalendar): {}\n{ics}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let parsed = crate::helpers::python_json(script, ics, "icalendar");
+    parsed.as_array().cloned().unwrap_or_default()
 }
