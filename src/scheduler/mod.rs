@@ -273,6 +273,7 @@ fn hostname() -> String {
 }
 
 /// A job that ran, and how the table should record it.
+#[derive(Clone)]
 struct Finished {
     job: Job,
     settle: Settle,
@@ -293,8 +294,12 @@ async fn run_loop(inner: Arc<Inner>) {
             capacity.saturating_sub(set.len())
         };
         // One write for both: what finished is recorded, and the next due jobs are claimed.
-        let claimed = match settle_and_claim(&inner, std::mem::take(&mut finished), free).await {
-            Ok(jobs) => jobs,
+        // Kept until written: if the database is away, they are recorded on the next try.
+        let claimed = match settle_and_claim(&inner, finished.clone(), free).await {
+            Ok(jobs) => {
+                finished.clear();
+                jobs
+            }
             Err(e) => {
                 tracing::warn!(error = %e, "claiming jobs failed; trying again shortly");
                 tokio::time::sleep(Duration::from_secs(1)).await;
