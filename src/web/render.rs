@@ -148,6 +148,19 @@ pub fn redirect_with_flash(ctx: &Ctx, location: &str, flash_key: &'static str) -
         .finish()
 }
 
+/// `candidate` if it is a path on this site, else `fallback`. Browsers drop tabs and line
+/// breaks from a `Location` and read `/\` like `//`, so anything with a control character,
+/// whitespace or a backslash, or that starts with `//`, could lead elsewhere (or break the
+/// header): refused.
+pub fn same_site_path(candidate: &str, fallback: &str) -> String {
+    let ok = candidate.starts_with('/')
+        && !candidate.starts_with("//")
+        && !candidate
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c.is_whitespace());
+    if ok { candidate } else { fallback }.to_string()
+}
+
 pub fn redirect(location: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, location))

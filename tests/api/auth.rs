@@ -12,7 +12,31 @@ both_backends!(
     password_change_ends_other_sessions,
     german_for_german_browsers_and_for_users_who_choose_it,
     login_rotates_the_session_id,
+    next_never_leads_off_this_site,
 );
+
+/// Issue #12, findings 1 and 3: a tab or a line break in `next` led to another site or a 500.
+async fn next_never_leads_off_this_site(app: TestApp) {
+    let admin = app.setup_admin().await;
+    for next in [
+        "/%09/evil.example/phish",
+        "/%5Cevil.example",
+        "//evil.example",
+        "/ideas%0d%0aSet-Cookie:%20x=1",
+    ] {
+        let r = app.get(&admin, &format!("/login?next={next}")).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{next}");
+        assert_eq!(location(&r), "/", "{next}");
+    }
+    let r = app
+        .get(&admin, "/login?next=/ideas%3Fstate%3Dsubmitted")
+        .await;
+    assert_eq!(
+        location(&r),
+        "/ideas?state=submitted",
+        "a path here is kept"
+    );
+}
 
 fn session_cookie(r: &reqwest::Response) -> Option<String> {
     r.headers().get_all("set-cookie").iter().find_map(|v| {

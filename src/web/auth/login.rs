@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::domain::validate::normalise_email;
 use crate::error::AppError;
 use crate::web::context::{cookie, cookie_names, Ctx};
-use crate::web::render::{redirect, Page};
+use crate::web::render::{redirect, same_site_path, Page};
 use crate::{security, store};
 
 #[derive(Debug, Deserialize)]
@@ -28,10 +28,7 @@ pub struct LoginForm {
 
 /// Only paths on this site, so the login page cannot be used to send people elsewhere.
 fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
-        _ => "/".to_string(),
-    }
+    same_site_path(next.unwrap_or("/"), "/")
 }
 
 fn render(
@@ -153,6 +150,12 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example")), "/");
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example/phish")), "/", "tab");
+        assert_eq!(
+            safe_next(Some("/ideas\r\nSet-Cookie: x=1")),
+            "/",
+            "line break"
+        );
         assert_eq!(safe_next(None), "/");
     }
 }

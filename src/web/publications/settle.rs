@@ -8,16 +8,11 @@ use crate::actions::{
 use crate::error::AppError;
 use crate::web::context::Ctx;
 use crate::web::forms::FormPairs;
-use crate::web::render::redirect_with_flash;
+use crate::web::render::{redirect_with_flash, same_site_path};
 
 /// Back to where the button was (the piece or the list), never to another site.
 fn back(form: &FormPairs) -> String {
-    let to = form.one("back");
-    if to.starts_with('/') && !to.starts_with("//") && !to.contains(['\\', '\r', '\n']) {
-        to
-    } else {
-        "/publications".into()
-    }
+    same_site_path(&form.one("back"), "/publications")
 }
 
 pub async fn retry(
