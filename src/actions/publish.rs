@@ -15,7 +15,6 @@ use crate::db::Conn;
 use crate::domain::channels::{Kind, Settings};
 use crate::domain::publications::PubState;
 use crate::domain::retry::PUBLISH;
-use crate::domain::roles::Role;
 use crate::domain::workflow::State;
 use crate::mail::Composer;
 use crate::scheduler::{JobContext, JobResult};
@@ -320,7 +319,6 @@ fn alert(
         "mail-publication-failed"
     };
     for editor in store::users::editors(c)? {
-        debug_assert!(editor.role() != Role::Contributor);
         mail.notify(
             c,
             &editor,

@@ -31,6 +31,20 @@ pub const PUBLISH: Backoff = Backoff {
 };
 pub const PUBLISH_ATTEMPTS: i32 = 8;
 
+/// Mail: from `PRESSROOM_MAIL_RETRY_SECONDS`, doubling up to an hour; mail is never dropped.
+pub fn mail(base_secs: i64) -> Backoff {
+    Backoff {
+        base: Duration::from_secs(base_secs.max(1) as u64),
+        cap: Duration::from_secs(3600),
+    }
+}
+
+/// Any other job: 10 s doubling up to an hour.
+pub const OTHER: Backoff = Backoff {
+    base: Duration::from_secs(10),
+    cap: Duration::from_secs(3600),
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,6 +63,15 @@ mod tests {
             Duration::from_secs(1800),
             "jitter stays under the cap"
         );
+    }
+
+    #[test]
+    fn mail_waits_double_from_the_setting_up_to_an_hour() {
+        let m = mail(30);
+        assert_eq!(m.delay(1, 0.5, None).as_secs(), 30);
+        assert_eq!(m.delay(2, 0.5, None).as_secs(), 60);
+        assert_eq!(m.delay(4, 0.5, None).as_secs(), 240);
+        assert_eq!(m.delay(51, 0.5, None).as_secs(), 3600);
     }
 
     #[test]

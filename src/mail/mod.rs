@@ -155,7 +155,12 @@ pub async fn run_job(ctx: &std::sync::Arc<JobContext>, job: &Job) -> JobResult {
             }
             Err(e) => {
                 tracing::warn!(mail = id, to = %mail.to_email, error = %e, "sending mail failed; will retry");
-                let at = now + store::outbox::retry_delay(base, mail.attempts);
+                let wait = crate::domain::retry::mail(base).delay(
+                    mail.attempts + 1,
+                    rand::random::<f64>(),
+                    None,
+                );
+                let at = now + chrono::Duration::from_std(wait).unwrap_or_default();
                 store::outbox::mark_failed(c, &mail, &e, at).map_err(|e| e.to_string())?;
                 Ok(Some((e, at)))
             }

@@ -17,7 +17,7 @@ use tokio::task::JoinSet;
 
 use crate::channels::http::AllowList;
 use crate::db::{Conn, Pool};
-use crate::domain::retry::{Backoff, PUBLISH};
+use crate::domain::retry::{self, Backoff};
 use crate::store::jobs::{self, Job, Settle};
 
 pub use clock::Clock;
@@ -123,6 +123,13 @@ struct Inner {
     wake: Arc<Notify>,
     stopping: AtomicBool,
     running: Mutex<HashSet<i64>>,
+}
+
+impl Inner {
+    /// When a claim made (or renewed) at `now` runs out.
+    fn lease_from(&self, now: NaiveDateTime) -> NaiveDateTime {
+        now + chrono::Duration::from_std(self.settings.lease).unwrap_or_default()
+    }
 }
 
 /// A handle on this instance's workers.
@@ -355,7 +362,7 @@ async fn settle_and_claim(
         return Ok(vec![]);
     }
     let now = inner.ctx.clock.naive();
-    let lease_until = now + chrono::Duration::from_std(inner.settings.lease).unwrap_or_default();
+    let lease_until = inner.lease_from(now);
     let worker = inner.worker_id.clone();
     let ids: Vec<i64> = finished.iter().map(|f| f.job.id).collect();
     let claimed = inner
@@ -442,8 +449,7 @@ async fn renew_loop(inner: Arc<Inner>) {
         if ids.is_empty() {
             continue;
         }
-        let until = inner.ctx.clock.naive()
-            + chrono::Duration::from_std(inner.settings.lease).unwrap_or_default();
+        let until = inner.lease_from(inner.ctx.clock.naive());
         let worker = inner.worker_id.clone();
         if let Err(e) = inner
             .ctx
@@ -488,15 +494,9 @@ async fn run_one(inner: Arc<Inner>, job: Job) -> Finished {
 
 fn backoff(kind: &str, ctx: &JobContext) -> Backoff {
     match kind {
-        crate::store::publications::JOB_KIND => PUBLISH,
-        crate::mail::JOB_KIND => Backoff {
-            base: Duration::from_secs(ctx.mail_settings.retry_secs.max(1) as u64),
-            cap: Duration::from_secs(3600),
-        },
-        _ => Backoff {
-            base: Duration::from_secs(10),
-            cap: Duration::from_secs(3600),
-        },
+        crate::store::publications::JOB_KIND => retry::PUBLISH,
+        crate::mail::JOB_KIND => retry::mail(ctx.mail_settings.retry_secs),
+        _ => retry::OTHER,
     }
 }
 

@@ -322,7 +322,7 @@ pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<Job>> {
         .optional()
 }
 
-/// Jobs for the admins' page: one list per state of interest, newest change first.
+/// Jobs in these states for the admins' page, in the order they are (or were) due.
 pub fn list(conn: &mut Conn, states: &[&str], limit: i64) -> QueryResult<Vec<Job>> {
     jobs::table
         .filter(jobs::state.eq_any(states.to_vec()))
@@ -383,8 +383,8 @@ pub fn due_now_of_kind(conn: &mut Conn, kind: &str, now: NaiveDateTime) -> Query
     .execute(conn)
 }
 
-/// Forgets finished jobs older than `before`; periodic firings keep their row for a day at
-/// least, so a second instance cannot fire the same minute again.
+/// Forgets finished jobs that ended before `before`. Housekeeping keeps a week, which also
+/// keeps each periodic firing's row long enough that no instance queues it twice.
 pub fn prune(conn: &mut Conn, before: NaiveDateTime) -> QueryResult<usize> {
     diesel::delete(
         jobs::table

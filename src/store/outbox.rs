@@ -1,6 +1,6 @@
 //! The mail outbox: rows written with the change that causes them, each sent by a mail job.
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::schema::mail_outbox;
@@ -66,12 +66,6 @@ pub fn mark_sent(conn: &mut Conn, id: i64) -> QueryResult<usize> {
         .execute(conn)
 }
 
-/// Back-off from `base` seconds, doubling, capped at one hour; mail is never dropped.
-pub fn retry_delay(base: i64, attempts: i32) -> Duration {
-    let secs = base.saturating_mul(1i64 << attempts.clamp(0, 12));
-    Duration::seconds(secs.min(3600))
-}
-
 pub fn mark_failed(
     conn: &mut Conn,
     mail: &Mail,
@@ -105,17 +99,4 @@ pub fn retry_all_now(conn: &mut Conn) -> QueryResult<usize> {
         .set(mail_outbox::next_attempt_at.eq(now))
         .execute(conn)?;
     super::jobs::due_now_of_kind(conn, crate::mail::JOB_KIND, now)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::retry_delay;
-
-    #[test]
-    fn back_off_doubles_and_is_capped() {
-        assert_eq!(retry_delay(30, 0).num_seconds(), 30);
-        assert_eq!(retry_delay(30, 1).num_seconds(), 60);
-        assert_eq!(retry_delay(30, 3).num_seconds(), 240);
-        assert_eq!(retry_delay(30, 50).num_seconds(), 3600);
-    }
 }

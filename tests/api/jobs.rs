@@ -113,6 +113,23 @@ async fn admins_see_dead_jobs_and_run_them_again(backend: Backend) {
         text.contains("pressroom_http_requests_total{status=\"200\"}"),
         "{text}"
     );
+    // Through a reverse proxy the caller is not local: a token is needed.
+    let r = reqwest::Client::new()
+        .get(app.url("/metrics"))
+        .header("x-forwarded-for", "203.0.113.9")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    let token = app.create_token(ADMIN_EMAIL, "prometheus");
+    let r = reqwest::Client::new()
+        .get(app.url("/metrics"))
+        .header("x-forwarded-for", "203.0.113.9")
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
 }
 
 crate::each_backend!(a_retry_while_the_failed_run_is_being_recorded_is_not_lost);
