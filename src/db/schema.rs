@@ -242,6 +242,7 @@ diesel::table! {
         language -> Text,
         state -> Text,
         created_at -> Timestamp,
+        confirmation_sent_at -> Nullable<Timestamp>,
         confirmed_at -> Nullable<Timestamp>,
         unsubscribed_at -> Nullable<Timestamp>,
     }

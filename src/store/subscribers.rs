@@ -19,6 +19,7 @@ pub struct Subscriber {
     pub language: String,
     pub state: String,
     pub created_at: NaiveDateTime,
+    pub confirmation_sent_at: Option<NaiveDateTime>,
     pub confirmed_at: Option<NaiveDateTime>,
     pub unsubscribed_at: Option<NaiveDateTime>,
 }
@@ -29,8 +30,13 @@ pub struct Subscribed {
     pub needs_confirmation: bool,
 }
 
+/// How often one address may be sent a confirmation: the form is public, and must not become
+/// a way to flood someone's inbox.
+pub const CONFIRMATION_EVERY: chrono::Duration = chrono::Duration::minutes(10);
+
 /// Subscribes `email` (pending until confirmed). Subscribing again changes the language
-/// and, unless already confirmed, sends a new confirmation; it never makes a second row.
+/// and, unless already confirmed, sends a new confirmation (at most every ten minutes); it
+/// never makes a second row.
 pub fn subscribe(
     conn: &mut Conn,
     channel_id: i64,
@@ -60,7 +66,10 @@ pub fn subscribe(
                         subscribers::unsubscribed_at.eq(None::<NaiveDateTime>),
                     ))
                     .execute(conn)?;
-                (s.id, true)
+                let recent = s
+                    .confirmation_sent_at
+                    .is_some_and(|t| now - t < CONFIRMATION_EVERY);
+                (s.id, !recent)
             }
             None => (
                 diesel::insert_into(subscribers::table)
@@ -76,6 +85,11 @@ pub fn subscribe(
                 true,
             ),
         };
+        if needs_confirmation {
+            diesel::update(subscribers::table.find(id))
+                .set(subscribers::confirmation_sent_at.eq(Some(now)))
+                .execute(conn)?;
+        }
         let subscriber = subscribers::table
             .find(id)
             .select(Subscriber::as_select())

@@ -431,6 +431,18 @@ where
     }
 }
 
+/// The number written right after the first `marker` in a page (an id in a link or action).
+pub fn number_after(html: &str, marker: &str) -> String {
+    let at = html
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} is not on the page"))
+        + marker.len();
+    html[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect()
+}
+
 pub fn csrf_in(html: &str) -> Option<String> {
     let marker = "name=\"csrf_token\" value=\"";
     let start = html.find(marker)? + marker.len();

@@ -41,12 +41,7 @@ async fn admins_see_dead_jobs_and_run_them_again(backend: Backend) {
         actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
     };
     assert!(html.contains("Failed for good"), "{html}");
-    let marker = "action=\"/admin/jobs/";
-    let at = html.find(marker).expect("a job with buttons") + marker.len();
-    let id: String = html[at..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
+    let id = crate::helpers::number_after(&html, "action=\"/admin/jobs/");
     // Running a dead publish job again is the editors' "publish again": same key, sent now.
     let r = app
         .submit(

@@ -403,12 +403,7 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
 
     // Revoked: gone.
     let (_, account) = app.get_html(&admin, "/account").await;
-    let marker = "/account/calendar-feeds/";
-    let at = account.find(marker).expect("the feed is listed") + marker.len();
-    let feed_id: String = account[at..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
+    let feed_id = crate::helpers::number_after(&account, "/account/calendar-feeds/");
     let r = app
         .submit(
             &admin,

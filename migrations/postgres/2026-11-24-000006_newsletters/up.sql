@@ -8,6 +8,8 @@ CREATE TABLE subscribers (
     -- pending | confirmed | unsubscribed
     state TEXT NOT NULL,
     created_at TIMESTAMP NOT NULL,
+    -- When the last confirmation mail went out: a public form must not mail anyone often.
+    confirmation_sent_at TIMESTAMP,
     confirmed_at TIMESTAMP,
     unsubscribed_at TIMESTAMP,
     UNIQUE (channel_id, email)
