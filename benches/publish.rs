@@ -212,9 +212,10 @@ async fn run(name: &'static str) {
     scheduler.shutdown(Duration::from_secs(5)).await;
     println!(
         "{name:9} raw inserts {insert_rate:>8.0}/s | no-op jobs {job_rate:>8.0}/s ({:.2} × raw inserts) | \
-         {} of {n_variants} published, {got} deliveries | lateness p50 {:.3} s, p99 {:.3} s, max {:.3} s",
+         {} of {n_variants} published, {got} deliveries | lateness min {:.3} s, p50 {:.3} s, p99 {:.3} s, max {:.3} s",
         job_rate / insert_rate,
         late.len(),
+        late.first().copied().unwrap_or(f64::NAN),
         percentile(&late, 0.5),
         percentile(&late, 0.99),
         late.last().copied().unwrap_or(f64::NAN),

@@ -74,6 +74,7 @@ impl Application {
             base_url: base_url.clone(),
         };
         let metrics = Arc::new(scheduler::metrics::Metrics::default());
+        let wake = Arc::new(tokio::sync::Notify::new());
         let scheduler = scheduler::Scheduler::start(
             scheduler::JobContext {
                 pool: pool.clone(),
@@ -85,9 +86,9 @@ impl Application {
                 mail: composer.clone(),
                 mail_settings: mail::Settings::of(&config),
                 mail_sender: Arc::new(mail_sender),
-                wake: Default::default(),
-                write_lock: (config.database.backend == db::Backend::Sqlite)
-                    .then(|| Arc::new(std::sync::Mutex::new(()))),
+                wake: wake.clone(),
+                writer: (config.database.backend == db::Backend::Sqlite)
+                    .then(|| scheduler::writer::Writer::start(pool.clone(), wake.clone())),
                 metrics: metrics.clone(),
             },
             scheduler::Settings {

@@ -135,6 +135,9 @@ fn prepare(
         }
     };
     let config: Settings = serde_json::from_str(&ch.config).unwrap_or_default();
+    // Losing the "publishing" mark in a crash changes nothing: the job runs again and sends
+    // with the same idempotency key either way.
+    crate::db::relaxed_commit(c)?;
     if !store::publications::start(c, id, now)? {
         return Ok(Ready::Nothing);
     }

@@ -5,6 +5,7 @@
 pub mod clock;
 pub mod metrics;
 pub mod periodic;
+pub mod writer;
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -19,6 +20,7 @@ use crate::channels::http::AllowList;
 use crate::db::{Conn, Pool};
 use crate::domain::retry::{self, Backoff};
 use crate::store::jobs::{self, Job, Settle};
+use diesel::Connection as _;
 
 pub use clock::Clock;
 
@@ -57,27 +59,31 @@ pub struct JobContext {
     pub mail_sender: Arc<crate::mail::Sender>,
     /// Wakes this instance's workers (a job was queued).
     pub wake: Arc<Notify>,
-    /// SQLite has one writer at a time; job writes of this process take turns here instead
-    /// of sleeping in SQLite's busy handler. `None` on PostgreSQL, which locks rows.
-    pub write_lock: Option<Arc<Mutex<()>>>,
+    /// SQLite has one writer at a time: job writes of this process go to one thread that
+    /// commits them in batches, instead of sleeping in SQLite's busy handler. `None` on
+    /// PostgreSQL, which locks rows.
+    pub writer: Option<writer::Writer>,
     pub metrics: Arc<metrics::Metrics>,
 }
 
 impl JobContext {
-    /// Like `db`, for work that writes: on SQLite one such closure of this process at a time.
+    /// Like `db`, for work that writes, all of it or (if `f` fails) none of it. On SQLite it
+    /// joins the writer's next batch.
     pub async fn write<T, F>(&self, f: F) -> Result<T, String>
     where
         F: FnOnce(&mut Conn) -> Result<T, String> + Send + 'static,
         T: Send + 'static,
     {
-        let lock = self.write_lock.clone();
-        self.db(move |c| {
-            let _turn = lock
-                .as_ref()
-                .map(|l| l.lock().unwrap_or_else(|p| p.into_inner()));
-            f(c)
-        })
-        .await
+        match &self.writer {
+            Some(w) => w.write(f).await,
+            None => {
+                self.db(move |c| {
+                    c.transaction(|c| f(c).map_err(writer::Failed::Own))
+                        .map_err(writer::Failed::into_message)
+                })
+                .await
+            }
+        }
     }
 
     /// Runs blocking diesel work off the async workers.
@@ -370,14 +376,8 @@ async fn settle_and_claim(
         .write(move |c| {
             crate::db::write_tx(c, |c| {
                 // Losing this commit in a crash only runs a job again, which every job
-                // tolerates (publications and mail check their own durable state), so
-                // PostgreSQL need not wait for the disk here.
-                if let Conn::Pg(_) = c {
-                    diesel::RunQueryDsl::execute(
-                        diesel::sql_query("SET LOCAL synchronous_commit TO OFF"),
-                        c,
-                    )?;
-                }
+                // tolerates (publications and mail check their own durable state).
+                crate::db::relaxed_commit(c)?;
                 let done: Vec<i64> = finished
                     .iter()
                     .filter(|f| f.settle == Settle::Done)

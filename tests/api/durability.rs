@@ -267,3 +267,50 @@ async fn sigterm_lets_running_posts_finish_and_gives_the_rest_back() {
         .unwrap();
     assert_eq!(waiting, 40 - sent);
 }
+
+/// SQLite's job writes are committed in batches: a write that fails inside a batch leaves
+/// nothing behind, and the writes beside it are saved and answered as such.
+#[actix_web::test]
+async fn a_failed_write_in_a_batch_leaves_nothing_and_spares_its_neighbours() {
+    use pressroom::store::departments;
+    let dir = tempfile::tempdir().unwrap();
+    let url = dir.path().join("batch.db").to_string_lossy().into_owned();
+    let pool = pressroom::db::connect(&pressroom::db::DbUrl::parse(&url).unwrap()).unwrap();
+    let writer = pressroom::scheduler::writer::Writer::start(pool.clone(), Default::default());
+    let mut writes = tokio::task::JoinSet::new();
+    for i in 0..40usize {
+        let writer = writer.clone();
+        writes.spawn(async move {
+            let answer = writer
+                .write(move |c| {
+                    departments::find_or_create(c, &format!("Batch {i}"))
+                        .map_err(|e| e.to_string())?;
+                    if i % 2 == 1 {
+                        return Err(format!("write {i} refused"));
+                    }
+                    Ok(i)
+                })
+                .await;
+            (i, answer)
+        });
+    }
+    while let Some(done) = writes.join_next().await {
+        let (i, answer) = done.unwrap();
+        if i % 2 == 1 {
+            assert_eq!(answer, Err(format!("write {i} refused")));
+        } else {
+            assert_eq!(answer, Ok(i));
+        }
+    }
+    let mut c = pool.get().unwrap();
+    let mut names: Vec<String> = departments::list(&mut c)
+        .unwrap()
+        .into_iter()
+        .map(|d| d.name)
+        .filter(|n| n.starts_with("Batch "))
+        .collect();
+    names.sort();
+    let mut expected: Vec<String> = (0..40).step_by(2).map(|i| format!("Batch {i}")).collect();
+    expected.sort();
+    assert_eq!(names, expected);
+}
