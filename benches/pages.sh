@@ -43,11 +43,13 @@ curl -s -o /dev/null -c "$jar" -b "$jar" -X POST "$BASE/login" \
 session=$(awk '$6 == "pressroom_session" {print $7}' "$jar")
 [ -n "$session" ] || { echo "login failed"; exit 1; }
 
-printf '%-55s %12s %10s %14s\n' "path ($N ideas, $V variants, $BACKEND, $CONNS conn.)" "requests/s" "p99" "req/s vs health"
+printf '%-55s %12s %10s %14s %10s\n' "path ($N ideas, $V variants, $BACKEND, $CONNS conn.)" "requests/s" "p99" "req/s vs health" "HTML KB"
 base_rps=""
 for path in \
   "/healthz" \
+  "/" \
   "/ideas" \
+  "/ideas/$((N / 2))" \
   "/ideas?state=approved&language=de" \
   "/ideas?q=bakery&pillar=Tips&sort=oldest" \
   "/ideas?tag=video&assignee=me&from=2020-01-01" \
@@ -56,7 +58,8 @@ for path in \
   "/calendar" \
   "/calendar?view=week" \
   "/calendar?view=agenda&channel=1" \
-  "/calendar?view=month&language=de&department=1"; do
+  "/calendar?view=month&language=de&department=1" \
+  "/publications"; do
   out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H "Cookie: pressroom_session=$session" "$BASE$path")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
@@ -64,5 +67,6 @@ for path in \
   [ -z "$non2xx" ] || { echo "$path answered $non2xx non-2xx responses"; exit 1; }
   [ -n "$base_rps" ] || base_rps=$rps
   ratio=$(awk -v a="$rps" -v b="$base_rps" 'BEGIN {printf "%.3f", a / b}')
-  printf '%-55s %12s %10s %14s\n' "$path" "$rps" "$p99" "$ratio"
+  kb=$(curl -s -o /dev/null -w '%{size_download}' -H "Cookie: pressroom_session=$session" "$BASE$path" | awk '{printf "%.0f", $1 / 1024}')
+  printf '%-55s %12s %10s %14s %10s\n' "$path" "$rps" "$p99" "$ratio" "$kb"
 done

@@ -116,64 +116,67 @@ pub enum Sort {
     Oldest,
 }
 
-type Boxed<'a> = ideas::BoxedQuery<'a, <Conn as diesel::Connection>::Backend>;
+type Backend = <Conn as diesel::Connection>::Backend;
+type Boxed<'a> = ideas::BoxedQuery<'a, Backend>;
+type Condition =
+    Box<dyn BoxableExpression<ideas::table, Backend, SqlType = diesel::sql_types::Bool>>;
 
 /// Visibility first (department, other people's drafts), then the user's filters.
-fn query<'a>(scope: &IdeaScope, f: &'a Filter) -> Boxed<'a> {
-    let mut q = ideas::table.into_boxed();
-    if let Some(d) = scope.department_id {
-        q = q.filter(ideas::department_id.eq(d));
-    }
-    q = q.filter(
+fn query<'a>(scope: &IdeaScope, f: &Filter) -> Boxed<'a> {
+    ideas::table.filter(condition(scope, f)).into_boxed()
+}
+
+/// The same as a condition, which (unlike a boxed query) can also be grouped.
+fn condition(scope: &IdeaScope, f: &Filter) -> Condition {
+    let mut c: Condition = Box::new(
         ideas::state
             .ne("draft")
             .or(ideas::submitter_id.eq(scope.viewer_id)),
     );
+    if let Some(d) = scope.department_id {
+        c = Box::new(c.and(ideas::department_id.eq(d)));
+    }
     if let Some(s) = f.state {
-        q = q.filter(ideas::state.eq(s.as_str()));
+        c = Box::new(c.and(ideas::state.eq(s.as_str())));
     }
     if let Some(d) = f.department_id {
-        q = q.filter(ideas::department_id.eq(d));
+        c = Box::new(c.and(ideas::department_id.eq(d)));
     }
     if let Some(p) = &f.pillar {
-        q = q.filter(ideas::pillar.eq(p));
+        c = Box::new(c.and(ideas::pillar.eq(p.clone())));
     }
     if let Some(t) = &f.tag {
-        q = q.filter(
-            ideas::tags
-                .like(format!("%,{}{}", escape_like(t), ",%"))
-                .escape('\\'),
-        );
+        let pattern = format!("%,{}{}", escape_like(t), ",%");
+        c = Box::new(c.and(ideas::tags.like(pattern).escape('\\')));
     }
     if let Some(l) = &f.language {
-        q = q.filter(
-            ideas::languages
-                .like(format!("%,{}{}", escape_like(l), ",%"))
-                .escape('\\'),
-        );
+        let pattern = format!("%,{}{}", escape_like(l), ",%");
+        c = Box::new(c.and(ideas::languages.like(pattern).escape('\\')));
     }
     if let Some(a) = f.assignee_id {
-        q = q.filter(ideas::assignee_id.eq(a));
+        c = Box::new(c.and(ideas::assignee_id.assume_not_null().eq(a)));
     }
     if let Some(s) = f.submitter_id {
-        q = q.filter(ideas::submitter_id.eq(s));
+        c = Box::new(c.and(ideas::submitter_id.eq(s)));
     }
     if let Some(from) = f.submitted_from {
-        q = q.filter(ideas::created_at.ge(from));
+        c = Box::new(c.and(ideas::created_at.ge(from)));
     }
     if let Some(to) = f.submitted_to {
-        q = q.filter(ideas::created_at.lt(to));
+        c = Box::new(c.and(ideas::created_at.lt(to)));
     }
     if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
-        q = q.filter(
-            lower(ideas::title)
-                .like(pattern.clone())
-                .escape('\\')
-                .or(lower(ideas::pitch).like(pattern).escape('\\')),
+        c = Box::new(
+            c.and(
+                lower(ideas::title)
+                    .like(pattern.clone())
+                    .escape('\\')
+                    .or(lower(ideas::pitch).like(pattern).escape('\\')),
+            ),
         );
     }
-    q
+    c
 }
 
 fn escape_like(s: &str) -> String {
@@ -208,26 +211,36 @@ pub fn list(
     Ok((rows, next))
 }
 
-/// How many ideas each state holds under the filter, for the board's column heads.
-/// One count per state: boxed queries cannot be grouped in diesel.
+/// How many ideas each state holds under the filter, for the board's column heads: one
+/// grouped query. States with no ideas are listed with 0.
 pub fn count_by_state(
     conn: &mut Conn,
     scope: &IdeaScope,
     filter: &Filter,
     states: &[State],
 ) -> QueryResult<Vec<(State, i64)>> {
-    states
+    let rows: Vec<(String, i64)> = ideas::table
+        .filter(condition(scope, filter))
+        .group_by(ideas::state)
+        .select((ideas::state, diesel::dsl::count_star()))
+        .load(conn)?;
+    Ok(states
         .iter()
         .copied()
         .filter(|s| filter.state.is_none_or(|f| f == *s))
         .map(|s| {
-            let n = query(scope, filter)
-                .filter(ideas::state.eq(s.as_str()))
-                .count()
-                .get_result(conn)?;
-            Ok((s, n))
+            let n = rows
+                .iter()
+                .find(|(r, _)| r == s.as_str())
+                .map_or(0, |r| r.1);
+            (s, n)
         })
-        .collect()
+        .collect())
+}
+
+/// How many ideas the filter finds.
+pub fn count(conn: &mut Conn, scope: &IdeaScope, filter: &Filter) -> QueryResult<i64> {
+    query(scope, filter).count().get_result(conn)
 }
 
 pub fn find(conn: &mut Conn, scope: &IdeaScope, id: i64) -> QueryResult<Option<Idea>> {

@@ -97,6 +97,10 @@ pub fn list(conn: &mut Conn) -> QueryResult<Vec<(User, Option<String>)>> {
         .load(conn)
 }
 
+pub fn count(conn: &mut Conn) -> QueryResult<i64> {
+    users::table.count().get_result(conn)
+}
+
 /// Admins who can still sign in; at least one must remain.
 pub fn count_active_admins(conn: &mut Conn) -> QueryResult<i64> {
     users::table

@@ -19,19 +19,11 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
     let (users, departments, mine, waiting, attention) = ctx
         .db(move |c| {
             let (users, departments) = if is_admin {
-                (
-                    store::users::list(c)?.len(),
-                    store::departments::list(c)?.len(),
-                )
+                (store::users::count(c)?, store::departments::list(c)?.len())
             } else {
                 (0, 0)
             };
-            let count = |c: &mut crate::db::Conn, f: Filter| -> Result<i64, AppError> {
-                Ok(store::ideas::count_by_state(c, &scope, &f, &State::ALL)?
-                    .iter()
-                    .map(|(_, n)| n)
-                    .sum())
-            };
+            let count = |c: &mut crate::db::Conn, f: Filter| store::ideas::count(c, &scope, &f);
             let mine = count(
                 c,
                 Filter {

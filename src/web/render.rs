@@ -32,6 +32,7 @@ pub fn templates(i18n: Arc<I18n>) -> Result<Handlebars<'static>, String> {
             .map_err(|e| format!("template {file}: {e}"))?;
     }
     hb.register_helper("t", Box::new(Translate(i18n)));
+    hb.register_helper("csrf_field", Box::new(csrf_field));
     Ok(hb)
 }
 
@@ -70,6 +71,25 @@ impl HelperDef for Translate {
             self.0.text(lang, key, &args),
         )))
     }
+}
+
+/// The frame of every page: head, navigation, flash; the page goes into its `body`.
+const LAYOUT: &str = "layouts/base";
+
+/// `{{csrf_field}}`: the hidden CSRF input of a form. A helper, not a partial: handlebars
+/// copies the current data for every partial, and the calendar has a form per entry.
+fn csrf_field(
+    _: &Helper,
+    _: &Handlebars,
+    ctx: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn handlebars::Output,
+) -> handlebars::HelperResult {
+    let token = ctx.data().get("csrf").and_then(Value::as_str).unwrap_or("");
+    out.write(r#"<input type="hidden" name="csrf_token" value=""#)?;
+    out.write(&handlebars::html_escape(token))?;
+    out.write(r#"">"#)?;
+    Ok(())
 }
 
 /// One page to render: its template, title, data, and status.
@@ -125,10 +145,25 @@ impl Page {
                 d.entry(k).or_insert(v);
             }
         }
+        // The page first, then the frame around it. Data go in as an owned context, and the
+        // frame is not a partial block: handlebars copies the data for `render(&data)` and
+        // for every partial, and then every value looked up inside one (most of a list
+        // page's time went into those copies).
+        let failed = |e: handlebars::RenderError| {
+            AppError::internal(format!("template {}: {e}", self.template))
+        };
+        let mut context = Context::from(data);
+        let body = state
+            .templates
+            .render_with_context(self.template, &context)
+            .map_err(failed)?;
+        if let Value::Object(d) = context.data_mut() {
+            d.insert("body".into(), Value::String(body));
+        }
         let html = state
             .templates
-            .render(self.template, &data)
-            .map_err(|e| AppError::internal(format!("template {}: {e}", self.template)))?;
+            .render_with_context(LAYOUT, &context)
+            .map_err(failed)?;
         let mut res = HttpResponse::build(self.status);
         res.insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
             .insert_header((header::CACHE_CONTROL, "no-store"));

@@ -1,7 +1,10 @@
-// Drag an entry to another day to move it there at the same time; the entry's own form
-// does the work, so the calendar works the same without this file.
-document.querySelectorAll(".calendar .entry[draggable]").forEach((entry) => {
-  entry.addEventListener("dragstart", (e) => e.dataTransfer.setData("text/plain", entry.dataset.variant));
+// Drag an entry to another day to move it there at the same time, through the page's one
+// move form. Without this file entries are moved from their piece (or the week view).
+const move = document.getElementById("move-entry");
+document.querySelectorAll(".calendar .entry[data-v]").forEach((entry) => {
+  if (!move) return;
+  entry.draggable = true;
+  entry.addEventListener("dragstart", (e) => e.dataTransfer.setData("text/plain", entry.dataset.v));
 });
 document.querySelectorAll(".calendar .cal-day").forEach((day) => {
   day.addEventListener("dragover", (e) => { e.preventDefault(); day.classList.add("drop"); });
@@ -9,11 +12,11 @@ document.querySelectorAll(".calendar .cal-day").forEach((day) => {
   day.addEventListener("drop", (e) => {
     e.preventDefault();
     day.classList.remove("drop");
-    const entry = document.querySelector(`.entry[data-variant="${e.dataTransfer.getData("text/plain")}"]`);
-    const form = entry && entry.querySelector("form.reschedule");
-    if (!form) return;
-    const input = form.querySelector("input[name=at]");
-    input.value = `${day.dataset.date}T${input.value.split("T")[1]}`;
-    form.submit();
+    const id = e.dataTransfer.getData("text/plain");
+    const entry = document.querySelector(`.calendar .entry[data-v="${CSS.escape(id)}"]`);
+    if (!move || !entry) return;
+    move.action = `/variants/${encodeURIComponent(id)}/schedule`;
+    move.querySelector("input[name=at]").value = `${day.dataset.date}T${entry.querySelector("b").textContent}`;
+    move.submit();
   });
 });

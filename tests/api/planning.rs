@@ -430,3 +430,50 @@ print(json.dumps([{"uid": str(e["UID"]), "summary": str(e["SUMMARY"]), "start": 
     let parsed = crate::helpers::python_json(script, ics, "icalendar");
     parsed.as_array().cloned().unwrap_or_default()
 }
+
+both_backends!(a_month_with_a_thousand_entries_shows_each_once_in_a_lean_page);
+
+/// A busy month: every scheduled variant appears exactly once (not once per week and day),
+/// and the page stays small enough to load quickly.
+async fn a_month_with_a_thousand_entries_shows_each_once_in_a_lean_page(app: TestApp) {
+    let admin = app.setup_admin().await;
+    app.create_department(&admin, "Marketing").await;
+    let api = Api {
+        app: &app,
+        client: Client::new(),
+        token: app.create_token(ADMIN_EMAIL, "plan"),
+    };
+    let (s, ch) = api
+        .call("POST", "/api/v1/channels", json!({"name": "Busy hook", "kind": "webhook", "config": {"url": "https://hooks.example/in"}}))
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{ch}");
+    let first = chrono::NaiveDate::from_ymd_opt(2031, 3, 3)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let mut c = app.conn();
+    let ids = pressroom::store::seed::due_variants(
+        &mut c,
+        ch["id"].as_i64().unwrap(),
+        1000,
+        first,
+        chrono::Duration::days(24),
+    )
+    .unwrap();
+    let (s, html) = app
+        .get_html(&admin, "/calendar?view=month&date=2031-03-15")
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    for id in &ids {
+        assert_eq!(
+            html.matches(&format!("data-v=\"{id}\"")).count(),
+            1,
+            "variant {id} is shown once"
+        );
+    }
+    assert!(
+        html.len() < 200 * 1024,
+        "the month is {} KB of HTML",
+        html.len() / 1024
+    );
+}

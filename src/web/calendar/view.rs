@@ -123,13 +123,13 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
                 // Contributors follow an entry to the idea; the piece is the editors' page.
                 "href": if is_editor { format!("/content/{}#variant-{}", e.content_id, e.variant_id) } else { format!("/ideas/{}", e.idea_id) },
                 "time": local.format("%H:%M").to_string(),
-                "local_value": local.format("%Y-%m-%dT%H:%M").to_string(),
+                "local_value": (view == View::Week).then(|| local.format("%Y-%m-%dT%H:%M").to_string()),
                 "title": e.title,
                 "channel": e.channel_name,
                 "colour": e.channel_id % 8,
                 "language": e.language,
                 "state": state,
-                "state_label": ctx.t(&format!("calendar-state-{state}")),
+                "state_label": (view == View::Agenda).then(|| ctx.t(&format!("calendar-state-{state}"))),
             }));
         }
     }
@@ -155,7 +155,17 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
             })
         })
         .collect();
-    let weeks: Vec<Value> = day_views.chunks(7).map(|w| json!(w)).collect();
+    let (weeks, days) = if view == View::Agenda {
+        (vec![], day_views)
+    } else {
+        let mut rest = day_views.into_iter();
+        let weeks: Vec<Value> = std::iter::from_fn(|| {
+            let week: Vec<Value> = rest.by_ref().take(7).collect();
+            (!week.is_empty()).then_some(Value::Array(week))
+        })
+        .collect();
+        (weeks, vec![])
+    };
     let step = match view {
         View::Month => {
             let first = anchor.with_day(1).unwrap_or(anchor);
@@ -199,8 +209,9 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
             "is_month": view == View::Month,
             "is_week": view == View::Week,
             "is_agenda": view == View::Agenda,
+            // The grid goes by weeks, the agenda by days: each view gets its own only.
             "weeks": weeks,
-            "days": day_views,
+            "days": days,
             "weekdays": (0..7).map(|i| ctx.t(&format!("weekday-{i}"))).collect::<Vec<_>>(),
             "prev": link(step.0, view_name),
             "next": link(step.1, view_name),

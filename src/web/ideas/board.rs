@@ -3,7 +3,7 @@
 use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
-use super::list::{filter_choices, ListQuery};
+use super::list::{filters, ListQuery};
 use super::{names_for, scope, view};
 use crate::domain::workflow::{self, State};
 use crate::error::AppError;
@@ -80,6 +80,6 @@ pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
         })
         .collect();
     Page::new("ideas/board", "board-title")
-        .data(json!({"columns": cols, "q": q, "choices": filter_choices(&ctx, &q).await?}))
+        .data(json!({"columns": cols, "filters": filters(&ctx, &q, "/ideas/board", true).await?}))
         .render(&ctx)
 }

@@ -92,7 +92,23 @@ impl ListQuery {
     }
 }
 
-pub async fn filter_choices(ctx: &Ctx, q: &ListQuery) -> Result<Value, AppError> {
+/// What the filter form shows: handed to its partial as one small object, so that the
+/// partial does not copy the page's data.
+pub async fn filters(
+    ctx: &Ctx,
+    q: &ListQuery,
+    action: &str,
+    hide_state: bool,
+) -> Result<Value, AppError> {
+    Ok(json!({
+        "action": action,
+        "hide_state": hide_state,
+        "q": q,
+        "choices": filter_choices(ctx, q).await?,
+    }))
+}
+
+async fn filter_choices(ctx: &Ctx, q: &ListQuery) -> Result<Value, AppError> {
     let (departments, pillars) = ctx
         .db(|c| Ok((store::departments::list(c)?, store::ideas::pillars(c)?)))
         .await?;
@@ -125,8 +141,7 @@ pub async fn list(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
     Page::new("ideas/list", "ideas-title")
         .data(json!({
             "ideas": rows,
-            "q": q,
-            "choices": filter_choices(&ctx, &q).await?,
+            "filters": filters(&ctx, &q, "/ideas", false).await?,
             "next": next.map(|n| format!("/ideas?{}", q.with_cursor(n))),
             "is_editor": is_editor,
             "mine": q.mine == "1",
