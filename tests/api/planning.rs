@@ -16,14 +16,20 @@ fn zurich(t: &str) -> DateTime<chrono_tz::Tz> {
         .with_timezone(&chrono_tz::Europe::Zurich)
 }
 
-async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
+/// An admin signed in to the pages, with an API token, and one department.
+async fn planner(app: &TestApp) -> (Client, Api<'_>) {
     let admin = app.setup_admin().await;
     app.create_department(&admin, "Marketing").await;
     let api = Api {
-        app: &app,
+        app,
         client: Client::new(),
         token: app.create_token(ADMIN_EMAIL, "plan"),
     };
+    (admin, api)
+}
+
+async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
+    let (admin, api) = planner(&app).await;
     let (s, masto) = api
         .call("POST", "/api/v1/channels", json!({"name": "Mastodon", "kind": "mastodon", "config": {"instance_url": "https://social.example"}, "secrets": {"access_token": "t"}, "schedules": [{"cron": "0 0 9 * * Mon-Fri *", "timezone": "Europe/Zurich"}]}))
         .await;
@@ -436,13 +442,7 @@ both_backends!(a_month_with_a_thousand_entries_shows_each_once_in_a_lean_page);
 /// A busy month: every scheduled variant appears exactly once (not once per week and day),
 /// and the page stays small enough to load quickly.
 async fn a_month_with_a_thousand_entries_shows_each_once_in_a_lean_page(app: TestApp) {
-    let admin = app.setup_admin().await;
-    app.create_department(&admin, "Marketing").await;
-    let api = Api {
-        app: &app,
-        client: Client::new(),
-        token: app.create_token(ADMIN_EMAIL, "plan"),
-    };
+    let (admin, api) = planner(&app).await;
     let (s, ch) = api
         .call("POST", "/api/v1/channels", json!({"name": "Busy hook", "kind": "webhook", "config": {"url": "https://hooks.example/in"}}))
         .await;
