@@ -20,7 +20,6 @@ use crate::channels::http::AllowList;
 use crate::db::{Conn, Pool};
 use crate::domain::retry::{self, Backoff};
 use crate::store::jobs::{self, Job, Settle};
-use diesel::Connection as _;
 
 pub use clock::Clock;
 
@@ -76,13 +75,7 @@ impl JobContext {
     {
         match &self.writer {
             Some(w) => w.write(f).await,
-            None => {
-                self.db(move |c| {
-                    c.transaction(|c| f(c).map_err(writer::Failed::Own))
-                        .map_err(writer::Failed::into_message)
-                })
-                .await
-            }
+            None => self.db(move |c| writer::all_or_nothing(c, f)).await,
         }
     }
 

@@ -28,13 +28,13 @@ pub struct Writer {
 }
 
 /// A write's own failure, kept apart from the database's so that its savepoint rolls back.
-pub(super) enum Failed {
+enum Failed {
     Db(diesel::result::Error),
     Own(String),
 }
 
 impl Failed {
-    pub(super) fn into_message(self) -> String {
+    fn into_message(self) -> String {
         match self {
             Failed::Db(e) => e.to_string(),
             Failed::Own(e) => e,
@@ -69,9 +69,7 @@ impl Writer {
         let work: Work = Box::new(move |conn| {
             let result = match conn {
                 None => Err("no database connection".to_string()),
-                Some(c) => c
-                    .transaction(|c| f(c).map_err(Failed::Own))
-                    .map_err(Failed::into_message),
+                Some(c) => all_or_nothing(c, f),
             };
             Box::new(move |committed: Result<(), String>| {
                 let _ = tx.send(committed.and(result));
@@ -83,6 +81,15 @@ impl Writer {
         rx.await
             .map_err(|_| "the write was lost (the writer stopped)".to_string())?
     }
+}
+
+/// Runs `f` in a transaction (a savepoint inside one) that is rolled back if `f` fails.
+pub(super) fn all_or_nothing<T>(
+    c: &mut Conn,
+    f: impl FnOnce(&mut Conn) -> Result<T, String>,
+) -> Result<T, String> {
+    c.transaction(|c| f(c).map_err(Failed::Own))
+        .map_err(Failed::into_message)
 }
 
 fn run(pool: Pool, wake: Arc<Notify>, rx: mpsc::Receiver<Work>) {

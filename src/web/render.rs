@@ -73,7 +73,8 @@ impl HelperDef for Translate {
     }
 }
 
-/// The frame of every page: head, navigation, flash; the page goes into its `body`.
+/// The frame of every page: head, navigation, flash; the rendered page goes into its
+/// `page_html` (a name no page's own data uses).
 const LAYOUT: &str = "layouts/base";
 
 /// `{{csrf_field}}`: the hidden CSRF input of a form. A helper, not a partial: handlebars
@@ -158,7 +159,7 @@ impl Page {
             .render_with_context(self.template, &context)
             .map_err(failed)?;
         if let Value::Object(d) = context.data_mut() {
-            d.insert("body".into(), Value::String(body));
+            d.insert("page_html".into(), Value::String(body));
         }
         let html = state
             .templates
