@@ -36,6 +36,9 @@ pub enum AppError {
     /// A workflow step the rules do not allow; the key says which rule.
     #[error("refused: {0}")]
     Refused(&'static str),
+    /// A variant breaks its channel's rules; the message is made in the user's language.
+    #[error("breaks a channel rule: {0:?}")]
+    ChannelRule(crate::domain::variants::Problem),
     #[error("too many attempts")]
     TooManyRequests { retry_after_secs: u64 },
     #[error("service unavailable")]
@@ -62,6 +65,7 @@ impl AppError {
             AppError::Unprocessable(_) => "error-invalid",
             AppError::Conflict { .. } => "error-conflict",
             AppError::Refused(key) => key,
+            AppError::ChannelRule(_) => "error-invalid",
             AppError::TooManyRequests { .. } => "error-too-many",
             AppError::Unavailable => "error-unavailable",
             AppError::Internal(_) => "error-internal",
@@ -90,7 +94,7 @@ impl ResponseError for AppError {
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
-            AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Refused(_) | AppError::ChannelRule(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

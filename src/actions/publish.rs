@@ -301,7 +301,7 @@ pub fn publish_idea_if_complete(
         return Ok(());
     }
     if store::publications::unpublished_in(c, content_id)? == 0 {
-        store::ideas::transition_by_system(c, mail, idea, State::Published)?;
+        super::transition_idea::transition_by_system(c, mail, idea, State::Published)?;
     }
     Ok(())
 }

@@ -170,6 +170,20 @@ impl IdeaScope {
     }
 }
 
+/// Who may change an idea's fields: editors while it is under review, its submitter while it is
+/// a draft or sent back.
+pub fn may_edit_idea(
+    actor_id: i64,
+    role: Role,
+    submitter_id: i64,
+    state: crate::domain::workflow::State,
+) -> bool {
+    match role {
+        Role::Editor | Role::Admin => state.editable_by_editor(),
+        Role::Contributor => actor_id == submitter_id && state.editable_by_submitter(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -47,6 +47,10 @@ pub fn names(conn: &mut Conn) -> QueryResult<Vec<(i64, String)>> {
         .load(conn)
 }
 
+pub fn ids(conn: &mut Conn) -> QueryResult<Vec<i64>> {
+    channels::table.select(channels::id).load(conn)
+}
+
 pub fn list(conn: &mut Conn) -> QueryResult<Vec<Channel>> {
     channels::table
         .select(Channel::as_select())

@@ -9,9 +9,6 @@ use super::users::User;
 use crate::db::schema::{channels, content_pieces, ideas, publications, variants};
 use crate::db::Conn;
 use crate::domain::access::IdeaScope;
-use crate::domain::workflow::State;
-use crate::error::AppError;
-use crate::mail::Composer;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = content_pieces)]
@@ -48,47 +45,20 @@ impl Variant {
     }
 }
 
-/// The piece an idea became, creating it (and moving the idea to production) on first call.
-pub fn create_for_idea(
-    conn: &mut Conn,
-    mail: &Composer,
-    actor: &User,
-    idea: &Idea,
-) -> Result<i64, AppError> {
-    crate::db::write_tx(conn, |conn| {
-        if let Some(id) = content_pieces::table
-            .filter(content_pieces::idea_id.eq(idea.id))
-            .select(content_pieces::id)
-            .first::<i64>(conn)
-            .optional()?
-        {
-            return Ok(id);
-        }
-        if idea.state() != State::Approved {
-            return Err(AppError::Refused("error-content-needs-approval"));
-        }
-        super::ideas::transition(
-            conn,
-            mail,
-            actor,
-            idea,
-            idea.version,
-            State::InProduction,
-            "",
-        )?;
-        let now = super::now();
-        Ok(diesel::insert_into(content_pieces::table)
-            .values((
-                content_pieces::idea_id.eq(idea.id),
-                content_pieces::title.eq(&idea.title),
-                content_pieces::body.eq(&idea.pitch),
-                content_pieces::created_by.eq(actor.id),
-                content_pieces::created_at.eq(now),
-                content_pieces::updated_at.eq(now),
-            ))
-            .returning(content_pieces::id)
-            .get_result(conn)?)
-    })
+/// A new piece from the idea's title and pitch.
+pub fn insert(conn: &mut Conn, actor: &User, idea: &Idea) -> QueryResult<i64> {
+    let now = super::now();
+    diesel::insert_into(content_pieces::table)
+        .values((
+            content_pieces::idea_id.eq(idea.id),
+            content_pieces::title.eq(&idea.title),
+            content_pieces::body.eq(&idea.pitch),
+            content_pieces::created_by.eq(actor.id),
+            content_pieces::created_at.eq(now),
+            content_pieces::updated_at.eq(now),
+        ))
+        .returning(content_pieces::id)
+        .get_result(conn)
 }
 
 /// The piece and its idea, if the user may see the idea.
@@ -206,89 +176,18 @@ pub fn taken(
     Ok(times.into_iter().flatten().collect())
 }
 
-/// Puts the variant at `at`; when every variant of the piece has a time, the idea is scheduled.
-pub fn schedule(
-    conn: &mut Conn,
-    mail: &Composer,
-    actor: &User,
-    variant: &Variant,
-    at: NaiveDateTime,
-    several_per_slot: bool,
-) -> Result<(), AppError> {
-    if at <= super::now() {
-        return Err(AppError::Refused("error-schedule-past"));
-    }
-    crate::db::write_tx(conn, |conn| {
-        let idea = idea_of(conn, variant.content_id)?;
-        // Only pieces in production are planned; a rejected or archived idea's stay off.
-        if !matches!(idea.state(), State::InProduction | State::Scheduled) {
-            return Err(AppError::Refused("error-schedule-state"));
-        }
-        if !several_per_slot && taken(conn, variant.channel_id, at, variant.id)?.contains(&at) {
-            return Err(AppError::Refused("error-slot-taken"));
-        }
-        diesel::update(variants::table.find(variant.id))
-            .set((
-                variants::scheduled_at.eq(Some(at)),
-                variants::updated_at.eq(super::now()),
-            ))
-            .execute(conn)?;
-        // The publication and its job are planned in the same transaction: a crash cannot
-        // leave a scheduled variant that nothing will publish.
-        super::publications::plan(conn, variant.id, variant.channel_id, at, super::now())?
-            .map_err(|_| AppError::Refused("error-publication-locked"))?;
-        let all = variants_of(conn, variant.content_id)?;
-        if all.iter().all(|v| v.scheduled_at.is_some()) {
-            let idea = idea_of(conn, variant.content_id)?;
-            if idea.state() == State::InProduction {
-                super::ideas::transition(
-                    conn,
-                    mail,
-                    actor,
-                    &idea,
-                    idea.version,
-                    State::Scheduled,
-                    "",
-                )?;
-            }
-        }
-        Ok(())
-    })
+/// Sets or clears the variant's time.
+pub fn set_time(conn: &mut Conn, variant_id: i64, at: Option<NaiveDateTime>) -> QueryResult<()> {
+    diesel::update(variants::table.find(variant_id))
+        .set((
+            variants::scheduled_at.eq(at),
+            variants::updated_at.eq(super::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
 }
 
-/// Takes the variant's time away; a scheduled idea goes back to production.
-pub fn unschedule(
-    conn: &mut Conn,
-    mail: &Composer,
-    actor: &User,
-    variant: &Variant,
-) -> Result<(), AppError> {
-    crate::db::write_tx(conn, |conn| {
-        super::publications::unplan(conn, variant.id, super::now())?
-            .map_err(|_| AppError::Refused("error-publication-locked"))?;
-        diesel::update(variants::table.find(variant.id))
-            .set((
-                variants::scheduled_at.eq(None::<NaiveDateTime>),
-                variants::updated_at.eq(super::now()),
-            ))
-            .execute(conn)?;
-        let idea = idea_of(conn, variant.content_id)?;
-        if idea.state() == State::Scheduled {
-            super::ideas::transition(
-                conn,
-                mail,
-                actor,
-                &idea,
-                idea.version,
-                State::InProduction,
-                "",
-            )?;
-        }
-        Ok(())
-    })
-}
-
-fn idea_of(conn: &mut Conn, content_id: i64) -> QueryResult<Idea> {
+pub fn idea_of(conn: &mut Conn, content_id: i64) -> QueryResult<Idea> {
     content_pieces::table
         .inner_join(ideas::table)
         .filter(content_pieces::id.eq(content_id))

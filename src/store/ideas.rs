@@ -1,5 +1,6 @@
 //! Ideas: hand-in, listing with filters, edits and transitions under a version check, comments,
-//! assignment and the history. Each change writes its event and its mail in one transaction.
+//! assignment and the history. Each write records its event; `actions` wraps them in the
+//! transaction of a use case, with its mail.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -9,11 +10,8 @@ use super::users::User;
 use crate::db::schema::{idea_events, ideas, users};
 use crate::db::Conn;
 use crate::domain::access::IdeaScope;
-use crate::domain::ideas::{join_list, split_list, IdeaFields};
-use crate::domain::roles::Role;
-use crate::domain::workflow::{self, State};
-use crate::error::AppError;
-use crate::mail::Composer;
+use crate::domain::ideas::{join_list, split_list, IdeaFields, RawIdea};
+use crate::domain::workflow::State;
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
@@ -54,6 +52,20 @@ impl Idea {
     }
     pub fn language_list(&self) -> Vec<String> {
         split_list(&self.languages)
+    }
+    /// The idea as a form holds it, to merge changes into.
+    pub fn to_raw(&self) -> RawIdea {
+        RawIdea {
+            title: self.title.clone(),
+            pitch: self.pitch.clone(),
+            audience: self.audience.clone(),
+            pillar: self.pillar.clone(),
+            tags: self.tag_list(),
+            channels: self.channel_ids().iter().map(i64::to_string).collect(),
+            languages: self.language_list(),
+            wished_date: self.wished_date.map(|d| d.to_string()).unwrap_or_default(),
+            links: self.link_list(),
+        }
     }
     pub fn link_list(&self) -> Vec<String> {
         self.links
@@ -333,7 +345,7 @@ pub fn create(
 }
 
 /// Who changed the idea last, for "changed by X meanwhile".
-fn last_actor(conn: &mut Conn, idea_id: i64) -> QueryResult<String> {
+pub fn last_actor(conn: &mut Conn, idea_id: i64) -> QueryResult<String> {
     let name: Option<Option<String>> = idea_events::table
         .left_join(users::table)
         .filter(idea_events::idea_id.eq(idea_id))
@@ -345,8 +357,8 @@ fn last_actor(conn: &mut Conn, idea_id: i64) -> QueryResult<String> {
     Ok(name.flatten().unwrap_or_else(|| "someone".into()))
 }
 
-/// Bumps the version if it is still `expected`; otherwise the idea changed meanwhile.
-fn bump(conn: &mut Conn, idea_id: i64, expected: i64) -> Result<(), AppError> {
+/// Bumps the version if it is still `expected`; `false` when the idea changed meanwhile.
+pub fn bump(conn: &mut Conn, idea_id: i64, expected: i64) -> QueryResult<bool> {
     let n = diesel::update(
         ideas::table
             .filter(ideas::id.eq(idea_id))
@@ -357,257 +369,130 @@ fn bump(conn: &mut Conn, idea_id: i64, expected: i64) -> Result<(), AppError> {
         ideas::updated_at.eq(super::now()),
     ))
     .execute(conn)?;
-    if n == 0 {
-        return Err(AppError::Conflict {
-            by: last_actor(conn, idea_id)?,
-        });
-    }
-    Ok(())
+    Ok(n == 1)
 }
 
-/// Changes the fields; the history records old and new values of what changed.
-pub fn update(
+pub fn reload(conn: &mut Conn, idea_id: i64) -> QueryResult<Idea> {
+    ideas::table
+        .find(idea_id)
+        .select(Idea::as_select())
+        .first(conn)
+}
+
+/// Writes the new fields; the history records old and new values of what changed.
+pub fn write_fields(
     conn: &mut Conn,
     actor: &User,
     idea: &Idea,
-    expected_version: i64,
     fields: &IdeaFields,
-) -> Result<Idea, AppError> {
-    crate::db::write_tx(conn, |conn| {
-        bump(conn, idea.id, expected_version)?;
-        let mut changes = serde_json::Map::new();
-        let mut note = |name: &str, old: String, new: String| {
-            if old != new {
-                changes.insert(name.into(), json!([old, new]));
-            }
-        };
-        note("title", idea.title.clone(), fields.title.clone());
-        note("pitch", idea.pitch.clone(), fields.pitch.clone());
-        note("audience", idea.audience.clone(), fields.audience.clone());
-        note("pillar", idea.pillar.clone(), fields.pillar.clone());
-        note("tags", idea.tag_list().join(", "), fields.tags.join(", "));
-        note(
-            "channels",
-            join_list(&idea.channel_ids()),
-            join_list(&fields.channels),
-        );
-        note(
-            "languages",
-            idea.language_list().join(", "),
-            fields.languages.join(", "),
-        );
-        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-        note(
-            "wished_date",
-            date(idea.wished_date),
-            date(fields.wished_date),
-        );
-        note("links", idea.links.clone(), fields.links.join("\n"));
-        diesel::update(ideas::table.find(idea.id))
-            .set(Stored::from(fields))
-            .execute(conn)?;
-        event(
-            conn,
-            idea.id,
-            Some(actor.id),
-            "edited",
-            (None, None),
-            "",
-            &serde_json::Value::Object(changes),
-        )?;
-        Ok(ideas::table
-            .find(idea.id)
-            .select(Idea::as_select())
-            .first(conn)?)
-    })
-}
-
-/// Moves the idea along the workflow, if the table allows it for this user; the submitter is
-/// told by mail.
-pub fn transition(
-    conn: &mut Conn,
-    mail: &Composer,
-    actor: &User,
-    idea: &Idea,
-    expected_version: i64,
-    to: State,
-    comment: &str,
-) -> Result<Idea, AppError> {
-    workflow::check(
-        idea.state(),
-        to,
-        actor.role(),
-        actor.id == idea.submitter_id,
-        comment,
-    )
-    .map_err(|r| AppError::Refused(r.key()))?;
-    apply_transition(conn, mail, Some(actor), idea, expected_version, to, comment)
-}
-
-/// A step Pressroom takes itself (the last variant went out → published). It must be a step
-/// of the workflow table, but no user's role is checked.
-pub fn transition_by_system(
-    conn: &mut Conn,
-    mail: &Composer,
-    idea: &Idea,
-    to: State,
-) -> Result<Idea, AppError> {
-    if !workflow::TRANSITIONS
-        .iter()
-        .any(|t| t.from == idea.state() && t.to == to)
-    {
-        return Err(AppError::Refused(workflow::Refusal::NotFromHere.key()));
-    }
-    apply_transition(conn, mail, None, idea, idea.version, to, "")
-}
-
-fn apply_transition(
-    conn: &mut Conn,
-    mail: &Composer,
-    actor: Option<&User>,
-    idea: &Idea,
-    expected_version: i64,
-    to: State,
-    comment: &str,
-) -> Result<Idea, AppError> {
-    let from = idea.state();
-    crate::db::write_tx(conn, |conn| {
-        bump(conn, idea.id, expected_version)?;
-        diesel::update(ideas::table.find(idea.id))
-            .set(ideas::state.eq(to.as_str()))
-            .execute(conn)?;
-        event(
-            conn,
-            idea.id,
-            actor.map(|a| a.id),
-            "transition",
-            (Some(from.as_str()), Some(to.as_str())),
-            comment.trim(),
-            &json!({}),
-        )?;
-        if actor.is_none_or(|a| a.id != idea.submitter_id) {
-            if let Some(submitter) = super::users::find(conn, idea.submitter_id)? {
-                let state = mail.i18n.t(&submitter.locale, &format!("state-{to}"));
-                let actor_name = actor
-                    .map(|a| a.name.clone())
-                    .unwrap_or_else(|| "Pressroom".into());
-                mail.notify(
-                    conn,
-                    &submitter,
-                    "state",
-                    "mail-state",
-                    idea.id,
-                    &[
-                        ("title", idea.title.clone()),
-                        ("state", state),
-                        ("actor", actor_name),
-                        ("comment", comment.trim().to_string()),
-                    ],
-                )?;
-            }
-        }
-        Ok(ideas::table
-            .find(idea.id)
-            .select(Idea::as_select())
-            .first(conn)?)
-    })
-}
-
-/// Adds a comment. Comments do not bump the version: two people commenting at once both land.
-/// The submitter and every mentioned person who may see the idea are told.
-pub fn comment(
-    conn: &mut Conn,
-    mail: &Composer,
-    actor: &User,
-    idea: &Idea,
-    text: &str,
 ) -> QueryResult<()> {
-    crate::db::write_tx(conn, |conn| {
-        event(
-            conn,
-            idea.id,
-            Some(actor.id),
-            "comment",
-            (None, None),
-            text.trim(),
-            &json!({}),
-        )?;
-        let args = [
-            ("title", idea.title.clone()),
-            ("actor", actor.name.clone()),
-            ("comment", text.trim().to_string()),
-        ];
-        let mut told = vec![actor.id];
-        for handle in crate::domain::ideas::mentions(text) {
-            let pattern = format!("{}@%", escape_like(&handle));
-            let found: Vec<User> = users::table
-                .filter(users::email.like(pattern).escape('\\'))
-                .select(User::as_select())
-                .load(conn)?;
-            for u in found {
-                let scope = IdeaScope::of(u.id, u.role(), u.department_id);
-                if !told.contains(&u.id)
-                    && scope.sees(idea.department_id, &idea.state, idea.submitter_id)
-                {
-                    mail.notify(conn, &u, "mention", "mail-mention", idea.id, &args)?;
-                    told.push(u.id);
-                }
-            }
+    let mut changes = serde_json::Map::new();
+    let mut note = |name: &str, old: String, new: String| {
+        if old != new {
+            changes.insert(name.into(), json!([old, new]));
         }
-        if !told.contains(&idea.submitter_id) {
-            if let Some(submitter) = super::users::find(conn, idea.submitter_id)? {
-                mail.notify(conn, &submitter, "comment", "mail-comment", idea.id, &args)?;
-            }
-        }
-        Ok(())
-    })
+    };
+    note("title", idea.title.clone(), fields.title.clone());
+    note("pitch", idea.pitch.clone(), fields.pitch.clone());
+    note("audience", idea.audience.clone(), fields.audience.clone());
+    note("pillar", idea.pillar.clone(), fields.pillar.clone());
+    note("tags", idea.tag_list().join(", "), fields.tags.join(", "));
+    note(
+        "channels",
+        join_list(&idea.channel_ids()),
+        join_list(&fields.channels),
+    );
+    note(
+        "languages",
+        idea.language_list().join(", "),
+        fields.languages.join(", "),
+    );
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    note(
+        "wished_date",
+        date(idea.wished_date),
+        date(fields.wished_date),
+    );
+    note("links", idea.links.clone(), fields.links.join("\n"));
+    diesel::update(ideas::table.find(idea.id))
+        .set(Stored::from(fields))
+        .execute(conn)?;
+    event(
+        conn,
+        idea.id,
+        Some(actor.id),
+        "edited",
+        (None, None),
+        "",
+        &serde_json::Value::Object(changes),
+    )
 }
 
-/// Gives the idea to an editor (or to nobody); they are told by mail.
-pub fn assign(
+/// Sets the state and records the step (the version is bumped by the caller).
+pub fn write_state(
     conn: &mut Conn,
-    mail: &Composer,
+    actor: Option<i64>,
+    idea: &Idea,
+    to: State,
+    comment: &str,
+) -> QueryResult<()> {
+    diesel::update(ideas::table.find(idea.id))
+        .set(ideas::state.eq(to.as_str()))
+        .execute(conn)?;
+    event(
+        conn,
+        idea.id,
+        actor,
+        "transition",
+        (Some(idea.state().as_str()), Some(to.as_str())),
+        comment.trim(),
+        &json!({}),
+    )
+}
+
+/// Records a comment. Comments do not bump the version: two people commenting at once both land.
+pub fn write_comment(conn: &mut Conn, actor: &User, idea_id: i64, text: &str) -> QueryResult<()> {
+    event(
+        conn,
+        idea_id,
+        Some(actor.id),
+        "comment",
+        (None, None),
+        text.trim(),
+        &json!({}),
+    )
+}
+
+/// Users whose e-mail's local part is `handle` (an `@handle` mention).
+pub fn mentioned(conn: &mut Conn, handle: &str) -> QueryResult<Vec<User>> {
+    let pattern = format!("{}@%", escape_like(handle));
+    users::table
+        .filter(users::email.like(pattern).escape('\\'))
+        .select(User::as_select())
+        .load(conn)
+}
+
+pub fn write_assignee(
+    conn: &mut Conn,
     actor: &User,
     idea: &Idea,
-    assignee: Option<&User>,
-) -> Result<(), AppError> {
-    if let Some(a) = assignee {
-        if a.role() == Role::Contributor || a.disabled_at.is_some() {
-            return Err(AppError::Invalid(
-                [("assignee_id", "error-assignee")].into_iter().collect(),
-            ));
-        }
-    }
-    crate::db::write_tx(conn, |conn| {
-        let new = assignee.map(|a| a.id);
-        diesel::update(ideas::table.find(idea.id))
-            .set((
-                ideas::assignee_id.eq(new),
-                ideas::updated_at.eq(super::now()),
-            ))
-            .execute(conn)?;
-        let names = json!({"assignee": [idea.assignee_id, new]});
-        event(
-            conn,
-            idea.id,
-            Some(actor.id),
-            "assigned",
-            (None, None),
-            "",
-            &names,
-        )?;
-        if let Some(a) = assignee.filter(|a| a.id != actor.id) {
-            mail.notify(
-                conn,
-                a,
-                "assigned",
-                "mail-assigned",
-                idea.id,
-                &[("title", idea.title.clone()), ("actor", actor.name.clone())],
-            )?;
-        }
-        Ok(())
-    })
+    assignee: Option<i64>,
+) -> QueryResult<()> {
+    diesel::update(ideas::table.find(idea.id))
+        .set((
+            ideas::assignee_id.eq(assignee),
+            ideas::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+    event(
+        conn,
+        idea.id,
+        Some(actor.id),
+        "assigned",
+        (None, None),
+        "",
+        &json!({"assignee": [idea.assignee_id, assignee]}),
+    )
 }
 
 #[derive(Debug, Clone, Queryable)]

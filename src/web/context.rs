@@ -60,6 +60,18 @@ impl Ctx {
             .text(self.lang, "error-changed-by", &[("name", name.to_string())])
     }
 
+    /// What a broken channel rule means, with its numbers, in the user's language.
+    pub fn problem_text(&self, p: &crate::domain::variants::Problem) -> String {
+        use crate::domain::variants::Problem;
+        let args: Vec<(&str, String)> = match p {
+            Problem::TooLong { count, limit } | Problem::TooManyImages { count, limit } => {
+                vec![("count", count.to_string()), ("limit", limit.to_string())]
+            }
+            _ => vec![],
+        };
+        self.state.i18n.text(self.lang, p.key(), &args)
+    }
+
     pub async fn audit(&self, action: &'static str, target: String) -> Result<(), AppError> {
         let actor = self.user.as_ref().map(|u| u.id);
         let ip = self.ip.clone();

@@ -46,6 +46,7 @@ pub async fn render_errors(
             Some(d.clone())
         }
         (Some(AppError::Conflict { by }), Some(ctx)) => Some(ctx.changed_by(by)),
+        (Some(AppError::ChannelRule(p)), Some(ctx)) => Some(ctx.problem_text(p)),
         _ => None,
     };
     let fields = match app_error {

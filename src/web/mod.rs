@@ -13,6 +13,7 @@ pub mod forms;
 pub mod health;
 pub mod home;
 pub mod ideas;
+pub mod loaders;
 pub mod logging;
 pub mod markdown;
 pub mod metrics;
@@ -21,6 +22,7 @@ pub mod publications;
 pub mod render;
 pub mod state;
 pub mod static_files;
+pub mod views;
 
 use std::collections::BTreeMap;
 
@@ -155,7 +157,10 @@ pub fn routes() -> Vec<RouteDef> {
         post("/content/{id}/variants", content::variants::add),
         post("/variants/{id}", content::variants::update),
         post("/variants/{id}/schedule", content::schedule::submit),
-        post("/variants/{id}/unschedule", content::schedule::unschedule),
+        post(
+            "/variants/{id}/unschedule",
+            content::schedule::unschedule_submit,
+        ),
         get("/calendar", calendar::view::show),
         post("/account/calendar-feeds", calendar::feeds::create),
         post(

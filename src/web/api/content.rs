@@ -6,13 +6,17 @@ use chrono::DateTime;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::domain::ideas::LANGUAGES;
+use crate::actions::add_variant::add_variant as add;
+use crate::actions::create_content::create_content;
+use crate::actions::edit_content::edit_content;
+use crate::actions::edit_variant::VariantTexts;
+use crate::actions::schedule_variant::{schedule_variant, Target};
+use crate::actions::unschedule_variant::unschedule_variant;
 use crate::error::AppError;
 use crate::store;
-use crate::store::content::{Variant, VariantWrite};
-use crate::web::content::schedule::{schedule_variant, Target};
-use crate::web::content::{load, load_variant};
+use crate::store::content::Variant;
 use crate::web::context::Ctx;
+use crate::web::loaders::{content as load, variant as load_variant};
 
 fn variant_view(v: &Variant) -> Value {
     json!({
@@ -42,20 +46,22 @@ pub struct ContentBody {
 
 pub async fn create(ctx: Ctx, body: web::Json<ContentBody>) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
-    let idea = crate::web::ideas::load(&ctx, body.idea_id).await?;
+    let idea = crate::web::loaders::idea(&ctx, body.idea_id).await?;
     let (me, mail) = (ctx.me()?.clone(), ctx.state.mail.clone());
     let id = ctx
-        .db(move |c| store::content::create_for_idea(c, &mail, &me, &idea))
+        .db(move |c| Ok(create_content(c, &mail, &me, &idea)?))
         .await?;
     if body.title.is_some() || body.body.is_some() {
         let (content, _) = load(&ctx, id).await?;
-        let title = body
-            .title
-            .filter(|t| !t.trim().is_empty())
-            .unwrap_or(content.title);
-        let text = body.body.unwrap_or(content.body);
-        ctx.db(move |c| Ok(store::content::update(c, id, &title, &text)?))
-            .await?;
+        ctx.db(move |c| {
+            Ok(edit_content(
+                c,
+                &content,
+                body.title.as_deref(),
+                body.body.as_deref(),
+            )?)
+        })
+        .await?;
     }
     content_view(&ctx, id, StatusCode::CREATED).await
 }
@@ -87,35 +93,16 @@ pub async fn add_variant(
 ) -> Result<HttpResponse, AppError> {
     let (content, _) = load(&ctx, *id).await?;
     let b = body.into_inner();
-    if !LANGUAGES.contains(&b.language.as_str()) {
-        return Err(AppError::Invalid(
-            [("language", "error-language-unknown")]
-                .into_iter()
-                .collect(),
-        ));
-    }
+    let texts = VariantTexts {
+        text: b.text,
+        link: b.link,
+        subject: b.subject,
+        preheader: b.preheader,
+        images: b.images,
+    };
     let cid = content.id;
     let vid = ctx
-        .db(move |c| {
-            store::channels::find(c, b.channel_id)?.ok_or(AppError::Invalid(
-                [("channel_id", "error-channel-unknown")]
-                    .into_iter()
-                    .collect(),
-            ))?;
-            let id = store::content::add_variant(c, cid, b.channel_id, &b.language, &b.text)?
-                .ok_or(AppError::Invalid(
-                    [("language", "flash-variant-exists")].into_iter().collect(),
-                ))?;
-            let w = VariantWrite {
-                text: &b.text,
-                link: &b.link,
-                subject: &b.subject,
-                preheader: &b.preheader,
-                images: &b.images,
-            };
-            store::content::update_variant(c, id, &w)?;
-            Ok(id)
-        })
+        .db(move |c| Ok(add(c, cid, b.channel_id, &b.language, &texts)?))
         .await?;
     let (v, _) = load_variant(&ctx, vid).await?;
     Ok(HttpResponse::Created().json(variant_view(&v)))
@@ -149,15 +136,27 @@ pub async fn schedule(
             ))
         }
     };
-    schedule_variant(&ctx, &v, &ch, target).await?;
-    let (v, _) = load_variant(&ctx, v.id).await?;
+    let (me, mail, vid) = (ctx.me()?.clone(), ctx.state.mail.clone(), v.id);
+    ctx.db(move |c| {
+        Ok(schedule_variant(
+            c,
+            &mail,
+            &me,
+            &v,
+            &ch,
+            target,
+            store::now(),
+        )?)
+    })
+    .await?;
+    let (v, _) = load_variant(&ctx, vid).await?;
     Ok(HttpResponse::Ok().json(variant_view(&v)))
 }
 
 pub async fn unschedule(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let (v, _) = load_variant(&ctx, *id).await?;
     let (me, mail, variant) = (ctx.me()?.clone(), ctx.state.mail.clone(), v.clone());
-    ctx.db(move |c| store::content::unschedule(c, &mail, &me, &variant))
+    ctx.db(move |c| Ok(unschedule_variant(c, &mail, &me, &variant, store::now())?))
         .await?;
     let (v, _) = load_variant(&ctx, v.id).await?;
     Ok(HttpResponse::Ok().json(variant_view(&v)))

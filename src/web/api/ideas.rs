@@ -6,16 +6,18 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::domain::ideas::{self, RawIdea};
-use crate::domain::validate::FieldErrors;
+use crate::actions::comment_on_idea::comment_on_idea;
+use crate::actions::edit_idea::edit_idea;
+use crate::actions::hand_in_idea::{hand_in_idea, HandIn};
+use crate::actions::transition_idea::transition_idea;
+use crate::domain::ideas::RawIdea;
 use crate::domain::workflow::State;
 use crate::error::AppError;
 use crate::store;
 use crate::web::context::Ctx;
 use crate::web::ideas::list::ListQuery;
-use crate::web::ideas::show::can_edit;
-use crate::web::ideas::submit::department_for;
-use crate::web::ideas::{idea_to_raw, load, names_for, scope, today, view};
+use crate::web::loaders::{idea as load, scope, today};
+use crate::web::views::{names_for, view};
 
 /// Every field optional: a POST fills the missing ones with defaults, a PATCH keeps them.
 #[derive(Debug, Default, Deserialize)]
@@ -67,16 +69,6 @@ impl IdeaBody {
     }
 }
 
-async fn channel_ids(ctx: &Ctx) -> Result<Vec<i64>, AppError> {
-    ctx.db(|c| {
-        Ok(store::channels::names(c)?
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect())
-    })
-    .await
-}
-
 async fn answer(
     ctx: &Ctx,
     status: actix_web::http::StatusCode,
@@ -100,32 +92,14 @@ pub async fn create(ctx: Ctx, body: web::Json<IdeaBody>) -> Result<HttpResponse,
             ))
         }
     };
-    let me = ctx.me()?.clone();
-    let departments: Vec<i64> = ctx
-        .db(|c| {
-            Ok(store::departments::list(c)?
-                .into_iter()
-                .map(|d| d.id)
-                .collect())
-        })
-        .await?;
-    let mut errors = FieldErrors::new();
-    let picked = body
-        .department_id
-        .map(|d| d.to_string())
-        .unwrap_or_default();
-    let department = department_for(&me, &picked, &departments, &mut errors);
-    let raw = body.merge_into(RawIdea::default());
-    let checked = ideas::check(&raw, &channel_ids(&ctx).await?, today(&ctx));
-    let (fields, department) = match (checked, department) {
-        (Ok(f), Some(d)) if errors.is_empty() => (f, d),
-        (checked, _) => {
-            errors.extend(checked.err().unwrap_or_default());
-            return Err(AppError::Invalid(errors));
-        }
+    let input = HandIn {
+        department: body.department_id,
+        raw: body.merge_into(RawIdea::default()),
+        draft: state == State::Draft,
     };
+    let (me, today) = (ctx.me()?.clone(), today(&ctx));
     let idea = ctx
-        .db(move |c| Ok(store::ideas::create(c, &me, department, &fields, state)?))
+        .db(move |c| Ok(hand_in_idea(c, &me, &input, today)?))
         .await?;
     answer(&ctx, actix_web::http::StatusCode::CREATED, idea.id).await
 }
@@ -189,9 +163,6 @@ pub async fn update(
     body: web::Json<IdeaBody>,
 ) -> Result<HttpResponse, AppError> {
     let idea = load(&ctx, *id).await?;
-    if !can_edit(&ctx, &idea) {
-        return Err(AppError::Forbidden);
-    }
     let body = body.into_inner();
     let version = body.version.ok_or_else(|| {
         AppError::Invalid(
@@ -200,11 +171,9 @@ pub async fn update(
                 .collect(),
         )
     })?;
-    let raw = body.merge_into(idea_to_raw(&idea));
-    let fields =
-        ideas::check(&raw, &channel_ids(&ctx).await?, today(&ctx)).map_err(AppError::Invalid)?;
-    let (me, i) = (ctx.me()?.clone(), idea.clone());
-    ctx.db(move |c| store::ideas::update(c, &me, &i, version, &fields))
+    let raw = body.merge_into(idea.to_raw());
+    let (me, i, today) = (ctx.me()?.clone(), idea.clone(), today(&ctx));
+    ctx.db(move |c| Ok(edit_idea(c, &me, &i, version, &raw, today)?))
         .await?;
     answer(&ctx, actix_web::http::StatusCode::OK, idea.id).await
 }
@@ -227,8 +196,18 @@ pub async fn transition(
     let to = State::parse(&body.to).ok_or(AppError::Refused("error-transition-not-from-here"))?;
     let version = body.version.unwrap_or(idea.version);
     let (me, mail, i) = (ctx.me()?.clone(), ctx.state.mail.clone(), idea.clone());
-    ctx.db(move |c| store::ideas::transition(c, &mail, &me, &i, version, to, &body.comment))
-        .await?;
+    ctx.db(move |c| {
+        Ok(transition_idea(
+            c,
+            &mail,
+            &me,
+            &i,
+            version,
+            to,
+            &body.comment,
+        )?)
+    })
+    .await?;
     answer(&ctx, actix_web::http::StatusCode::OK, idea.id).await
 }
 
@@ -244,21 +223,13 @@ pub async fn comment(
 ) -> Result<HttpResponse, AppError> {
     let idea = load(&ctx, *id).await?;
     let text = body.into_inner().text;
-    if text.trim().is_empty() || text.chars().count() > ideas::MAX_COMMENT {
-        let key = if text.trim().is_empty() {
-            "error-required"
-        } else {
-            "error-too-long"
-        };
-        return Err(AppError::Invalid([("text", key)].into_iter().collect()));
-    }
     let (me, mail, i, t) = (
         ctx.me()?.clone(),
         ctx.state.mail.clone(),
         idea.clone(),
         text.clone(),
     );
-    ctx.db(move |c| Ok(store::ideas::comment(c, &mail, &me, &i, &t)?))
+    ctx.db(move |c| Ok(comment_on_idea(c, &mail, &me, &i, &t)?))
         .await?;
     Ok(HttpResponse::Created().json(json!({"idea_id": idea.id, "text": text.trim()})))
 }

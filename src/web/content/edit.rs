@@ -3,8 +3,8 @@
 use actix_web::{web, HttpResponse};
 
 use super::render;
+use crate::actions::edit_content::edit_content;
 use crate::error::AppError;
-use crate::store;
 use crate::web::context::Ctx;
 use crate::web::forms::FormPairs;
 use crate::web::render::redirect_with_flash;
@@ -20,12 +20,7 @@ pub async fn update(
 ) -> Result<HttpResponse, AppError> {
     let (content, _) = super::load(&ctx, *id).await?;
     let (title, body) = (form.one("title"), form.one("body"));
-    let title = if title.trim().is_empty() {
-        content.title.clone()
-    } else {
-        title
-    };
-    ctx.db(move |c| Ok(store::content::update(c, content.id, &title, &body)?))
+    ctx.db(move |c| Ok(edit_content(c, &content, Some(&title), Some(&body))?))
         .await?;
     Ok(redirect_with_flash(
         &ctx,

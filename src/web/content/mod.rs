@@ -11,73 +11,16 @@ use actix_web::HttpResponse;
 use chrono::{NaiveDateTime, TimeZone};
 use serde_json::{json, Value};
 
-use crate::domain::channels::Kind;
+use crate::actions::schedule_variant::{channel_problems, mastodon_limit};
 use crate::domain::ideas::LANGUAGES;
 use crate::domain::slots::PostingSchedule;
-use crate::domain::variants::{self as rules, mastodon_length, VariantText};
+use crate::domain::variants::{self as rules, mastodon_length};
 use crate::error::AppError;
 use crate::store;
-use crate::store::channels::Channel;
-use crate::store::content::{Content, Variant};
-use crate::store::ideas::Idea;
 use crate::web::context::Ctx;
-use crate::web::ideas::scope;
+pub use crate::web::loaders::{content as load, variant as load_variant};
 use crate::web::markdown::to_safe_html;
 use crate::web::render::{local_time, Page};
-
-pub async fn load(ctx: &Ctx, id: i64) -> Result<(Content, Idea), AppError> {
-    let scope = scope(ctx)?;
-    ctx.db(move |c| store::content::find(c, &scope, id)?.ok_or(AppError::NotFound))
-        .await
-}
-
-/// A variant with its piece and channel, if the user may see the piece.
-pub async fn load_variant(ctx: &Ctx, id: i64) -> Result<(Variant, Channel), AppError> {
-    let scope = scope(ctx)?;
-    ctx.db(move |c| {
-        let v = store::content::find_variant(c, id)?.ok_or(AppError::NotFound)?;
-        store::content::find(c, &scope, v.content_id)?.ok_or(AppError::NotFound)?;
-        let ch = store::channels::find(c, v.channel_id)?.ok_or(AppError::NotFound)?;
-        Ok((v, ch))
-    })
-    .await
-}
-
-pub fn mastodon_limit(ch: &Channel) -> Option<usize> {
-    serde_json::from_str::<serde_json::Map<String, Value>>(&ch.config)
-        .ok()
-        .and_then(|m| {
-            m.get("max_characters")
-                .and_then(|v| v.as_str())
-                .and_then(|s| s.parse().ok())
-        })
-}
-
-pub fn problems(ch: &Channel, v: &Variant) -> Vec<rules::Problem> {
-    let images = v.image_list();
-    let kind = Kind::parse(&ch.kind).unwrap_or(Kind::Webhook);
-    rules::check(
-        kind,
-        mastodon_limit(ch),
-        &VariantText {
-            text: &v.text,
-            link: &v.link,
-            subject: &v.subject,
-            images: &images,
-        },
-    )
-}
-
-pub fn problem_text(ctx: &Ctx, p: &rules::Problem) -> String {
-    let args: Vec<(&str, String)> = match p {
-        rules::Problem::TooLong { count, limit }
-        | rules::Problem::TooManyImages { count, limit } => {
-            vec![("count", count.to_string()), ("limit", limit.to_string())]
-        }
-        _ => vec![],
-    };
-    ctx.state.i18n.text(ctx.lang, p.key(), &args)
-}
 
 /// Parses a `datetime-local` value in the user's zone; `None` for a time that does not exist.
 pub fn parse_local(value: &str, tz: &str) -> Option<NaiveDateTime> {
@@ -153,7 +96,7 @@ pub async fn render(
                 "images": images.iter().map(|i| format!("{} | {}", i.url, i.alt)).collect::<Vec<_>>().join("\n"),
                 "count": mastodon_length(&v.text, &v.link),
                 "limit": mastodon_limit(ch).unwrap_or(rules::MASTODON_DEFAULT_LIMIT),
-                "problems": problems(ch, v).iter().map(|p| problem_text(ctx, p)).collect::<Vec<_>>(),
+                "problems": channel_problems(ch, v).iter().map(|p| ctx.problem_text(p)).collect::<Vec<_>>(),
                 "preview_html": to_safe_html(&v.text),
                 "scheduled": v.scheduled_at.map(|t| local_time(t, &tz)),
                 "free_slots": free,

@@ -3,9 +3,10 @@
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, NaiveDateTime};
 
-use super::{load_variant, parse_local, problem_text, problems, render, VariantError};
-use crate::domain::slots::PostingSchedule;
-use crate::domain::variants::next_free_slot;
+use super::{load_variant, parse_local, render, VariantError};
+use crate::actions::schedule_variant::schedule_variant;
+pub use crate::actions::schedule_variant::Target;
+use crate::actions::unschedule_variant::unschedule_variant;
 use crate::error::AppError;
 use crate::store;
 use crate::store::channels::Channel;
@@ -14,54 +15,38 @@ use crate::web::context::Ctx;
 use crate::web::forms::FormPairs;
 use crate::web::render::redirect_with_flash;
 
-/// Where the variant should go: `slot=next`, `slot=<RFC 3339>` or `at=<local date-time>`.
-pub enum Target {
-    NextSlot,
-    At(NaiveDateTime),
-}
-
-/// Checks the variant against its channel's rules, resolves the target to a time and
-/// schedules it; a broken rule is `Unprocessable` with the message in the user's language.
-pub async fn schedule_variant(
+/// Schedules the variant for the signed-in user and answers the time it got.
+pub async fn schedule(
     ctx: &Ctx,
     v: &Variant,
     ch: &Channel,
     target: Target,
 ) -> Result<NaiveDateTime, AppError> {
-    if let Some(p) = problems(ch, v).first() {
-        return Err(AppError::Unprocessable(problem_text(ctx, p)));
-    }
-    let at = match target {
-        Target::At(t) => t,
-        Target::NextSlot => {
-            let (cid, vid, several) = (ch.id, v.id, ch.several_per_slot);
-            let (rows, taken) = ctx
-                .db(move |c| {
-                    Ok((
-                        store::channels::schedules(c, cid)?,
-                        store::content::taken(c, cid, store::now(), vid)?,
-                    ))
-                })
-                .await?;
-            let schedules: Vec<PostingSchedule> = rows
-                .iter()
-                .filter_map(|r| PostingSchedule::parse(&r.cron, &r.timezone).ok())
-                .collect();
-            let taken: Vec<_> = taken.iter().map(|t| t.and_utc()).collect();
-            next_free_slot(&schedules, &taken, several, chrono::Utc::now())
-                .ok_or(AppError::Refused("error-no-free-slot"))?
-                .naive_utc()
-        }
-    };
-    let (me, mail, variant, several) = (
+    let (me, mail, v, ch) = (
         ctx.me()?.clone(),
         ctx.state.mail.clone(),
         v.clone(),
-        ch.several_per_slot,
+        ch.clone(),
     );
-    ctx.db(move |c| store::content::schedule(c, &mail, &me, &variant, at, several))
-        .await?;
-    Ok(at)
+    ctx.db(move |c| {
+        Ok(schedule_variant(
+            c,
+            &mail,
+            &me,
+            &v,
+            &ch,
+            target,
+            store::now(),
+        )?)
+    })
+    .await
+}
+
+/// Takes the variant's time away for the signed-in user.
+pub async fn unschedule(ctx: &Ctx, v: &Variant) -> Result<(), AppError> {
+    let (me, mail, v) = (ctx.me()?.clone(), ctx.state.mail.clone(), v.clone());
+    ctx.db(move |c| Ok(unschedule_variant(c, &mail, &me, &v, store::now())?))
+        .await
 }
 
 pub fn target_from_form(ctx: &Ctx, form: &FormPairs) -> Result<Target, AppError> {
@@ -88,7 +73,7 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let (v, ch) = load_variant(&ctx, *id).await?;
     let result = match target_from_form(&ctx, &form) {
-        Ok(target) => schedule_variant(&ctx, &v, &ch, target).await,
+        Ok(target) => schedule(&ctx, &v, &ch, target).await,
         Err(e) => Err(e),
     };
     match result {
@@ -108,13 +93,13 @@ pub async fn submit(
             )
             .await
         }
-        Err(AppError::Unprocessable(message)) => {
+        Err(AppError::ChannelRule(p)) => {
             render(
                 &ctx,
                 v.content_id,
                 Some(VariantError {
                     variant_id: v.id,
-                    message,
+                    message: ctx.problem_text(&p),
                 }),
             )
             .await
@@ -123,11 +108,9 @@ pub async fn submit(
     }
 }
 
-pub async fn unschedule(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+pub async fn unschedule_submit(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let (v, _) = load_variant(&ctx, *id).await?;
-    let (me, mail, variant) = (ctx.me()?.clone(), ctx.state.mail.clone(), v.clone());
-    ctx.db(move |c| store::content::unschedule(c, &mail, &me, &variant))
-        .await?;
+    unschedule(&ctx, &v).await?;
     Ok(redirect_with_flash(
         &ctx,
         &format!("/content/{}#variant-{}", v.content_id, v.id),

@@ -3,11 +3,11 @@
 use actix_web::{web, HttpResponse};
 
 use super::{load, load_variant};
-use crate::domain::ideas::LANGUAGES;
+use crate::actions::add_variant::add_variant;
+use crate::actions::edit_variant::{edit_variant, VariantTexts};
+use crate::actions::ActionError;
 use crate::domain::variants::Image;
 use crate::error::AppError;
-use crate::store;
-use crate::store::content::VariantWrite;
 use crate::web::context::Ctx;
 use crate::web::forms::FormPairs;
 use crate::web::render::redirect_with_flash;
@@ -19,26 +19,27 @@ pub async fn add(ctx: Ctx, id: web::Path<i64>, form: FormPairs) -> Result<HttpRe
         .parse()
         .map_err(|_| AppError::BadRequest("channel_id".into()))?;
     let language = form.one("language");
-    if !LANGUAGES.contains(&language.as_str()) {
-        return super::render(&ctx, content.id, None).await;
-    }
     let cid = content.id;
     let added = ctx
         .db(move |c| {
-            store::channels::find(c, channel_id)?.ok_or(AppError::Invalid(
-                [("channel_id", "error-channel-unknown")]
-                    .into_iter()
-                    .collect(),
-            ))?;
-            Ok(store::content::add_variant(
-                c, cid, channel_id, &language, "",
-            )?)
+            Ok(add_variant(
+                c,
+                cid,
+                channel_id,
+                &language,
+                &VariantTexts::default(),
+            ))
         })
         .await?;
-    let flash = if added.is_some() {
-        "flash-variant-added"
-    } else {
-        "flash-variant-exists"
+    let flash = match added {
+        Ok(_) => "flash-variant-added",
+        Err(ActionError::Invalid(f)) if f.get("language") == Some(&"flash-variant-exists") => {
+            "flash-variant-exists"
+        }
+        Err(ActionError::Invalid(f)) if f.contains_key("language") => {
+            return super::render(&ctx, cid, None).await
+        }
+        Err(e) => return Err(e.into()),
     };
     Ok(redirect_with_flash(&ctx, &format!("/content/{cid}"), flash))
 }
@@ -64,46 +65,32 @@ pub async fn update(
     form: FormPairs,
 ) -> Result<HttpResponse, AppError> {
     let (v, _) = load_variant(&ctx, *id).await?;
-    let (text, link, subject, preheader) = (
-        form.one("text"),
-        form.one("link"),
-        form.one("subject"),
-        form.one("preheader"),
-    );
-    let images = parse_images(&form.one("images"));
-    let l = link.trim();
-    let bad_link = !(l.is_empty() || l.starts_with("https://") || l.starts_with("http://"));
-    if bad_link || text.chars().count() > 20_000 {
-        let message = ctx.t(if bad_link {
-            "error-link-invalid"
-        } else {
-            "error-too-long"
-        });
-        return super::render(
-            &ctx,
-            v.content_id,
-            Some(super::VariantError {
-                variant_id: v.id,
-                message,
-            }),
-        )
-        .await;
-    }
+    let texts = VariantTexts {
+        text: form.one("text"),
+        link: form.one("link"),
+        subject: form.one("subject"),
+        preheader: form.one("preheader"),
+        images: parse_images(&form.one("images")),
+    };
     let vid = v.id;
-    ctx.db(move |c| {
-        let w = VariantWrite {
-            text: &text,
-            link: &link,
-            subject: &subject,
-            preheader: &preheader,
-            images: &images,
-        };
-        Ok(store::content::update_variant(c, vid, &w)?)
-    })
-    .await?;
-    Ok(redirect_with_flash(
-        &ctx,
-        &format!("/content/{}#variant-{vid}", v.content_id),
-        "flash-variant-saved",
-    ))
+    match ctx.db(move |c| Ok(edit_variant(c, vid, &texts))).await? {
+        Ok(()) => Ok(redirect_with_flash(
+            &ctx,
+            &format!("/content/{}#variant-{vid}", v.content_id),
+            "flash-variant-saved",
+        )),
+        Err(ActionError::Invalid(f)) => {
+            let key = f.values().next().copied().unwrap_or("error-invalid");
+            super::render(
+                &ctx,
+                v.content_id,
+                Some(super::VariantError {
+                    variant_id: v.id,
+                    message: ctx.t(key),
+                }),
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -4,6 +4,9 @@ use actix_web::HttpResponse;
 
 use super::assign::resolve;
 use super::scope;
+use crate::actions::assign_idea::{assign_idea, Assignee};
+use crate::actions::transition_idea::transition_idea;
+use crate::actions::ActionError;
 use crate::domain::workflow::State;
 use crate::error::AppError;
 use crate::store;
@@ -23,9 +26,9 @@ pub async fn submit(ctx: Ctx, form: FormPairs) -> Result<HttpResponse, AppError>
     let action = form.one("action");
     let comment = form.one("comment");
     let assignee = if action == "assign" {
-        resolve(&ctx, &form.one("assignee_id")).await?
+        resolve(&form.one("assignee_id"))?
     } else {
-        None
+        Assignee::Nobody
     };
     if action == "reject" && comment.trim().is_empty() {
         return Ok(redirect_with_flash(
@@ -49,8 +52,8 @@ pub async fn submit(ctx: Ctx, form: FormPairs) -> Result<HttpResponse, AppError>
                     continue;
                 };
                 let done = match action.as_str() {
-                    "assign" => store::ideas::assign(c, &mail, &me, &idea, assignee.as_ref()),
-                    _ => store::ideas::transition(
+                    "assign" => assign_idea(c, &mail, &me, &idea, assignee),
+                    _ => transition_idea(
                         c,
                         &mail,
                         &me,
@@ -63,10 +66,10 @@ pub async fn submit(ctx: Ctx, form: FormPairs) -> Result<HttpResponse, AppError>
                 };
                 match done {
                     Ok(()) => {}
-                    Err(AppError::Refused(_))
-                    | Err(AppError::Conflict { .. })
-                    | Err(AppError::Invalid(_)) => skipped += 1,
-                    Err(e) => return Err(e),
+                    Err(ActionError::Refused(_))
+                    | Err(ActionError::Conflict { .. })
+                    | Err(ActionError::Invalid(_)) => skipped += 1,
+                    Err(e) => return Err(e.into()),
                 }
             }
             Ok(skipped)

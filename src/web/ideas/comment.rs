@@ -5,9 +5,9 @@ use actix_web::{web, HttpResponse};
 
 use super::load;
 use super::show::{render, Kept};
-use crate::domain::ideas::MAX_COMMENT;
+use crate::actions::comment_on_idea::comment_on_idea;
+use crate::actions::ActionError;
 use crate::error::AppError;
-use crate::store;
 use crate::web::context::Ctx;
 use crate::web::forms::FormPairs;
 use crate::web::render::redirect_with_flash;
@@ -19,24 +19,28 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let idea = load(&ctx, *id).await?;
     let text = form.one("text");
-    let error = if text.trim().is_empty() {
-        Some("error-required")
-    } else if text.chars().count() > MAX_COMMENT {
-        Some("error-too-long")
-    } else {
-        None
-    };
-    if let Some(key) = error {
-        let kept = Kept {
-            comment: text,
-            error: Some(ctx.t(key)),
-            status: Some(StatusCode::UNPROCESSABLE_ENTITY),
-        };
-        return render(&ctx, &idea, kept).await;
+    let (me, mail, i, t) = (
+        ctx.me()?.clone(),
+        ctx.state.mail.clone(),
+        idea.clone(),
+        text.clone(),
+    );
+    match ctx
+        .db(move |c| Ok(comment_on_idea(c, &mail, &me, &i, &t)))
+        .await?
+    {
+        Ok(()) => {}
+        Err(ActionError::Invalid(fields)) => {
+            let key = fields.values().next().copied().unwrap_or("error-invalid");
+            let kept = Kept {
+                comment: text,
+                error: Some(ctx.t(key)),
+                status: Some(StatusCode::UNPROCESSABLE_ENTITY),
+            };
+            return render(&ctx, &idea, kept).await;
+        }
+        Err(e) => return Err(e.into()),
     }
-    let (me, mail, i) = (ctx.me()?.clone(), ctx.state.mail.clone(), idea.clone());
-    ctx.db(move |c| Ok(store::ideas::comment(c, &mail, &me, &i, &text)?))
-        .await?;
     Ok(redirect_with_flash(
         &ctx,
         &format!("/ideas/{}#history", idea.id),

@@ -5,11 +5,12 @@ use actix_web::{web, HttpResponse};
 use serde_json::json;
 
 use super::show::can_edit;
-use super::{choices, idea_to_raw, load, raw_from_form, raw_to_form, today};
-use crate::domain::ideas::{self, RawIdea};
+use super::{choices, load, raw_from_form, raw_to_form, today};
+use crate::actions::edit_idea::edit_idea;
+use crate::actions::ActionError;
+use crate::domain::ideas::RawIdea;
 use crate::domain::validate::FieldErrors;
 use crate::error::AppError;
-use crate::store;
 use crate::store::ideas::Idea;
 use crate::web::context::Ctx;
 use crate::web::forms::FormPairs;
@@ -51,7 +52,7 @@ pub async fn form(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError
     render(
         &ctx,
         &idea,
-        &idea_to_raw(&idea),
+        &idea.to_raw(),
         idea.version,
         &FieldErrors::new(),
         None,
@@ -65,34 +66,22 @@ pub async fn submit(
     form: FormPairs,
 ) -> Result<HttpResponse, AppError> {
     let idea = load(&ctx, *id).await?;
-    if !can_edit(&ctx, &idea) {
-        return Err(AppError::Forbidden);
-    }
     let raw = raw_from_form(&form);
     let version = form.one("version").parse::<i64>().unwrap_or(-1);
-    let channels: Vec<i64> = ctx
-        .db(|c| {
-            Ok(store::channels::names(c)?
-                .into_iter()
-                .map(|(id, _)| id)
-                .collect())
-        })
-        .await?;
-    let fields = match ideas::check(&raw, &channels, today(&ctx)) {
-        Ok(f) => f,
-        Err(errors) => return render(&ctx, &idea, &raw, version, &errors, None).await,
-    };
-    let (me, i) = (ctx.me()?.clone(), idea.clone());
+    let (me, i, r, today) = (ctx.me()?.clone(), idea.clone(), raw.clone(), today(&ctx));
     match ctx
-        .db(move |c| store::ideas::update(c, &me, &i, version, &fields))
-        .await
+        .db(move |c| Ok(edit_idea(c, &me, &i, version, &r, today)))
+        .await?
     {
         Ok(_) => Ok(redirect_with_flash(
             &ctx,
             &format!("/ideas/{}", idea.id),
             "flash-idea-saved",
         )),
-        Err(AppError::Conflict { by }) => {
+        Err(ActionError::Invalid(errors)) => {
+            render(&ctx, &idea, &raw, version, &errors, None).await
+        }
+        Err(ActionError::Conflict { by }) => {
             // The user's text stays in the form; the version moves on so a second save is
             // deliberate, made after looking at the other change.
             let fresh = load(&ctx, idea.id).await?;
@@ -107,6 +96,6 @@ pub async fn submit(
             )
             .await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }

@@ -11,37 +11,16 @@ pub mod show;
 pub mod submit;
 pub mod transition;
 
-use std::collections::HashMap;
-
-use chrono::NaiveDate;
 use serde_json::{json, Value};
 
+pub use super::loaders::{idea as load, scope, today};
+pub use super::views::{names_for, view, Names};
+
 use super::context::Ctx;
-use crate::domain::access::IdeaScope;
 use crate::domain::ideas::RawIdea;
 use crate::error::AppError;
 use crate::store;
-use crate::store::ideas::Idea;
 use crate::web::forms::FormPairs;
-
-pub fn scope(ctx: &Ctx) -> Result<IdeaScope, AppError> {
-    let me = ctx.me()?;
-    Ok(IdeaScope::of(me.id, me.role(), me.department_id))
-}
-
-/// The idea if this user may see it; otherwise 404, so ids tell nothing about other departments.
-pub async fn load(ctx: &Ctx, id: i64) -> Result<Idea, AppError> {
-    let scope = scope(ctx)?;
-    ctx.db(move |c| store::ideas::find(c, &scope, id)?.ok_or(AppError::NotFound))
-        .await
-}
-
-/// Today in the team's zone: a wished date before it is in the past.
-pub fn today(ctx: &Ctx) -> NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&ctx.state.config.timezone)
-        .date_naive()
-}
 
 pub fn raw_from_form(form: &FormPairs) -> RawIdea {
     RawIdea {
@@ -66,20 +45,6 @@ pub fn raw_to_form(raw: &RawIdea) -> Value {
     })
 }
 
-pub fn idea_to_raw(idea: &Idea) -> RawIdea {
-    RawIdea {
-        title: idea.title.clone(),
-        pitch: idea.pitch.clone(),
-        audience: idea.audience.clone(),
-        pillar: idea.pillar.clone(),
-        tags: idea.tag_list(),
-        channels: idea.channel_ids().iter().map(i64::to_string).collect(),
-        languages: idea.language_list(),
-        wished_date: idea.wished_date.map(|d| d.to_string()).unwrap_or_default(),
-        links: idea.link_list(),
-    }
-}
-
 /// Checkbox groups for channels and languages, with the chosen ones ticked.
 pub async fn choices(ctx: &Ctx, raw: &RawIdea) -> Result<Value, AppError> {
     let channels = ctx.db(|c| Ok(store::channels::names(c)?)).await?;
@@ -92,65 +57,6 @@ pub async fn choices(ctx: &Ctx, raw: &RawIdea) -> Result<Value, AppError> {
         .map(|l| json!({"value": l, "text": ctx.t(&format!("language-{l}")), "checked": raw.languages.iter().any(|x| x.eq_ignore_ascii_case(l))}))
         .collect();
     Ok(json!({"channels": channels, "languages": languages}))
-}
-
-/// Names needed to show ideas: departments, people, channels.
-pub struct Names {
-    pub departments: HashMap<i64, String>,
-    pub users: HashMap<i64, String>,
-    pub channels: HashMap<i64, String>,
-}
-
-pub async fn names_for(ctx: &Ctx, ideas: &[Idea]) -> Result<Names, AppError> {
-    let ids: Vec<i64> = ideas
-        .iter()
-        .flat_map(|i| std::iter::once(i.submitter_id).chain(i.assignee_id))
-        .collect();
-    ctx.db(move |c| {
-        Ok(Names {
-            departments: store::departments::list(c)?
-                .into_iter()
-                .map(|d| (d.id, d.name))
-                .collect(),
-            users: store::users::names(c, &ids)?,
-            channels: store::channels::names(c)?.into_iter().collect(),
-        })
-    })
-    .await
-}
-
-/// An idea as the JSON API and the templates show it.
-pub fn view(ctx: &Ctx, idea: &Idea, names: &Names) -> Value {
-    let person =
-        |id: i64| json!({"id": id, "name": names.users.get(&id).cloned().unwrap_or_default()});
-    let tz = ctx
-        .user
-        .as_ref()
-        .map(|u| u.timezone.clone())
-        .unwrap_or_else(|| "UTC".into());
-    json!({
-        "id": idea.id,
-        "title": idea.title,
-        "pitch": idea.pitch,
-        "department": names.departments.get(&idea.department_id),
-        "department_id": idea.department_id,
-        "audience": idea.audience,
-        "pillar": idea.pillar,
-        "tags": idea.tag_list(),
-        "channels": idea.channel_ids(),
-        "channel_names": idea.channel_ids().iter().filter_map(|c| names.channels.get(c)).collect::<Vec<_>>(),
-        "languages": idea.language_list(),
-        "wished_date": idea.wished_date,
-        "links": idea.link_list(),
-        "state": idea.state,
-        "state_label": ctx.t(&format!("state-{}", idea.state)),
-        "version": idea.version,
-        "submitter": person(idea.submitter_id),
-        "assignee": idea.assignee_id.map(person),
-        "created_at": idea.created_at.and_utc().to_rfc3339(),
-        "updated_at": idea.updated_at.and_utc().to_rfc3339(),
-        "created_local": crate::web::render::local_time(idea.created_at, &tz),
-    })
 }
 
 /// Editors and admins who can take an idea, for the assignee choice.

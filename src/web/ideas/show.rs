@@ -23,13 +23,9 @@ pub struct Kept {
 }
 
 pub fn can_edit(ctx: &Ctx, idea: &Idea) -> bool {
-    let Some(me) = ctx.user.as_ref() else {
-        return false;
-    };
-    match me.role() {
-        Role::Editor | Role::Admin => idea.state().editable_by_editor(),
-        Role::Contributor => me.id == idea.submitter_id && idea.state().editable_by_submitter(),
-    }
+    ctx.user.as_ref().is_some_and(|me| {
+        crate::domain::access::may_edit_idea(me.id, me.role(), idea.submitter_id, idea.state())
+    })
 }
 
 pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, AppError> {

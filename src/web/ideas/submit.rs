@@ -5,7 +5,9 @@ use actix_web::HttpResponse;
 use serde_json::{json, Value};
 
 use super::{choices, raw_from_form, raw_to_form, today};
-use crate::domain::ideas::{self, RawIdea};
+use crate::actions::hand_in_idea::{hand_in_idea, HandIn};
+use crate::actions::ActionError;
+use crate::domain::ideas::RawIdea;
 use crate::domain::roles::Role;
 use crate::domain::validate::FieldErrors;
 use crate::domain::workflow::State;
@@ -61,67 +63,32 @@ pub async fn form(ctx: Ctx) -> Result<HttpResponse, AppError> {
     render(&ctx, &RawIdea::default(), "", &FieldErrors::new()).await
 }
 
-/// Checks the department an idea is handed in for: a contributor's own, or one an editor picks.
-pub fn department_for(
-    me: &store::users::User,
-    picked: &str,
-    known: &[i64],
-    errors: &mut FieldErrors,
-) -> Option<i64> {
-    let id = match me.role() {
-        Role::Contributor => me.department_id,
-        _ => picked.trim().parse::<i64>().ok().or(me.department_id),
-    };
-    let id = id.filter(|d| known.contains(d));
-    if id.is_none() {
-        errors.insert("department_id", "error-department-required");
-    }
-    id
-}
-
 pub async fn submit(ctx: Ctx, form: FormPairs) -> Result<HttpResponse, AppError> {
-    let raw = raw_from_form(&form);
-    let state = if form.one("intent") == "draft" {
-        State::Draft
-    } else {
-        State::Submitted
-    };
     let picked = form.one("department_id");
-    let me = ctx.me()?.clone();
-    let (channels, departments) = ctx
-        .db(|c| {
-            let ch: Vec<i64> = store::channels::names(c)?
-                .into_iter()
-                .map(|(id, _)| id)
-                .collect();
-            let de: Vec<i64> = store::departments::list(c)?
-                .into_iter()
-                .map(|d| d.id)
-                .collect();
-            Ok((ch, de))
-        })
+    let raw = raw_from_form(&form);
+    let input = HandIn {
+        raw: raw.clone(),
+        department: picked.trim().parse().ok(),
+        draft: form.one("intent") == "draft",
+    };
+    let (me, today) = (ctx.me()?.clone(), today(&ctx));
+    let result = ctx
+        .db(move |c| Ok(hand_in_idea(c, &me, &input, today)))
         .await?;
-    let mut errors = FieldErrors::new();
-    let department = department_for(&me, &picked, &departments, &mut errors);
-    let checked = ideas::check(&raw, &channels, today(&ctx));
-    let (fields, department) = match (checked, department) {
-        (Ok(f), Some(d)) if errors.is_empty() => (f, d),
-        (checked, _) => {
-            errors.extend(checked.err().unwrap_or_default());
-            return render(&ctx, &raw, &picked, &errors).await;
+    match result {
+        Ok(idea) => {
+            let flash = if idea.state() == State::Draft {
+                "flash-idea-draft"
+            } else {
+                "flash-idea-submitted"
+            };
+            Ok(redirect_with_flash(
+                &ctx,
+                &format!("/ideas/{}", idea.id),
+                flash,
+            ))
         }
-    };
-    let idea = ctx
-        .db(move |c| Ok(store::ideas::create(c, &me, department, &fields, state)?))
-        .await?;
-    let flash = if state == State::Draft {
-        "flash-idea-draft"
-    } else {
-        "flash-idea-submitted"
-    };
-    Ok(redirect_with_flash(
-        &ctx,
-        &format!("/ideas/{}", idea.id),
-        flash,
-    ))
+        Err(ActionError::Invalid(errors)) => render(&ctx, &raw, &picked, &errors).await,
+        Err(e) => Err(e.into()),
+    }
 }

@@ -5,9 +5,10 @@ use actix_web::{web, HttpResponse};
 
 use super::load;
 use super::show::{render, Kept};
+use crate::actions::transition_idea::transition_idea;
+use crate::actions::ActionError;
 use crate::domain::workflow::State;
 use crate::error::AppError;
-use crate::store;
 use crate::web::context::Ctx;
 use crate::web::forms::FormPairs;
 use crate::web::render::redirect_with_flash;
@@ -27,27 +28,18 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let idea = load(&ctx, *id).await?;
     let comment = form.one("comment");
-    if comment.chars().count() > crate::domain::ideas::MAX_COMMENT {
-        let kept = Kept {
-            comment,
-            error: Some(ctx.t("error-too-long")),
-            status: Some(StatusCode::UNPROCESSABLE_ENTITY),
-        };
-        return render(&ctx, &idea, kept).await;
-    }
-    let to = State::parse(&form.one("to"));
     let version = form.one("version").parse::<i64>().unwrap_or(-1);
-    let result = match to {
-        None => Err(AppError::Refused("error-transition-not-from-here")),
+    let result = match State::parse(&form.one("to")) {
+        None => Err(ActionError::Refused("error-transition-not-from-here")),
         Some(to) => {
-            let (me, idea, mail, comment) = (
+            let (me, mail, idea, comment) = (
                 ctx.me()?.clone(),
-                idea.clone(),
                 ctx.state.mail.clone(),
+                idea.clone(),
                 comment.clone(),
             );
-            ctx.db(move |c| store::ideas::transition(c, &mail, &me, &idea, version, to, &comment))
-                .await
+            ctx.db(move |c| Ok(transition_idea(c, &mail, &me, &idea, version, to, &comment)))
+                .await?
         }
     };
     match result {
@@ -56,7 +48,7 @@ pub async fn submit(
             &back_to(&form, idea.id),
             "flash-idea-moved",
         )),
-        Err(e) => answer_with_kept(&ctx, *id, comment, e).await,
+        Err(e) => answer_with_kept(&ctx, *id, comment, e.into()).await,
     }
 }
 
@@ -70,6 +62,14 @@ pub async fn answer_with_kept(
 ) -> Result<HttpResponse, AppError> {
     let (error, status) = match &e {
         AppError::Refused(key) => (ctx.t(key), StatusCode::UNPROCESSABLE_ENTITY),
+        AppError::Invalid(fields) => (
+            fields
+                .values()
+                .map(|k| ctx.t(k))
+                .collect::<Vec<_>>()
+                .join(" "),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
         AppError::Conflict { by } => (ctx.changed_by(by), StatusCode::CONFLICT),
         _ => return Err(e),
     };

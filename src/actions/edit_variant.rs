@@ -1,0 +1,55 @@
+//! Saves a variant's texts: its words, link, newsletter subject and preheader, and images.
+//! Channel rules (length, alt texts) are checked when it is scheduled, so a draft can be saved
+//! unfinished; what no channel accepts (a link that is not http(s), text beyond any limit) is
+//! refused here.
+
+use super::ActionError;
+use crate::db::Conn;
+use crate::domain::variants::Image;
+use crate::store;
+use crate::store::content::VariantWrite;
+
+pub const MAX_TEXT: usize = 20_000;
+
+#[derive(Debug, Clone, Default)]
+pub struct VariantTexts {
+    pub text: String,
+    pub link: String,
+    pub subject: String,
+    pub preheader: String,
+    pub images: Vec<Image>,
+}
+
+impl VariantTexts {
+    pub fn check(&self) -> Result<(), ActionError> {
+        let l = self.link.trim();
+        if !(l.is_empty() || l.starts_with("https://") || l.starts_with("http://")) {
+            return Err(ActionError::field("link", "error-link-invalid"));
+        }
+        if self.text.chars().count() > MAX_TEXT {
+            return Err(ActionError::field("text", "error-too-long"));
+        }
+        Ok(())
+    }
+
+    pub(super) fn write(&self, c: &mut Conn, variant_id: i64) -> Result<(), ActionError> {
+        let w = VariantWrite {
+            text: &self.text,
+            link: &self.link,
+            subject: &self.subject,
+            preheader: &self.preheader,
+            images: &self.images,
+        };
+        store::content::update_variant(c, variant_id, &w)?;
+        Ok(())
+    }
+}
+
+pub fn edit_variant(
+    c: &mut Conn,
+    variant_id: i64,
+    texts: &VariantTexts,
+) -> Result<(), ActionError> {
+    texts.check()?;
+    texts.write(c, variant_id)
+}

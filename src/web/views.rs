@@ -1,0 +1,70 @@
+//! JSON views of ideas shared by the pages' templates and the API (whose field names are a
+//! contract).
+
+use std::collections::HashMap;
+
+use serde_json::{json, Value};
+
+use super::context::Ctx;
+use crate::error::AppError;
+use crate::store;
+use crate::store::ideas::Idea;
+
+/// Names needed to show ideas: departments, people, channels.
+pub struct Names {
+    pub departments: HashMap<i64, String>,
+    pub users: HashMap<i64, String>,
+    pub channels: HashMap<i64, String>,
+}
+
+pub async fn names_for(ctx: &Ctx, ideas: &[Idea]) -> Result<Names, AppError> {
+    let ids: Vec<i64> = ideas
+        .iter()
+        .flat_map(|i| std::iter::once(i.submitter_id).chain(i.assignee_id))
+        .collect();
+    ctx.db(move |c| {
+        Ok(Names {
+            departments: store::departments::list(c)?
+                .into_iter()
+                .map(|d| (d.id, d.name))
+                .collect(),
+            users: store::users::names(c, &ids)?,
+            channels: store::channels::names(c)?.into_iter().collect(),
+        })
+    })
+    .await
+}
+
+/// An idea as the JSON API and the templates show it.
+pub fn view(ctx: &Ctx, idea: &Idea, names: &Names) -> Value {
+    let person =
+        |id: i64| json!({"id": id, "name": names.users.get(&id).cloned().unwrap_or_default()});
+    let tz = ctx
+        .user
+        .as_ref()
+        .map(|u| u.timezone.clone())
+        .unwrap_or_else(|| "UTC".into());
+    json!({
+        "id": idea.id,
+        "title": idea.title,
+        "pitch": idea.pitch,
+        "department": names.departments.get(&idea.department_id),
+        "department_id": idea.department_id,
+        "audience": idea.audience,
+        "pillar": idea.pillar,
+        "tags": idea.tag_list(),
+        "channels": idea.channel_ids(),
+        "channel_names": idea.channel_ids().iter().filter_map(|c| names.channels.get(c)).collect::<Vec<_>>(),
+        "languages": idea.language_list(),
+        "wished_date": idea.wished_date,
+        "links": idea.link_list(),
+        "state": idea.state,
+        "state_label": ctx.t(&format!("state-{}", idea.state)),
+        "version": idea.version,
+        "submitter": person(idea.submitter_id),
+        "assignee": idea.assignee_id.map(person),
+        "created_at": idea.created_at.and_utc().to_rfc3339(),
+        "updated_at": idea.updated_at.and_utc().to_rfc3339(),
+        "created_local": crate::web::render::local_time(idea.created_at, &tz),
+    })
+}
