@@ -4,9 +4,10 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use pressroom::actions::{add_user, ActionError};
 use pressroom::config::Config;
 use pressroom::domain::roles::Role;
-use pressroom::domain::validate::{self, FieldErrors};
+use pressroom::domain::validate;
 use pressroom::{db, security, store};
 
 #[derive(Parser)]
@@ -166,61 +167,50 @@ fn user_add(
     role: Role,
     department: Option<&str>,
 ) -> Result<(), String> {
-    let mut errors = FieldErrors::new();
-    validate::email(&mut errors, "email", email);
-    validate::name(&mut errors, "name", name);
-    if role.needs_department() && department.is_none_or(|d| d.trim().is_empty()) {
-        errors.insert("department", "error-department-required");
-    }
     let password = read_password()?;
-    if password.chars().count() < validate::MIN_PASSWORD {
-        errors.insert("password", "error-password-short");
-    }
-    if let Some((field, key)) = errors.into_iter().next() {
-        let i18n = pressroom::i18n::I18n::load()?;
-        return Err(format!("{field}: {}", i18n.t("en", key)));
-    }
     let pool = db::connect(&config.database)?;
     let mut c = pool.get().map_err(|e| e.to_string())?;
-    let department_id = match department.filter(|d| !d.trim().is_empty()) {
-        Some(d) => Some(
-            store::departments::find_or_create(&mut c, d)
-                .map_err(|e| e.to_string())?
-                .0
-                .id,
-        ),
-        None => None,
-    };
-    let hash = security::hash_password(&password)?;
-    let email = validate::normalise_email(email);
-    let tz = store::settings::get(&mut c, store::settings::TEAM_TIMEZONE)
-        .map_err(|e| e.to_string())?
-        .unwrap_or_else(|| config.timezone.name().to_string());
-    let new = store::users::NewUser {
-        email: &email,
-        name,
-        password_hash: &hash,
-        role,
-        department_id,
-        timezone: &tz,
-        locale: pressroom::i18n::DEFAULT,
-    };
-    let user = store::users::create(&mut c, new).map_err(|e| match e {
-        store::users::CreateError::EmailTaken => {
-            format!("a user with email {email} exists already")
+    // The department is created only if the person is added too.
+    let added = db::write_tx(&mut c, |c| {
+        let department_id = match department.map(str::trim).filter(|d| !d.is_empty()) {
+            Some(d) => Some(store::departments::find_or_create(c, d)?.0.id),
+            None => None,
+        };
+        add_user::add_user(
+            c,
+            &add_user::NewAccount {
+                email,
+                name,
+                password: &password,
+                role: Some(role),
+                department_id,
+                locale: pressroom::i18n::DEFAULT,
+                fallback_timezone: config.timezone.name(),
+                actor: None,
+                origin: "cli",
+            },
+        )
+    });
+    match added {
+        Ok(user) => {
+            println!("added {} ({}) as {}", user.name, user.email, user.role);
+            Ok(())
         }
-        store::users::CreateError::Db(e) => e.to_string(),
-    })?;
-    store::audit::record(
-        &mut c,
-        None,
-        "user.created",
-        &format!("{} ({})", user.email, user.role),
-        "cli",
-    )
-    .map_err(|e| e.to_string())?;
-    println!("added {} ({}) as {}", user.name, user.email, user.role);
-    Ok(())
+        Err(ActionError::Invalid(errors)) => {
+            let i18n = pressroom::i18n::I18n::load()?;
+            let (field, key) = errors
+                .into_iter()
+                .next()
+                .expect("an invalid input names a field");
+            let field = if field == "department_id" {
+                "department"
+            } else {
+                field
+            };
+            Err(format!("{field}: {}", i18n.t("en", key)))
+        }
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 fn seed(config: &Config, count: usize, variants: usize) -> Result<(), String> {

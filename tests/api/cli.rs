@@ -79,11 +79,20 @@ async fn cli_adds_a_user_and_a_token_that_opens_the_api(app: TestApp) {
             "--name",
             "C",
             "--role",
-            "editor",
+            "contributor",
+            "--department",
+            "Legal",
         ],
         "another long password\n",
     );
     assert_fails_with(&again, "exists already");
+    let mut c = app.conn();
+    assert!(
+        pressroom::store::departments::find_by_name(&mut c, "Legal")
+            .unwrap()
+            .is_none(),
+        "a refused user add leaves no department behind"
+    );
     let no_dept = app.cli(
         &[
             "user",

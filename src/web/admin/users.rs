@@ -5,14 +5,15 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use crate::actions::{self, ActionError};
 use crate::domain::roles::Role;
 use crate::domain::validate::{self, FieldErrors};
 use crate::error::AppError;
+use crate::store;
 use crate::store::departments::Department;
-use crate::store::users::{CreateError, NewUser, User};
+use crate::store::users::User;
 use crate::web::context::Ctx;
 use crate::web::render::{field_errors, local_time, redirect_with_flash, Page};
-use crate::{security, store};
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 pub struct UserForm {
@@ -118,53 +119,46 @@ pub async fn list(ctx: Ctx) -> Result<HttpResponse, AppError> {
 
 pub async fn create(ctx: Ctx, form: web::Form<UserForm>) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let departments = ctx.db(|c| Ok(store::departments::list(c)?)).await?;
-    let mut errors = FieldErrors::new();
-    validate::email(&mut errors, "email", &form.email);
-    validate::name(&mut errors, "name", &form.name);
-    if form.password.chars().count() < validate::MIN_PASSWORD {
-        errors.insert("password", "error-password-short");
-    }
-    let (role, department_id) =
-        check_role(&mut errors, &form.role, &form.department_id, &departments);
-    let Some(role) = role.filter(|_| errors.is_empty()) else {
-        return render_list(&ctx, &form, &errors).await;
+    // A department id that is not a number names no department (ids start at 1).
+    let department_id = match form.department_id.trim() {
+        "" => None,
+        id => Some(id.parse::<i64>().unwrap_or(0)),
     };
-    let email = validate::normalise_email(&form.email);
-    let (name, password) = (form.name.clone(), form.password.clone());
-    let (timezone, locale) = (ctx.state.config.timezone.name().to_string(), ctx.lang);
-    let created = ctx
+    let (email, name, password, role) = (
+        form.email.clone(),
+        form.name.clone(),
+        form.password.clone(),
+        Role::parse(&form.role),
+    );
+    let (fallback, locale) = (ctx.state.config.timezone.name(), ctx.lang);
+    let (actor, ip) = (ctx.me()?.id, ctx.ip.clone());
+    let added = ctx
         .db(move |c| {
-            let hash = security::hash_password(&password).map_err(AppError::internal)?;
-            let team_tz =
-                store::settings::get(c, store::settings::TEAM_TIMEZONE)?.unwrap_or(timezone);
-            let new = NewUser {
-                email: &email,
-                name: &name,
-                password_hash: &hash,
-                role,
-                department_id,
-                timezone: &team_tz,
-                locale,
-            };
-            match store::users::create(c, new) {
-                Ok(u) => Ok(Some(u)),
-                Err(CreateError::EmailTaken) => Ok(None),
-                Err(CreateError::Db(e)) => Err(e.into()),
-            }
+            Ok(actions::add_user::add_user(
+                c,
+                &actions::add_user::NewAccount {
+                    email: &email,
+                    name: &name,
+                    password: &password,
+                    role,
+                    department_id,
+                    locale,
+                    fallback_timezone: fallback,
+                    actor: Some(actor),
+                    origin: &ip,
+                },
+            ))
         })
         .await?;
-    let Some(user) = created else {
-        errors.insert("email", "error-email-taken");
-        return render_list(&ctx, &form, &errors).await;
-    };
-    ctx.audit("user.created", format!("{} ({})", user.email, user.role))
-        .await?;
-    Ok(redirect_with_flash(
-        &ctx,
-        "/admin/users",
-        "flash-user-created",
-    ))
+    match added {
+        Ok(_) => Ok(redirect_with_flash(
+            &ctx,
+            "/admin/users",
+            "flash-user-created",
+        )),
+        Err(ActionError::Invalid(errors)) => render_list(&ctx, &form, &errors).await,
+        Err(e) => Err(e.into()),
+    }
 }
 
 async fn load(ctx: &Ctx, id: i64) -> Result<(User, Vec<Department>), AppError> {
