@@ -108,7 +108,7 @@ impl Application {
             templates,
             i18n,
             mail: composer,
-            routes: web::route_list(),
+            routes: web::route_table(),
             scheduler: scheduler.clone(),
             metrics,
         });

@@ -11,7 +11,7 @@ use actix_web::middleware::Next;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 
 use super::state::AppState;
-use crate::domain::access::{self, Access};
+use crate::domain::access::Access;
 use crate::domain::roles::Role;
 use crate::error::AppError;
 use crate::store::users::User;
@@ -143,40 +143,23 @@ pub async fn guard(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let path = req.path().to_string();
-    if path.starts_with("/static/") || path == "/healthz" {
-        return next
-            .call(req)
-            .await
-            .map(ServiceResponse::map_into_boxed_body);
-    }
     let state = req
         .app_data::<web::Data<AppState>>()
         .cloned()
         .expect("AppState is registered on the App");
-    // HEAD is served by the GET handler, under the GET route's access entry.
+    // HEAD is served by the GET handler, under the GET route's rule.
     let method = if req.method() == Method::HEAD {
         Method::GET
     } else {
         req.method().clone()
     };
     let pattern = req.match_pattern();
-    // A (method, pattern) the app registered; anything else ends in the 404 or 405 page.
-    let registered = pattern.as_ref().is_some_and(|p| {
-        state
-            .routes
-            .iter()
-            .any(|(m, rp)| *m == method.as_str() && rp == p)
-    });
-    let access = match &pattern {
-        Some(p) if registered => {
-            let entry = access::lookup(method.as_str(), p);
-            if entry.is_none() {
-                tracing::error!(%method, pattern = %p, "route has no entry in domain::access::ROUTES");
-            }
-            entry
-        }
-        _ => Some(Access::Public),
-    };
+    // A route the app registered; anything else ends in the 404 or 405 page, shown to anyone.
+    let rule = pattern
+        .as_ref()
+        .and_then(|p| state.routes.get(&format!("{method} {p}")).copied());
+    let access = rule.map_or(Access::Public, |r| r.access);
+    let machine = access == Access::Machine;
 
     let names = cookie_names(state.config.https());
     let session_cookie = req.cookie(names.session).map(|c| c.value().to_string());
@@ -187,36 +170,43 @@ pub async fn guard(
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(|t| t.trim().to_string());
 
-    // Scripts authenticate with a token: the API, and Prometheus on /metrics.
-    let (user, session) = if is_api(&path) || path == "/metrics" {
+    // Scripts authenticate with a token: the API, and Prometheus on /metrics. A database that
+    // does not answer is a 503, not a signed-out visitor sent to the login page.
+    let identified = if machine {
+        Ok((None, None))
+    } else if is_api(&path) || path == "/metrics" {
         match bearer {
-            Some(token) => {
-                let u = state
-                    .db(move |c| Ok(store::tokens::authenticate(c, &token)?))
-                    .await;
-                (u.unwrap_or(None), None)
-            }
-            None => (None, None),
+            Some(token) => state
+                .db(move |c| Ok(store::tokens::authenticate(c, &token)?))
+                .await
+                .map(|u| (u, None)),
+            None => Ok((None, None)),
         }
     } else {
         match session_cookie {
             Some(token) => {
                 let t = token.clone();
-                let u = state
+                state
                     .db(move |c| Ok(store::sessions::user_for(c, &t)?))
-                    .await;
-                match u.unwrap_or(None) {
-                    Some(user) => (Some(user), Some(token)),
-                    None => (None, None),
-                }
+                    .await
+                    .map(|u| match u {
+                        Some(user) => (Some(user), Some(token)),
+                        None => (None, None),
+                    })
             }
-            None => (None, None),
+            None => Ok((None, None)),
         }
     };
+    let unavailable = identified
+        .as_ref()
+        .err()
+        .inspect(|e| tracing::warn!(error = %e, "cannot look up who is asking"))
+        .is_some();
+    let (user, session) = identified.unwrap_or((None, None));
 
     // CSRF tokens are bound to the session, or before sign-in to a random browser cookie.
     let anon = req.cookie(names.csrf).map(|c| c.value().to_string());
-    let new_anon = anon.is_none().then(security::random_token);
+    let new_anon = (anon.is_none() && !machine).then(security::random_token);
     let basis = session
         .clone()
         .or(anon)
@@ -264,22 +254,18 @@ pub async fn guard(
     req.extensions_mut().insert(ctx);
 
     let denial = match access {
-        None => Some(AppError::Forbidden),
-        Some(a) if a.allows(role) => None,
-        Some(_) if role.is_some() => Some(AppError::Forbidden),
-        Some(_) if is_api(&path) => Some(AppError::Unauthorized),
-        Some(_) => Some(AppError::SignInRequired { next: full_path }),
+        _ if unavailable => Some(AppError::Unavailable),
+        a if a.allows(role) => None,
+        _ if role.is_some() => Some(AppError::Forbidden),
+        _ if is_api(&path) => Some(AppError::Unauthorized),
+        _ => Some(AppError::SignInRequired { next: full_path }),
     };
     if let Some(err) = denial {
         return Ok(req.error_response(err));
     }
 
-    let exempt = pattern.as_deref().is_some_and(|p| {
-        access::CSRF_EXEMPT
-            .iter()
-            .any(|(m, ep)| *m == method.as_str() && *ep == p)
-    });
-    if registered && method != Method::GET && method != Method::HEAD && !is_api(&path) && !exempt {
+    let form_route = rule.is_some_and(|r| !r.csrf_exempt && r.access != Access::Machine);
+    if form_route && method != Method::GET && method != Method::HEAD && !is_api(&path) {
         if let Err(err) = check_csrf(&mut req, &csrf).await {
             return Ok(req.error_response(err));
         }

@@ -30,14 +30,34 @@ use actix_web::dev::HttpServiceFactory;
 use actix_web::http::Method;
 use actix_web::{web, FromRequest, Handler, Resource, Responder};
 
-/// One registered route; `attach` adds its handler to the resource of its path.
+use crate::domain::access::Access::{self, Machine, Public, SignedIn};
+use crate::domain::access::{ADMIN, EDITORS, MEMBERS};
+
+/// One registered route with who may use it; `attach` adds its handler to the resource of its
+/// path.
 pub struct RouteDef {
     pub method: Method,
     pub path: &'static str,
+    pub rule: RouteRule,
     attach: Box<dyn Fn(Resource) -> Resource>,
 }
 
-fn route<F, Args>(method: Method, path: &'static str, handler: F) -> RouteDef
+/// What the request guard checks for a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteRule {
+    pub access: Access,
+    /// Forms need a CSRF token unless a route says otherwise (there is one such route).
+    pub csrf_exempt: bool,
+}
+
+impl RouteDef {
+    fn without_csrf(mut self) -> RouteDef {
+        self.rule.csrf_exempt = true;
+        self
+    }
+}
+
+fn route<F, Args>(method: Method, path: &'static str, access: Access, handler: F) -> RouteDef
 where
     F: Handler<Args> + Clone + 'static,
     Args: FromRequest + 'static,
@@ -47,6 +67,10 @@ where
     RouteDef {
         method,
         path,
+        rule: RouteRule {
+            access,
+            csrf_exempt: false,
+        },
         attach: Box::new(move |r| {
             let r = r.route(web::method(m.clone()).to(handler.clone()));
             // HEAD answers like GET without the body (monitors and calendar apps send it).
@@ -59,150 +83,241 @@ where
     }
 }
 
-fn get<F, Args>(path: &'static str, handler: F) -> RouteDef
+fn get<F, Args>(path: &'static str, access: Access, handler: F) -> RouteDef
 where
     F: Handler<Args> + Clone + 'static,
     Args: FromRequest + 'static,
     F::Output: Responder + 'static,
 {
-    route(Method::GET, path, handler)
+    route(Method::GET, path, access, handler)
 }
 
-fn post<F, Args>(path: &'static str, handler: F) -> RouteDef
+fn post<F, Args>(path: &'static str, access: Access, handler: F) -> RouteDef
 where
     F: Handler<Args> + Clone + 'static,
     Args: FromRequest + 'static,
     F::Output: Responder + 'static,
 {
-    route(Method::POST, path, handler)
+    route(Method::POST, path, access, handler)
 }
 
-/// Every route of the app. Who may use each is in `domain::access::ROUTES`.
+/// Every route of the app with who may use it. Per-object rules (a contributor's department,
+/// own drafts) are the actions' and loaders' business.
 pub fn routes() -> Vec<RouteDef> {
     vec![
-        get("/healthz", health::healthz),
-        get("/static/{path:.*}", static_files::serve),
-        get("/api/openapi.json", api::openapi::document),
-        get("/setup", auth::setup::form),
-        post("/setup", auth::setup::submit),
-        get("/login", auth::login::form),
-        post("/login", auth::login::submit),
-        post("/logout", auth::logout::submit),
-        get("/", home::show),
-        get("/account", account::settings::form),
-        post("/account", account::settings::submit),
-        post("/account/password", account::password::submit),
-        get("/admin/users", admin::users::list),
-        post("/admin/users", admin::users::create),
-        get("/admin/users/{id}", admin::users::edit),
-        post("/admin/users/{id}", admin::users::update),
-        post("/admin/users/{id}/disable", admin::users::disable),
-        post("/admin/users/{id}/enable", admin::users::enable),
-        get("/admin/departments", admin::departments::list),
-        post("/admin/departments", admin::departments::create),
+        get("/healthz", Machine, health::healthz),
+        get("/static/{path:.*}", Machine, static_files::serve),
+        get("/api/openapi.json", Machine, api::openapi::document),
+        get("/setup", Public, auth::setup::form),
+        post("/setup", Public, auth::setup::submit),
+        get("/login", Public, auth::login::form),
+        post("/login", Public, auth::login::submit),
+        post("/logout", SignedIn, auth::logout::submit),
+        get("/", SignedIn, home::show),
+        get("/account", SignedIn, account::settings::form),
+        post("/account", SignedIn, account::settings::submit),
+        post("/account/password", SignedIn, account::password::submit),
+        get("/admin/users", ADMIN, admin::users::list),
+        post("/admin/users", ADMIN, admin::users::create),
+        get("/admin/users/{id}", ADMIN, admin::users::edit),
+        post("/admin/users/{id}", ADMIN, admin::users::update),
+        post("/admin/users/{id}/disable", ADMIN, admin::users::disable),
+        post("/admin/users/{id}/enable", ADMIN, admin::users::enable),
+        get("/admin/departments", ADMIN, admin::departments::list),
+        post("/admin/departments", ADMIN, admin::departments::create),
         post(
             "/admin/departments/starter",
+            ADMIN,
             admin::departments::create_starter_set,
         ),
-        get("/admin/audit", admin::audit::list),
-        get("/admin/channels", admin::channels::list::list),
-        post("/admin/channels", admin::channels::list::create),
-        get("/admin/channels/new", admin::channels::list::new_form),
-        get("/admin/channels/{id}", admin::channels::edit::edit),
-        post("/admin/channels/{id}", admin::channels::edit::update),
-        post("/admin/channels/{id}/pause", admin::channels::edit::pause),
-        post("/admin/channels/{id}/resume", admin::channels::edit::resume),
+        get("/admin/audit", ADMIN, admin::audit::list),
+        get("/admin/channels", ADMIN, admin::channels::list::list),
+        post("/admin/channels", ADMIN, admin::channels::list::create),
+        get(
+            "/admin/channels/new",
+            ADMIN,
+            admin::channels::list::new_form,
+        ),
+        get("/admin/channels/{id}", ADMIN, admin::channels::edit::edit),
+        post("/admin/channels/{id}", ADMIN, admin::channels::edit::update),
+        post(
+            "/admin/channels/{id}/pause",
+            ADMIN,
+            admin::channels::edit::pause,
+        ),
+        post(
+            "/admin/channels/{id}/resume",
+            ADMIN,
+            admin::channels::edit::resume,
+        ),
         post(
             "/admin/channels/{id}/schedules",
+            ADMIN,
             admin::channels::schedules::add,
         ),
         post(
             "/admin/channels/{id}/schedules/{schedule_id}/delete",
+            ADMIN,
             admin::channels::schedules::delete,
         ),
-        get("/admin/mail", admin::mail::list),
-        get("/admin/jobs", admin::jobs::list),
-        post("/admin/jobs/{id}/retry", admin::jobs::retry),
-        post("/admin/jobs/{id}/cancel", admin::jobs::cancel),
-        get("/metrics", metrics::show),
-        get("/feeds/{file}", feeds::serve),
-        get("/newsletters/{id}", newsletters::form),
-        post("/newsletters/{id}", newsletters::subscribe),
-        get("/newsletters/confirm/{token}", newsletters::confirm_form),
-        post("/newsletters/confirm/{token}", newsletters::confirm),
+        get("/admin/mail", ADMIN, admin::mail::list),
+        get("/admin/jobs", ADMIN, admin::jobs::list),
+        post("/admin/jobs/{id}/retry", ADMIN, admin::jobs::retry),
+        post("/admin/jobs/{id}/cancel", ADMIN, admin::jobs::cancel),
+        get("/metrics", Public, metrics::show),
+        get("/feeds/{file}", Machine, feeds::serve),
+        get("/newsletters/{id}", Public, newsletters::form),
+        post("/newsletters/{id}", Public, newsletters::subscribe),
+        get(
+            "/newsletters/confirm/{token}",
+            Public,
+            newsletters::confirm_form,
+        ),
+        post("/newsletters/confirm/{token}", Public, newsletters::confirm),
         get(
             "/newsletters/unsubscribe/{token}",
+            Public,
             newsletters::unsubscribe_form,
         ),
-        post("/newsletters/unsubscribe/{token}", newsletters::unsubscribe),
-        get("/publications", publications::list::list),
-        post("/publications/{id}/retry", publications::settle::retry),
-        post("/publications/{id}/confirm", publications::settle::confirm),
-        post("/admin/mail/retry", admin::mail::retry),
-        post("/account/notifications", account::notifications::submit),
-        get("/ideas", ideas::list::list),
-        post("/ideas", ideas::submit::submit),
-        get("/ideas/new", ideas::submit::form),
-        get("/ideas/board", ideas::board::show),
-        post("/ideas/bulk", ideas::bulk::submit),
-        get("/ideas/{id}", ideas::show::show),
-        post("/ideas/{id}", ideas::edit::submit),
-        get("/ideas/{id}/edit", ideas::edit::form),
-        post("/ideas/{id}/transitions", ideas::transition::submit),
-        post("/ideas/{id}/comments", ideas::comment::submit),
-        post("/ideas/{id}/assignee", ideas::assign::submit),
-        post("/ideas/{id}/content", content::create::submit),
-        get("/content/{id}", content::edit::show),
-        post("/content/{id}", content::edit::update),
-        post("/content/{id}/variants", content::variants::add),
-        post("/variants/{id}", content::variants::update),
-        post("/variants/{id}/schedule", content::schedule::submit),
+        post(
+            "/newsletters/unsubscribe/{token}",
+            Public,
+            newsletters::unsubscribe,
+        )
+        // RFC 8058's one-click unsubscribe is POSTed by the reader's mail client, which has
+        // no form; the signed token in the address is the credential.
+        .without_csrf(),
+        get("/publications", EDITORS, publications::list::list),
+        post(
+            "/publications/{id}/retry",
+            EDITORS,
+            publications::settle::retry,
+        ),
+        post(
+            "/publications/{id}/confirm",
+            EDITORS,
+            publications::settle::confirm,
+        ),
+        post("/admin/mail/retry", ADMIN, admin::mail::retry),
+        post(
+            "/account/notifications",
+            SignedIn,
+            account::notifications::submit,
+        ),
+        get("/ideas", MEMBERS, ideas::list::list),
+        post("/ideas", MEMBERS, ideas::submit::submit),
+        get("/ideas/new", MEMBERS, ideas::submit::form),
+        get("/ideas/board", EDITORS, ideas::board::show),
+        post("/ideas/bulk", EDITORS, ideas::bulk::submit),
+        get("/ideas/{id}", MEMBERS, ideas::show::show),
+        post("/ideas/{id}", MEMBERS, ideas::edit::submit),
+        get("/ideas/{id}/edit", MEMBERS, ideas::edit::form),
+        post(
+            "/ideas/{id}/transitions",
+            MEMBERS,
+            ideas::transition::submit,
+        ),
+        post("/ideas/{id}/comments", MEMBERS, ideas::comment::submit),
+        post("/ideas/{id}/assignee", EDITORS, ideas::assign::submit),
+        post("/ideas/{id}/content", EDITORS, content::create::submit),
+        get("/content/{id}", EDITORS, content::edit::show),
+        post("/content/{id}", EDITORS, content::edit::update),
+        post("/content/{id}/variants", EDITORS, content::variants::add),
+        post("/variants/{id}", EDITORS, content::variants::update),
+        post(
+            "/variants/{id}/schedule",
+            EDITORS,
+            content::schedule::submit,
+        ),
         post(
             "/variants/{id}/unschedule",
+            EDITORS,
             content::schedule::unschedule_submit,
         ),
-        get("/calendar", calendar::view::show),
-        post("/account/calendar-feeds", calendar::feeds::create),
+        get("/calendar", MEMBERS, calendar::view::show),
+        post("/account/calendar-feeds", MEMBERS, calendar::feeds::create),
         post(
             "/account/calendar-feeds/{id}/revoke",
+            MEMBERS,
             calendar::feeds::revoke,
         ),
-        get("/calendar/{secret}", calendar::ics::feed),
-        get("/api/v1/me", api::me::show),
-        get("/api/v1/channels", api::channels::list),
-        post("/api/v1/channels", api::channels::create),
-        get("/api/v1/channels/{id}", api::channels::show),
-        post("/api/v1/content", api::content::create),
-        get("/api/v1/content/{id}", api::content::show),
-        post("/api/v1/content/{id}/variants", api::content::add_variant),
-        post("/api/v1/variants/{id}/schedule", api::content::schedule),
+        get("/calendar/{secret}", Machine, calendar::ics::feed),
+        get("/api/v1/me", SignedIn, api::me::show),
+        get("/api/v1/channels", EDITORS, api::channels::list),
+        post("/api/v1/channels", ADMIN, api::channels::create),
+        get("/api/v1/channels/{id}", EDITORS, api::channels::show),
+        post("/api/v1/content", EDITORS, api::content::create),
+        get("/api/v1/content/{id}", EDITORS, api::content::show),
+        post(
+            "/api/v1/content/{id}/variants",
+            EDITORS,
+            api::content::add_variant,
+        ),
+        post(
+            "/api/v1/variants/{id}/schedule",
+            EDITORS,
+            api::content::schedule,
+        ),
         route(
             Method::DELETE,
             "/api/v1/variants/{id}/schedule",
+            EDITORS,
             api::content::unschedule,
         ),
-        post("/api/v1/me/calendar-feeds", api::content::create_feed),
-        get("/api/v1/publications", api::publications::list),
-        get("/api/v1/publications/{id}", api::publications::show),
-        post("/api/v1/publications/{id}/retry", api::publications::retry),
+        post(
+            "/api/v1/me/calendar-feeds",
+            MEMBERS,
+            api::content::create_feed,
+        ),
+        get("/api/v1/publications", EDITORS, api::publications::list),
+        get(
+            "/api/v1/publications/{id}",
+            EDITORS,
+            api::publications::show,
+        ),
+        post(
+            "/api/v1/publications/{id}/retry",
+            EDITORS,
+            api::publications::retry,
+        ),
         post(
             "/api/v1/publications/{id}/confirm",
+            EDITORS,
             api::publications::confirm,
         ),
-        get("/api/v1/ideas", api::ideas::list),
-        post("/api/v1/ideas", api::ideas::create),
-        get("/api/v1/ideas/{id}", api::ideas::show),
-        route(Method::PATCH, "/api/v1/ideas/{id}", api::ideas::update),
-        post("/api/v1/ideas/{id}/transitions", api::ideas::transition),
-        post("/api/v1/ideas/{id}/comments", api::ideas::comment),
+        get("/api/v1/ideas", MEMBERS, api::ideas::list),
+        post("/api/v1/ideas", MEMBERS, api::ideas::create),
+        get("/api/v1/ideas/{id}", MEMBERS, api::ideas::show),
+        route(
+            Method::PATCH,
+            "/api/v1/ideas/{id}",
+            MEMBERS,
+            api::ideas::update,
+        ),
+        post(
+            "/api/v1/ideas/{id}/transitions",
+            MEMBERS,
+            api::ideas::transition,
+        ),
+        post("/api/v1/ideas/{id}/comments", MEMBERS, api::ideas::comment),
     ]
 }
 
-/// (method, pattern) of every route, as registered.
-pub fn route_list() -> Vec<(String, String)> {
+/// "METHOD pattern" → rule of every route, as registered: the guard's table.
+pub type RouteTable = std::collections::HashMap<String, RouteRule>;
+
+pub fn route_table() -> RouteTable {
+    routes()
+        .into_iter()
+        .map(|r| (format!("{} {}", r.method, r.path), r.rule))
+        .collect()
+}
+
+/// (method, pattern, rule) of every route, in registration order.
+pub fn route_list() -> Vec<(String, String, RouteRule)> {
     routes()
         .iter()
-        .map(|r| (r.method.to_string(), r.path.to_string()))
+        .map(|r| (r.method.to_string(), r.path.to_string(), r.rule))
         .collect()
 }
 

@@ -14,9 +14,8 @@ pub struct AppState {
     pub templates: Handlebars<'static>,
     pub i18n: std::sync::Arc<I18n>,
     pub mail: crate::mail::Composer,
-    /// Every (method, pattern) the app registered, so the guard can tell a route missing from
-    /// the access table (refused) from a method not offered (405).
-    pub routes: Vec<(String, String)>,
+    /// Every route the app registered with its access rule, read by the request guard.
+    pub routes: crate::web::RouteTable,
     /// Wakes the workers when a job is queued for now, and gives pages the scheduler's clock.
     pub scheduler: crate::scheduler::Scheduler,
     pub metrics: std::sync::Arc<crate::scheduler::metrics::Metrics>,

@@ -69,6 +69,8 @@ async fn healthz_says_unavailable_when_the_database_is_gone() {
         app.get(&app.browser(), "/healthz").await.status(),
         StatusCode::OK
     );
+    let signed_in = app.setup_admin().await;
+    let token = app.create_token(crate::helpers::ADMIN_EMAIL, "script");
     app.kill_database();
     let r = app.get(&app.browser(), "/healthz").await;
     assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
@@ -76,6 +78,21 @@ async fn healthz_says_unavailable_when_the_database_is_gone() {
     let (status, html) = app.get_html(&app.browser(), "/setup").await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(html.contains("Temporarily unavailable"));
+    // Someone signed in is told the same, not sent to a login page that cannot work either.
+    let r = app.get(&signed_in, "/ideas").await;
+    assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let r = app
+        .browser()
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(r.headers()["content-type"], "application/problem+json");
+    // Files and feeds need no session, so static files still come.
+    let r = app.get(&app.browser(), "/static/css/app.css").await;
+    assert_eq!(r.status(), StatusCode::OK);
 }
 
 #[actix_web::test]
