@@ -35,7 +35,7 @@ pub fn comment_on_idea(
             for u in store::ideas::mentioned(c, &handle)? {
                 let scope = IdeaScope::of(u.id, u.role(), u.department_id);
                 if !told.contains(&u.id)
-                    && scope.sees(idea.department_id, &idea.state, idea.submitter_id)
+                    && scope.sees(idea.department_id, idea.state, idea.submitter_id)
                 {
                     mail.notify(c, &u, "mention", "mail-mention", idea.id, &args)?;
                     told.push(u.id);

@@ -19,7 +19,7 @@ pub fn confirm_publication(
 ) -> Result<store::publications::Publication, ActionError> {
     crate::db::write_tx(c, |c| {
         let p = store::publications::find(c, publication_id)?.ok_or(ActionError::NotFound)?;
-        if !p.state().can_confirm() {
+        if !p.state.can_confirm() {
             return Err(ActionError::Refused("error-publication-not-confirmable"));
         }
         let url = url.map(str::trim).filter(|u| !u.is_empty());

@@ -20,7 +20,7 @@ pub fn create_content(
         if let Some(id) = store::content::for_idea(c, idea.id)? {
             return Ok(id);
         }
-        if idea.state() != State::Approved {
+        if idea.state != State::Approved {
             return Err(ActionError::Refused("error-content-needs-approval"));
         }
         transition_idea(c, mail, actor, idea, idea.version, State::InProduction, "")?;

@@ -18,7 +18,7 @@ pub fn edit_idea(
     raw: &RawIdea,
     today: NaiveDate,
 ) -> Result<Idea, ActionError> {
-    if !may_edit_idea(actor.id, actor.role(), idea.submitter_id, idea.state()) {
+    if !may_edit_idea(actor.id, actor.role(), idea.submitter_id, idea.state) {
         return Err(ActionError::Forbidden);
     }
     let channels = store::channels::ids(c)?;

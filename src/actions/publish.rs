@@ -103,7 +103,7 @@ fn prepare(
     let Some((p, v, content, idea, department, ch)) = store::publications::post(c, id)? else {
         return Ok(Ready::Nothing);
     };
-    if !matches!(p.state(), PubState::Pending | PubState::Publishing) {
+    if !matches!(p.state, PubState::Pending | PubState::Publishing) {
         return Ok(Ready::Nothing);
     }
     let Some(at) = v.scheduled_at else {
@@ -297,7 +297,7 @@ pub fn publish_idea_if_complete(
     content_id: i64,
     idea: &store::ideas::Idea,
 ) -> Result<(), crate::error::AppError> {
-    if idea.state() != State::Scheduled {
+    if idea.state != State::Scheduled {
         return Ok(());
     }
     if store::publications::unpublished_in(c, content_id)? == 0 {
@@ -316,7 +316,7 @@ fn alert(
     channel: Option<&str>,
     error: Option<&str>,
 ) -> diesel::QueryResult<()> {
-    let key = if p.state() == PubState::Unconfirmed {
+    let key = if p.state == PubState::Unconfirmed {
         "mail-publication-unconfirmed"
     } else {
         "mail-publication-failed"

@@ -14,7 +14,7 @@ pub fn retry_publication(
     now: chrono::NaiveDateTime,
 ) -> Result<store::publications::Publication, ActionError> {
     let p = store::publications::find(c, publication_id)?.ok_or(ActionError::NotFound)?;
-    if !p.state().can_retry() {
+    if !p.state.can_retry() {
         return Err(ActionError::Refused("error-publication-not-retryable"));
     }
     if !store::publications::retry(c, &p, now)? {

@@ -86,7 +86,7 @@ pub fn schedule_variant(
     crate::db::write_tx(c, |c| {
         let idea = store::content::idea_of(c, v.content_id)?;
         // Only pieces in production are planned; a rejected or archived idea's stay off.
-        if !matches!(idea.state(), State::InProduction | State::Scheduled) {
+        if !matches!(idea.state, State::InProduction | State::Scheduled) {
             return Err(ActionError::Refused("error-schedule-state"));
         }
         if !ch.several_per_slot && store::content::taken(c, ch.id, at, v.id)?.contains(&at) {
@@ -97,7 +97,7 @@ pub fn schedule_variant(
         store::publications::plan(c, v.id, ch.id, at, now)?
             .map_err(|_| ActionError::Refused("error-publication-locked"))?;
         let all = store::content::variants_of(c, v.content_id)?;
-        if all.iter().all(|v| v.scheduled_at.is_some()) && idea.state() == State::InProduction {
+        if all.iter().all(|v| v.scheduled_at.is_some()) && idea.state == State::InProduction {
             transition_idea(c, mail, actor, &idea, idea.version, State::Scheduled, "")?;
         }
         Ok(at)

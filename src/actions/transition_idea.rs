@@ -24,7 +24,7 @@ pub fn transition_idea(
         return Err(ActionError::field("comment", "error-too-long"));
     }
     workflow::check(
-        idea.state(),
+        idea.state,
         to,
         actor.role(),
         actor.id == idea.submitter_id,
@@ -44,7 +44,7 @@ pub fn transition_by_system(
 ) -> Result<Idea, ActionError> {
     if !workflow::TRANSITIONS
         .iter()
-        .any(|t| t.from == idea.state() && t.to == to)
+        .any(|t| t.from == idea.state && t.to == to)
     {
         return Err(ActionError::Refused(workflow::Refusal::NotFromHere.key()));
     }

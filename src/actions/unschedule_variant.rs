@@ -24,7 +24,7 @@ pub fn unschedule_variant(
             .map_err(|_| ActionError::Refused("error-publication-locked"))?;
         store::content::set_time(c, v.id, None)?;
         let idea = store::content::idea_of(c, v.content_id)?;
-        if idea.state() == State::Scheduled {
+        if idea.state == State::Scheduled {
             transition_idea(c, mail, actor, &idea, idea.version, State::InProduction, "")?;
         }
         Ok(())

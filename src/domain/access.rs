@@ -2,6 +2,7 @@
 //! (which ideas a user sees, who may edit one).
 
 use super::roles::Role;
+use super::workflow::State;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -53,20 +54,15 @@ impl IdeaScope {
         }
     }
 
-    pub fn sees(&self, idea_department: i64, state: &str, submitter_id: i64) -> bool {
+    pub fn sees(&self, idea_department: i64, state: State, submitter_id: i64) -> bool {
         self.department_id.is_none_or(|d| d == idea_department)
-            && (state != "draft" || submitter_id == self.viewer_id)
+            && (state != State::Draft || submitter_id == self.viewer_id)
     }
 }
 
 /// Who may change an idea's fields: editors while it is under review, its submitter while it is
 /// a draft or sent back.
-pub fn may_edit_idea(
-    actor_id: i64,
-    role: Role,
-    submitter_id: i64,
-    state: crate::domain::workflow::State,
-) -> bool {
+pub fn may_edit_idea(actor_id: i64, role: Role, submitter_id: i64, state: State) -> bool {
     match role {
         Role::Editor | Role::Admin => state.editable_by_editor(),
         Role::Contributor => actor_id == submitter_id && state.editable_by_submitter(),
@@ -90,14 +86,14 @@ mod tests {
     #[test]
     fn contributors_see_their_department_and_nobody_sees_others_drafts() {
         let hr = IdeaScope::of(1, Role::Contributor, Some(10));
-        assert!(hr.sees(10, "submitted", 2));
-        assert!(!hr.sees(11, "submitted", 2));
-        assert!(!hr.sees(10, "draft", 2));
-        assert!(hr.sees(10, "draft", 1));
+        assert!(hr.sees(10, State::Submitted, 2));
+        assert!(!hr.sees(11, State::Submitted, 2));
+        assert!(!hr.sees(10, State::Draft, 2));
+        assert!(hr.sees(10, State::Draft, 1));
         let editor = IdeaScope::of(3, Role::Editor, Some(10));
-        assert!(editor.sees(11, "approved", 2));
-        assert!(!editor.sees(11, "draft", 2));
+        assert!(editor.sees(11, State::Approved, 2));
+        assert!(!editor.sees(11, State::Draft, 2));
         let lost = IdeaScope::of(4, Role::Contributor, None);
-        assert!(!lost.sees(10, "submitted", 2));
+        assert!(!lost.sees(10, State::Submitted, 2));
     }
 }

@@ -1,6 +1,7 @@
 //! A publication's states and which moves between them a person may make.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PubState {
     /// Waiting for its time (or for a retry).
     Pending,
@@ -11,6 +12,14 @@ pub enum PubState {
     Failed,
     /// Sent, but no answer came: it may be live. An editor checks, then confirms or retries.
     Unconfirmed,
+}
+
+impl TryFrom<String> for PubState {
+    type Error = String;
+    /// A state read back from the database; an unknown value is an error, never a default.
+    fn try_from(s: String) -> Result<PubState, String> {
+        PubState::parse(&s).ok_or_else(|| format!("no publication state is called {s:?}"))
+    }
 }
 
 impl PubState {

@@ -67,6 +67,14 @@ impl State {
     }
 }
 
+/// A state read back from the database; a value no state has is an error, never a default.
+impl TryFrom<String> for State {
+    type Error = String;
+    fn try_from(s: String) -> Result<State, String> {
+        State::parse(&s).ok_or_else(|| format!("no idea state is called {s:?}"))
+    }
+}
+
 impl std::fmt::Display for State {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -348,5 +356,8 @@ mod tests {
             }
         }
         assert_eq!(State::parse("done"), None);
+        // Read back from the database, an unknown value is an error rather than a draft.
+        assert!(State::try_from("done".to_string()).is_err());
+        assert_eq!(State::try_from("approved".to_string()), Ok(State::Approved));
     }
 }

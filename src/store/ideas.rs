@@ -29,7 +29,8 @@ pub struct Idea {
     pub languages: String,
     pub wished_date: Option<NaiveDate>,
     pub links: String,
-    pub state: String,
+    #[diesel(deserialize_as = String)]
+    pub state: State,
     pub version: i64,
     pub submitter_id: i64,
     pub assignee_id: Option<i64>,
@@ -38,9 +39,6 @@ pub struct Idea {
 }
 
 impl Idea {
-    pub fn state(&self) -> State {
-        State::parse(&self.state).unwrap_or(State::Draft)
-    }
     pub fn tag_list(&self) -> Vec<String> {
         split_list(&self.tags)
     }
@@ -261,7 +259,7 @@ pub fn find(conn: &mut Conn, scope: &IdeaScope, id: i64) -> QueryResult<Option<I
         .select(Idea::as_select())
         .first(conn)
         .optional()?;
-    Ok(idea.filter(|i| scope.sees(i.department_id, &i.state, i.submitter_id)))
+    Ok(idea.filter(|i| scope.sees(i.department_id, i.state, i.submitter_id)))
 }
 
 /// Distinct pillars in use, for the filter's choices.
@@ -444,7 +442,7 @@ pub fn write_state(
         idea.id,
         actor,
         "transition",
-        (Some(idea.state().as_str()), Some(to.as_str())),
+        (Some(idea.state.as_str()), Some(to.as_str())),
         comment.trim(),
         &json!({}),
     )

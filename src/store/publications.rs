@@ -17,7 +17,8 @@ pub struct Publication {
     pub id: i64,
     pub variant_id: i64,
     pub channel_id: i64,
-    pub state: String,
+    #[diesel(deserialize_as = String)]
+    pub state: PubState,
     pub idempotency_key: String,
     pub scheduled_at: NaiveDateTime,
     pub attempts: i32,
@@ -28,12 +29,6 @@ pub struct Publication {
     pub published_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-}
-
-impl Publication {
-    pub fn state(&self) -> PubState {
-        PubState::parse(&self.state).unwrap_or(PubState::Pending)
-    }
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
@@ -81,7 +76,7 @@ pub fn plan(
     now: NaiveDateTime,
 ) -> QueryResult<Result<i64, Locked>> {
     let id = match for_variant(conn, variant_id)? {
-        Some(p) if !p.state().can_reschedule() => return Ok(Err(Locked(p.state()))),
+        Some(p) if !p.state.can_reschedule() => return Ok(Err(Locked(p.state))),
         Some(p) => {
             diesel::update(publications::table.find(p.id))
                 .set((
@@ -123,8 +118,8 @@ pub fn unplan(
     let Some(p) = for_variant(conn, variant_id)? else {
         return Ok(Ok(()));
     };
-    if !p.state().can_reschedule() {
-        return Ok(Err(Locked(p.state())));
+    if !p.state.can_reschedule() {
+        return Ok(Err(Locked(p.state)));
     }
     jobs::cancel_unique(conn, &job_key(p.id), now)?;
     diesel::delete(publications::table.find(p.id)).execute(conn)?;

@@ -62,7 +62,7 @@ pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
                 .iter()
                 .map(|i| {
                     let mut v = view(&ctx, i, &names);
-                    let moves: Vec<Value> = workflow::available(i.state(), me.role(), me.id == i.submitter_id)
+                    let moves: Vec<Value> = workflow::available(i.state, me.role(), me.id == i.submitter_id)
                         .into_iter()
                         .map(|t| json!({"to": t.to.as_str(), "text": ctx.t(t.action), "needs_comment": t.needs_comment}))
                         .collect();

@@ -24,7 +24,7 @@ pub struct Kept {
 
 pub fn can_edit(ctx: &Ctx, idea: &Idea) -> bool {
     ctx.user.as_ref().is_some_and(|me| {
-        crate::domain::access::may_edit_idea(me.id, me.role(), idea.submitter_id, idea.state())
+        crate::domain::access::may_edit_idea(me.id, me.role(), idea.submitter_id, idea.state)
     })
 }
 
@@ -73,7 +73,7 @@ pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, 
         })
         .collect();
     let moves: Vec<Value> = workflow::available(
-        idea.state(),
+        idea.state,
         me.role(),
         me.id == idea.submitter_id,
     )
@@ -95,7 +95,7 @@ pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, 
             "moves": moves,
             "can_edit": can_edit(ctx, idea),
             "content_id": content_id,
-            "can_produce": is_editor && content_id.is_none() && idea.state() == crate::domain::workflow::State::Approved,
+            "can_produce": is_editor && content_id.is_none() && idea.state == crate::domain::workflow::State::Approved,
             "is_editor": is_editor,
             "editors": if is_editor { editors(ctx, idea.assignee_id).await? } else { json!([]) },
             "similar": similar,

@@ -77,7 +77,7 @@ pub async fn submit(ctx: Ctx, form: FormPairs) -> Result<HttpResponse, AppError>
         .await?;
     match result {
         Ok(idea) => {
-            let flash = if idea.state() == State::Draft {
+            let flash = if idea.state == State::Draft {
                 "flash-idea-draft"
             } else {
                 "flash-idea-submitted"

@@ -22,11 +22,11 @@ pub struct Query {
 
 /// One publication's state for a page: label, live link, error and what may be done.
 pub fn state_view(ctx: &Ctx, p: &Publication, tz: &str) -> Value {
-    let s = p.state();
+    let s = p.state;
     json!({
         "id": p.id,
         "state": p.state,
-        "state_label": ctx.t(&format!("pub-state-{}", p.state)),
+        "state_label": ctx.t(&format!("pub-state-{}", p.state.as_str())),
         "url": p.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")),
         "error": p.last_error,
         "attempts": p.attempts,
