@@ -102,9 +102,6 @@ diesel::table! {
         department_id -> BigInt,
         audience -> Text,
         pillar -> Text,
-        tags -> Text,
-        channels -> Text,
-        languages -> Text,
         wished_date -> Nullable<Date>,
         links -> Text,
         state -> Text,
@@ -113,6 +110,30 @@ diesel::table! {
         assignee_id -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    idea_tags (idea_id, tag) {
+        idea_id -> BigInt,
+        position -> Integer,
+        tag -> Text,
+    }
+}
+
+diesel::table! {
+    idea_channels (idea_id, channel_id) {
+        idea_id -> BigInt,
+        position -> Integer,
+        channel_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    idea_languages (idea_id, language) {
+        idea_id -> BigInt,
+        position -> Integer,
+        language -> Text,
     }
 }
 
@@ -269,6 +290,9 @@ diesel::joinable!(variants -> content_pieces (content_id));
 diesel::joinable!(variants -> channels (channel_id));
 diesel::joinable!(calendar_feeds -> users (user_id));
 diesel::joinable!(idea_events -> ideas (idea_id));
+diesel::joinable!(idea_tags -> ideas (idea_id));
+diesel::joinable!(idea_channels -> ideas (idea_id));
+diesel::joinable!(idea_languages -> ideas (idea_id));
 diesel::joinable!(idea_events -> users (actor_id));
 diesel::joinable!(publications -> variants (variant_id));
 diesel::joinable!(publications -> channels (channel_id));
@@ -287,6 +311,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     settings,
     channels,
     ideas,
+    idea_tags,
+    idea_channels,
+    idea_languages,
     idea_events,
     mail_outbox,
     channel_schedules,

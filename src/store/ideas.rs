@@ -7,10 +7,13 @@ use diesel::prelude::*;
 use serde_json::json;
 
 use super::users::User;
-use crate::db::schema::{idea_events, ideas, users};
+use std::collections::HashMap;
+
+use super::search::Dialect;
+use crate::db::schema::{idea_channels, idea_events, idea_languages, idea_tags, ideas, users};
 use crate::db::Conn;
 use crate::domain::access::IdeaScope;
-use crate::domain::ideas::{join_list, split_list, IdeaFields, RawIdea};
+use crate::domain::ideas::{IdeaFields, RawIdea};
 use crate::domain::workflow::State;
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
@@ -24,9 +27,6 @@ pub struct Idea {
     pub department_id: i64,
     pub audience: String,
     pub pillar: String,
-    pub tags: String,
-    pub channels: String,
-    pub languages: String,
     pub wished_date: Option<NaiveDate>,
     pub links: String,
     #[diesel(deserialize_as = String)]
@@ -38,29 +38,25 @@ pub struct Idea {
     pub updated_at: NaiveDateTime,
 }
 
+/// An idea's tags, proposed channels and languages, in the order they were written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lists {
+    pub tags: Vec<String>,
+    pub channels: Vec<i64>,
+    pub languages: Vec<String>,
+}
+
 impl Idea {
-    pub fn tag_list(&self) -> Vec<String> {
-        split_list(&self.tags)
-    }
-    pub fn channel_ids(&self) -> Vec<i64> {
-        split_list(&self.channels)
-            .iter()
-            .filter_map(|c| c.parse().ok())
-            .collect()
-    }
-    pub fn language_list(&self) -> Vec<String> {
-        split_list(&self.languages)
-    }
     /// The idea as a form holds it, to merge changes into.
-    pub fn to_raw(&self) -> RawIdea {
+    pub fn to_raw(&self, lists: &Lists) -> RawIdea {
         RawIdea {
             title: self.title.clone(),
             pitch: self.pitch.clone(),
             audience: self.audience.clone(),
             pillar: self.pillar.clone(),
-            tags: self.tag_list(),
-            channels: self.channel_ids().iter().map(i64::to_string).collect(),
-            languages: self.language_list(),
+            tags: lists.tags.clone(),
+            channels: lists.channels.iter().map(i64::to_string).collect(),
+            languages: lists.languages.clone(),
             wished_date: self.wished_date.map(|d| d.to_string()).unwrap_or_default(),
             links: self.link_list(),
         }
@@ -82,9 +78,6 @@ struct Stored<'a> {
     pitch: &'a str,
     audience: &'a str,
     pillar: &'a str,
-    tags: String,
-    channels: String,
-    languages: String,
     wished_date: Option<NaiveDate>,
     links: String,
 }
@@ -96,9 +89,6 @@ impl<'a> From<&'a IdeaFields> for Stored<'a> {
             pitch: &f.pitch,
             audience: &f.audience,
             pillar: &f.pillar,
-            tags: join_list(&f.tags),
-            channels: join_list(&f.channels),
-            languages: join_list(&f.languages),
             wished_date: f.wished_date,
             links: f.links.join("\n"),
         }
@@ -128,16 +118,18 @@ pub enum Sort {
 
 type Backend = <Conn as diesel::Connection>::Backend;
 type Boxed<'a> = ideas::BoxedQuery<'a, Backend>;
-type Condition =
+pub(super) type Condition =
     Box<dyn BoxableExpression<ideas::table, Backend, SqlType = diesel::sql_types::Bool>>;
 
 /// Visibility first (department, other people's drafts), then the user's filters.
-fn query<'a>(scope: &IdeaScope, f: &Filter) -> Boxed<'a> {
-    ideas::table.filter(condition(scope, f)).into_boxed()
+fn query<'a>(dialect: Dialect, scope: &IdeaScope, f: &Filter) -> Boxed<'a> {
+    ideas::table
+        .filter(condition(dialect, scope, f))
+        .into_boxed()
 }
 
 /// The same as a condition, which (unlike a boxed query) can also be grouped.
-fn condition(scope: &IdeaScope, f: &Filter) -> Condition {
+fn condition(dialect: Dialect, scope: &IdeaScope, f: &Filter) -> Condition {
     let mut c: Condition = Box::new(
         ideas::state
             .ne("draft")
@@ -156,12 +148,16 @@ fn condition(scope: &IdeaScope, f: &Filter) -> Condition {
         c = Box::new(c.and(ideas::pillar.eq(p.clone())));
     }
     if let Some(t) = &f.tag {
-        let pattern = format!("%,{}{}", escape_like(t), ",%");
-        c = Box::new(c.and(ideas::tags.like(pattern).escape('\\')));
+        let tagged = idea_tags::table
+            .filter(idea_tags::tag.eq(t.clone()))
+            .select(idea_tags::idea_id);
+        c = Box::new(c.and(ideas::id.eq_any(tagged)));
     }
     if let Some(l) = &f.language {
-        let pattern = format!("%,{}{}", escape_like(l), ",%");
-        c = Box::new(c.and(ideas::languages.like(pattern).escape('\\')));
+        let written = idea_languages::table
+            .filter(idea_languages::language.eq(l.clone()))
+            .select(idea_languages::idea_id);
+        c = Box::new(c.and(ideas::id.eq_any(written)));
     }
     if let Some(a) = f.assignee_id {
         c = Box::new(c.and(ideas::assignee_id.assume_not_null().eq(a)));
@@ -176,15 +172,7 @@ fn condition(scope: &IdeaScope, f: &Filter) -> Condition {
         c = Box::new(c.and(ideas::created_at.lt(to)));
     }
     if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
-        c = Box::new(
-            c.and(
-                lower(ideas::title)
-                    .like(pattern.clone())
-                    .escape('\\')
-                    .or(lower(ideas::pitch).like(pattern).escape('\\')),
-            ),
-        );
+        c = Box::new(c.and(super::search::matches(dialect, text)));
     }
     c
 }
@@ -204,7 +192,7 @@ pub fn list(
     cursor: Option<i64>,
     limit: i64,
 ) -> QueryResult<(Vec<Idea>, Option<i64>)> {
-    let mut q = query(scope, filter).select(Idea::as_select());
+    let mut q = query(Dialect::of(conn), scope, filter).select(Idea::as_select());
     q = match (sort, cursor) {
         (Sort::Newest, Some(c)) => q.filter(ideas::id.lt(c)).order(ideas::id.desc()),
         (Sort::Newest, None) => q.order(ideas::id.desc()),
@@ -230,7 +218,7 @@ pub fn count_by_state(
     states: &[State],
 ) -> QueryResult<Vec<(State, i64)>> {
     let rows: Vec<(String, i64)> = ideas::table
-        .filter(condition(scope, filter))
+        .filter(condition(Dialect::of(conn), scope, filter))
         .group_by(ideas::state)
         .select((ideas::state, diesel::dsl::count_star()))
         .load(conn)?;
@@ -250,7 +238,9 @@ pub fn count_by_state(
 
 /// How many ideas the filter finds.
 pub fn count(conn: &mut Conn, scope: &IdeaScope, filter: &Filter) -> QueryResult<i64> {
-    query(scope, filter).count().get_result(conn)
+    query(Dialect::of(conn), scope, filter)
+        .count()
+        .get_result(conn)
 }
 
 pub fn find(conn: &mut Conn, scope: &IdeaScope, id: i64) -> QueryResult<Option<Idea>> {
@@ -329,6 +319,7 @@ pub fn create(
             ))
             .returning(ideas::id)
             .get_result(conn)?;
+        write_lists(conn, id, fields)?;
         event(
             conn,
             id,
@@ -340,6 +331,97 @@ pub fn create(
         )?;
         ideas::table.find(id).select(Idea::as_select()).first(conn)
     })
+}
+
+/// The lists of these ideas, in their written order; an idea with none is absent.
+pub fn lists(conn: &mut Conn, ids: &[i64]) -> QueryResult<HashMap<i64, Lists>> {
+    let mut out: HashMap<i64, Lists> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let tags: Vec<(i64, String)> = idea_tags::table
+        .filter(idea_tags::idea_id.eq_any(ids))
+        .order((idea_tags::idea_id, idea_tags::position))
+        .select((idea_tags::idea_id, idea_tags::tag))
+        .load(conn)?;
+    for (id, t) in tags {
+        out.entry(id).or_default().tags.push(t);
+    }
+    let channels: Vec<(i64, i64)> = idea_channels::table
+        .filter(idea_channels::idea_id.eq_any(ids))
+        .order((idea_channels::idea_id, idea_channels::position))
+        .select((idea_channels::idea_id, idea_channels::channel_id))
+        .load(conn)?;
+    for (id, c) in channels {
+        out.entry(id).or_default().channels.push(c);
+    }
+    let languages: Vec<(i64, String)> = idea_languages::table
+        .filter(idea_languages::idea_id.eq_any(ids))
+        .order((idea_languages::idea_id, idea_languages::position))
+        .select((idea_languages::idea_id, idea_languages::language))
+        .load(conn)?;
+    for (id, l) in languages {
+        out.entry(id).or_default().languages.push(l);
+    }
+    Ok(out)
+}
+
+pub fn lists_of(conn: &mut Conn, id: i64) -> QueryResult<Lists> {
+    Ok(lists(conn, &[id])?.remove(&id).unwrap_or_default())
+}
+
+/// Replaces the idea's lists with the checked fields' (the only writer of the join tables).
+fn write_lists(conn: &mut Conn, id: i64, f: &IdeaFields) -> QueryResult<()> {
+    diesel::delete(idea_tags::table.filter(idea_tags::idea_id.eq(id))).execute(conn)?;
+    diesel::delete(idea_channels::table.filter(idea_channels::idea_id.eq(id))).execute(conn)?;
+    diesel::delete(idea_languages::table.filter(idea_languages::idea_id.eq(id))).execute(conn)?;
+    let tags: Vec<_> = (0..)
+        .zip(&f.tags)
+        .map(|(i, t)| {
+            (
+                idea_tags::idea_id.eq(id),
+                idea_tags::position.eq(i),
+                idea_tags::tag.eq(t),
+            )
+        })
+        .collect();
+    let channels: Vec<_> = (0..)
+        .zip(&f.channels)
+        .map(|(i, c)| {
+            (
+                idea_channels::idea_id.eq(id),
+                idea_channels::position.eq(i),
+                idea_channels::channel_id.eq(*c),
+            )
+        })
+        .collect();
+    let languages: Vec<_> = (0..)
+        .zip(&f.languages)
+        .map(|(i, l)| {
+            (
+                idea_languages::idea_id.eq(id),
+                idea_languages::position.eq(i),
+                idea_languages::language.eq(l),
+            )
+        })
+        .collect();
+    // One statement per row: the shared two-backend connection has no multi-row insert.
+    for row in tags {
+        diesel::insert_into(idea_tags::table)
+            .values(row)
+            .execute(conn)?;
+    }
+    for row in channels {
+        diesel::insert_into(idea_channels::table)
+            .values(row)
+            .execute(conn)?;
+    }
+    for row in languages {
+        diesel::insert_into(idea_languages::table)
+            .values(row)
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 /// Who changed the idea last, for "changed by X meanwhile".
@@ -394,15 +476,13 @@ pub fn write_fields(
     note("pitch", idea.pitch.clone(), fields.pitch.clone());
     note("audience", idea.audience.clone(), fields.audience.clone());
     note("pillar", idea.pillar.clone(), fields.pillar.clone());
-    note("tags", idea.tag_list().join(", "), fields.tags.join(", "));
-    note(
-        "channels",
-        join_list(&idea.channel_ids()),
-        join_list(&fields.channels),
-    );
+    let was = lists_of(conn, idea.id)?;
+    let ids = |c: &[i64]| c.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    note("tags", was.tags.join(", "), fields.tags.join(", "));
+    note("channels", ids(&was.channels), ids(&fields.channels));
     note(
         "languages",
-        idea.language_list().join(", "),
+        was.languages.join(", "),
         fields.languages.join(", "),
     );
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
@@ -415,6 +495,7 @@ pub fn write_fields(
     diesel::update(ideas::table.find(idea.id))
         .set(Stored::from(fields))
         .execute(conn)?;
+    write_lists(conn, idea.id, fields)?;
     event(
         conn,
         idea.id,
@@ -539,7 +620,7 @@ pub fn similar(
         return Ok(vec![]);
     }
     let filter = Filter::default();
-    let mut q = query(scope, &filter).filter(ideas::id.lt(idea.id));
+    let mut q = query(Dialect::of(conn), scope, &filter).filter(ideas::id.lt(idea.id));
     let mut any: Box<
         dyn BoxableExpression<
             ideas::table,

@@ -2,9 +2,8 @@
 
 use diesel::prelude::*;
 
-use crate::db::schema::{channels, ideas};
+use crate::db::schema::{channels, idea_channels, idea_languages, idea_tags, ideas};
 use crate::db::Conn;
-use crate::domain::ideas::join_list;
 use crate::domain::roles::Role;
 use crate::domain::workflow::State;
 
@@ -125,17 +124,16 @@ pub fn seed(
                     WORDS[(n / 7) % WORDS.len()],
                     PILLARS[n % PILLARS.len()].to_lowercase(),
                 );
-                let langs = [["de"], ["fr"], ["it"], ["en"]][n % 4];
+                let mut tags = vec![TAGS[n % TAGS.len()], TAGS[(n / 3) % TAGS.len()]];
+                tags.dedup();
+                let lists = (tags, channel_ids[n % channel_ids.len()], ["de", "fr", "it", "en"][n % 4]);
                 let at = now - chrono::Duration::minutes((count - n) as i64);
-                (
+                (lists, (
                     ideas::title.eq(title),
                     ideas::pitch.eq(format!("Seeded idea number {n}. **Markdown** pitch with a [link](https://example.com/{n}).")),
                     ideas::department_id.eq(department),
                     ideas::audience.eq("Everyone"),
                     ideas::pillar.eq(PILLARS[n % PILLARS.len()]),
-                    ideas::tags.eq(join_list(&[TAGS[n % TAGS.len()], TAGS[(n / 3) % TAGS.len()]])),
-                    ideas::channels.eq(join_list(&[channel_ids[n % channel_ids.len()]])),
-                    ideas::languages.eq(join_list(&langs)),
                     ideas::links.eq(""),
                     ideas::state.eq(states[n % states.len()].as_str()),
                     ideas::version.eq(1i64),
@@ -143,14 +141,38 @@ pub fn seed(
                     ideas::assignee_id.eq((n % 3 == 0).then_some(editor)),
                     ideas::created_at.eq(at),
                     ideas::updated_at.eq(at),
-                )
+                ))
             })
             .collect();
         // One row per statement (the shared backend has no batch insert), one transaction per batch.
         crate::db::write_tx(conn, |conn| {
-            for row in rows {
-                diesel::insert_into(ideas::table)
+            for ((tags, channel, language), row) in rows {
+                let id: i64 = diesel::insert_into(ideas::table)
                     .values(row)
+                    .returning(ideas::id)
+                    .get_result(conn)?;
+                for (position, tag) in (0..).zip(tags) {
+                    diesel::insert_into(idea_tags::table)
+                        .values((
+                            idea_tags::idea_id.eq(id),
+                            idea_tags::position.eq(position),
+                            idea_tags::tag.eq(tag),
+                        ))
+                        .execute(conn)?;
+                }
+                diesel::insert_into(idea_channels::table)
+                    .values((
+                        idea_channels::idea_id.eq(id),
+                        idea_channels::position.eq(0),
+                        idea_channels::channel_id.eq(channel),
+                    ))
+                    .execute(conn)?;
+                diesel::insert_into(idea_languages::table)
+                    .values((
+                        idea_languages::idea_id.eq(id),
+                        idea_languages::position.eq(0),
+                        idea_languages::language.eq(language),
+                    ))
                     .execute(conn)?;
             }
             Ok::<_, diesel::result::Error>(())
@@ -252,9 +274,6 @@ pub fn due_variants(
                         ideas::department_id.eq(department),
                         ideas::audience.eq(""),
                         ideas::pillar.eq(""),
-                        ideas::tags.eq(""),
-                        ideas::channels.eq(""),
-                        ideas::languages.eq(",de,"),
                         ideas::links.eq(""),
                         ideas::state.eq(State::Scheduled.as_str()),
                         ideas::version.eq(1i64),
@@ -264,6 +283,13 @@ pub fn due_variants(
                     ))
                     .returning(ideas::id)
                     .get_result(conn)?;
+                diesel::insert_into(idea_languages::table)
+                    .values((
+                        idea_languages::idea_id.eq(idea),
+                        idea_languages::position.eq(0),
+                        idea_languages::language.eq("de"),
+                    ))
+                    .execute(conn)?;
                 let content: i64 = diesel::insert_into(content_pieces::table)
                     .values((
                         content_pieces::idea_id.eq(idea),

@@ -8,13 +8,15 @@ use serde_json::{json, Value};
 use super::context::Ctx;
 use crate::error::AppError;
 use crate::store;
-use crate::store::ideas::Idea;
+use crate::store::ideas::{Idea, Lists};
 
-/// Names needed to show ideas: departments, people, channels.
+/// What showing ideas needs beyond their rows: names of departments, people and channels, and
+/// each idea's lists.
 pub struct Names {
     pub departments: HashMap<i64, String>,
     pub users: HashMap<i64, String>,
     pub channels: HashMap<i64, String>,
+    pub lists: HashMap<i64, Lists>,
 }
 
 pub async fn names_for(ctx: &Ctx, ideas: &[Idea]) -> Result<Names, AppError> {
@@ -22,6 +24,7 @@ pub async fn names_for(ctx: &Ctx, ideas: &[Idea]) -> Result<Names, AppError> {
         .iter()
         .flat_map(|i| std::iter::once(i.submitter_id).chain(i.assignee_id))
         .collect();
+    let idea_ids: Vec<i64> = ideas.iter().map(|i| i.id).collect();
     ctx.db(move |c| {
         Ok(Names {
             departments: store::departments::list(c)?
@@ -30,6 +33,7 @@ pub async fn names_for(ctx: &Ctx, ideas: &[Idea]) -> Result<Names, AppError> {
                 .collect(),
             users: store::users::names(c, &ids)?,
             channels: store::channels::names(c)?.into_iter().collect(),
+            lists: store::ideas::lists(c, &idea_ids)?,
         })
     })
     .await
@@ -37,6 +41,8 @@ pub async fn names_for(ctx: &Ctx, ideas: &[Idea]) -> Result<Names, AppError> {
 
 /// An idea as the JSON API and the templates show it.
 pub fn view(ctx: &Ctx, idea: &Idea, names: &Names) -> Value {
+    let none = Lists::default();
+    let lists = names.lists.get(&idea.id).unwrap_or(&none);
     let person =
         |id: i64| json!({"id": id, "name": names.users.get(&id).cloned().unwrap_or_default()});
     let tz = ctx
@@ -52,10 +58,10 @@ pub fn view(ctx: &Ctx, idea: &Idea, names: &Names) -> Value {
         "department_id": idea.department_id,
         "audience": idea.audience,
         "pillar": idea.pillar,
-        "tags": idea.tag_list(),
-        "channels": idea.channel_ids(),
-        "channel_names": idea.channel_ids().iter().filter_map(|c| names.channels.get(c)).collect::<Vec<_>>(),
-        "languages": idea.language_list(),
+        "tags": lists.tags,
+        "channels": lists.channels,
+        "channel_names": lists.channels.iter().filter_map(|c| names.channels.get(c)).collect::<Vec<_>>(),
+        "languages": lists.languages,
         "wished_date": idea.wished_date,
         "links": idea.link_list(),
         "state": idea.state,

@@ -51,24 +51,8 @@ impl TestApp {
                 None,
             ),
             Backend::Postgres => {
-                let name = format!("pressroom_test_{:016x}", rand::random::<u64>());
-                let admin = pg_admin_url();
-                let mut conn = diesel::PgConnection::establish(&admin).unwrap_or_else(|e| {
-                    panic!(
-                        "PostgreSQL is not reachable at {admin} ({e}). Start it with \
-                         `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` \
-                         or set PRESSROOM_TEST_PG; `.ci/run` does this for you."
-                    )
-                });
-                diesel::sql_query(format!("CREATE DATABASE {name}"))
-                    .execute(&mut conn)
-                    .expect("create test database");
-                let base = admin
-                    .rsplit_once('/')
-                    .map(|(b, _)| b)
-                    .unwrap_or(&admin)
-                    .to_string();
-                (format!("{base}/{name}"), Some(name))
+                let (url, name) = create_pg_database();
+                (url, Some(name))
             }
         };
         let vars: HashMap<String, String> = [
@@ -356,7 +340,29 @@ impl Drop for TestApp {
     }
 }
 
-fn drop_pg_database(name: &str) {
+/// A new, empty PostgreSQL database with a random name: its URL and name.
+pub fn create_pg_database() -> (String, String) {
+    let name = format!("pressroom_test_{:016x}", rand::random::<u64>());
+    let admin = pg_admin_url();
+    let mut conn = diesel::PgConnection::establish(&admin).unwrap_or_else(|e| {
+        panic!(
+            "PostgreSQL is not reachable at {admin} ({e}). Start it with \
+             `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` \
+             or set PRESSROOM_TEST_PG; `.ci/run` does this for you."
+        )
+    });
+    diesel::sql_query(format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .expect("create test database");
+    let base = admin
+        .rsplit_once('/')
+        .map(|(b, _)| b)
+        .unwrap_or(&admin)
+        .to_string();
+    (format!("{base}/{name}"), name)
+}
+
+pub fn drop_pg_database(name: &str) {
     if let Ok(mut conn) = diesel::PgConnection::establish(&pg_admin_url()) {
         let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
             .execute(&mut conn);

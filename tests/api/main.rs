@@ -20,5 +20,6 @@ mod newsletter;
 mod planning;
 mod publishing;
 mod schema;
+mod search;
 mod setup;
 mod xss;

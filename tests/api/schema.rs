@@ -1,4 +1,6 @@
 //! Both migration folders produce the same tables and columns, the ones `schema.rs` declares.
+//! (SQLite's full-text index is a set of FTS5 tables; PostgreSQL's is an index: see
+//! `store::search`.)
 
 use std::collections::BTreeSet;
 
@@ -23,7 +25,8 @@ async fn sqlite_and_postgres_schemas_have_the_same_columns() {
     let lite: BTreeSet<(String, String)> = diesel::sql_query(
         "SELECT m.name AS table_name, p.name AS column_name FROM sqlite_master m \
          JOIN pragma_table_info(m.name) p WHERE m.type = 'table' \
-         AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__diesel_schema_migrations'",
+         AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__diesel_schema_migrations' \
+         AND m.name NOT LIKE 'ideas_fts%'",
     )
     .load::<Column>(&mut s)
     .unwrap()
@@ -74,6 +77,9 @@ fn select_all_columns(conn: &mut pressroom::db::Conn) {
         settings,
         channels,
         ideas,
+        idea_tags,
+        idea_channels,
+        idea_languages,
         idea_events,
         mail_outbox,
         channel_schedules,
@@ -86,4 +92,71 @@ fn select_all_columns(conn: &mut pressroom::db::Conn) {
         subscribers,
         newsletter_deliveries
     );
+}
+
+/// An install from before the join tables keeps its ideas' tags, channels and languages, in
+/// their order, when it upgrades; and search finds its old ideas.
+#[test]
+fn upgrading_moves_idea_lists_into_their_tables() {
+    use diesel::connection::SimpleConnection;
+    use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+    const LITE: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+    const PG: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+    // The six migrations before the join tables came.
+    const BEFORE: usize = 6;
+    const OLD_ROWS: &str = "INSERT INTO departments (id, name, created_at) VALUES (1, 'HR', '2026-01-01 00:00:00');
+        INSERT INTO users (id, email, name, password_hash, role, department_id, timezone, locale, created_at) \
+            VALUES (1, 'a@example.ch', 'A', 'x', 'editor', 1, 'UTC', 'en', '2026-01-01 00:00:00');
+        INSERT INTO channels (id, name, kind, created_at) VALUES (7, 'Blog', 'feed', '2026-01-01 00:00:00');
+        INSERT INTO ideas (id, title, pitch, department_id, audience, pillar, tags, channels, languages, links, state, version, submitter_id, created_at, updated_at) \
+            VALUES (1, 'Lehrlinge erzählen', 'Ein Tag im Lager', 1, '', 'People', ',zeta,alpha,', ',7,', ',fr,de,', '', 'submitted', 1, 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00');";
+
+    fn check(conn: &mut pressroom::db::Conn) {
+        let lists = pressroom::store::ideas::lists_of(conn, 1).unwrap();
+        assert_eq!(
+            lists.tags,
+            vec!["zeta", "alpha"],
+            "tags kept in their order"
+        );
+        assert_eq!(lists.channels, vec![7]);
+        assert_eq!(lists.languages, vec!["fr", "de"]);
+        let scope = pressroom::domain::access::IdeaScope::of(
+            1,
+            pressroom::domain::roles::Role::Editor,
+            None,
+        );
+        let filter = pressroom::store::ideas::Filter {
+            q: Some("lager".into()),
+            tag: Some("alpha".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            pressroom::store::ideas::count(conn, &scope, &filter).unwrap(),
+            1
+        );
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let mut lite = diesel::SqliteConnection::establish(path.to_str().unwrap()).unwrap();
+    while MigrationHarness::applied_migrations(&mut lite)
+        .unwrap()
+        .len()
+        < BEFORE
+    {
+        lite.run_next_migration(LITE).unwrap();
+    }
+    lite.batch_execute(OLD_ROWS).unwrap();
+    lite.run_pending_migrations(LITE).unwrap();
+    check(&mut pressroom::db::Conn::Sqlite(lite));
+
+    let (url, name) = crate::helpers::create_pg_database();
+    let mut pg = diesel::PgConnection::establish(&url).unwrap();
+    while MigrationHarness::applied_migrations(&mut pg).unwrap().len() < BEFORE {
+        pg.run_next_migration(PG).unwrap();
+    }
+    pg.batch_execute(OLD_ROWS).unwrap();
+    pg.run_pending_migrations(PG).unwrap();
+    check(&mut pressroom::db::Conn::Pg(pg));
+    crate::helpers::drop_pg_database(&name);
 }

@@ -171,10 +171,13 @@ pub async fn update(
                 .collect(),
         )
     })?;
-    let raw = body.merge_into(idea.to_raw());
     let (me, i, today) = (ctx.me()?.clone(), idea.clone(), today(&ctx));
-    ctx.db(move |c| Ok(edit_idea(c, &me, &i, version, &raw, today)?))
-        .await?;
+    ctx.db(move |c| {
+        // Fields left out keep their values: merged into the idea as stored.
+        let raw = body.merge_into(i.to_raw(&store::ideas::lists_of(c, i.id)?));
+        Ok(edit_idea(c, &me, &i, version, &raw, today)?)
+    })
+    .await?;
     answer(&ctx, actix_web::http::StatusCode::OK, idea.id).await
 }
 

@@ -49,10 +49,14 @@ pub async fn form(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError
     if !can_edit(&ctx, &idea) {
         return Err(AppError::Forbidden);
     }
+    let id = idea.id;
+    let lists = ctx
+        .db(move |c| Ok(crate::store::ideas::lists_of(c, id)?))
+        .await?;
     render(
         &ctx,
         &idea,
-        &idea.to_raw(),
+        &idea.to_raw(&lists),
         idea.version,
         &FieldErrors::new(),
         None,

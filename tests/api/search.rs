@@ -1,0 +1,128 @@
+//! Search finds the same ideas on SQLite (FTS5) and PostgreSQL (tsvector): the one place where
+//! the backends' SQL differs.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{Backend, TestApp, ADMIN_EMAIL};
+
+const IDEAS: &[(&str, &str)] = &[
+    (
+        "Lehrlinge erzählen vom ersten Tag",
+        "Ein Video aus dem Lager in Zürich.",
+    ),
+    (
+        "Kick-off der Herbstkampagne",
+        "Plakate, Newsletter und ein Gewinnspiel.",
+    ),
+    (
+        "Nouveautés de l'application mobile",
+        "Ce que les clients demandent à Genève.",
+    ),
+    (
+        "Release notes 4.2",
+        "What is new in the mobile app, with screenshots.",
+    ),
+    (
+        "Customer stories: the warehouse",
+        "A day with the night shift in Basel.",
+    ),
+    (
+        "100% Ökostrom seit 2026",
+        "Zahlen zum Verbrauch, mit_unterstrich.",
+    ),
+    (
+        "Fragen an info@example.ch",
+        "Antworten auf shop.example.ch/faq und v2.1-beta.",
+    ),
+];
+
+/// (query, titles it must find — by their first word).
+const QUERIES: &[(&str, &[&str])] = &[
+    ("lager", &["Lehrlinge"]),
+    ("ZÜRICH", &["Lehrlinge"]),
+    ("zurich", &[]),
+    ("kick-off", &["Kick-off"]),
+    ("kick", &["Kick-off"]),
+    ("mobile", &["Nouveautés", "Release"]),
+    ("mobile app", &["Nouveautés", "Release"]),
+    ("mobile screenshots", &["Release"]),
+    ("genève", &["Nouveautés"]),
+    ("ware", &["Customer"]),
+    ("ökostrom 2026", &["100%"]),
+    ("100%", &["100%"]),
+    ("unterstrich", &["100%"]),
+    ("%", &[]),
+    ("\" OR 1=1 --", &[]),
+    ("night:* & day", &["Customer"]),
+    ("nothing-like-this", &[]),
+    ("example faq", &["Fragen"]),
+    ("info@example.ch", &["Fragen"]),
+    ("v2 beta", &["Fragen"]),
+];
+
+async fn found(backend: Backend) -> Vec<Vec<String>> {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.setup_admin().await;
+    app.create_department(&admin, "Marketing").await;
+    let api = app.api(ADMIN_EMAIL);
+    for (title, pitch) in IDEAS {
+        let (s, body) = api
+            .call(
+                "POST",
+                "/api/v1/ideas",
+                json!({"title": title, "pitch": pitch, "department_id": 1}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{body}");
+    }
+    // An edited title is found by its new words only.
+    let (_, list) = api
+        .call("GET", "/api/v1/ideas?q=screenshots", json!({}))
+        .await;
+    let release = &list["items"][0];
+    let (s, body) = api
+        .call(
+            "PATCH",
+            &format!("/api/v1/ideas/{}", release["id"]),
+            json!({"title": "Release notes 4.3", "version": release["version"]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let mut all = vec![];
+    for q in ["4.2", "4.3"]
+        .iter()
+        .copied()
+        .chain(QUERIES.iter().map(|(q, _)| *q))
+    {
+        let path = format!("/api/v1/ideas?q={}", pressroom::error::urlencode(q));
+        let (s, list) = api.call("GET", &path, json!({})).await;
+        assert_eq!(s, StatusCode::OK, "{q}: {list}");
+        let mut titles: Vec<String> = list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                let t = i["title"].as_str().unwrap();
+                t.split(' ').next().unwrap().to_string()
+            })
+            .collect();
+        titles.sort();
+        all.push(titles);
+    }
+    all
+}
+
+#[actix_web::test]
+async fn search_finds_the_same_ideas_on_both_backends() {
+    let lite = found(Backend::Sqlite).await;
+    let pg = found(Backend::Postgres).await;
+    assert_eq!(lite[0], Vec::<String>::new(), "the old title is gone");
+    assert_eq!(lite[1], vec!["Release"], "the new title is found");
+    for (i, (q, expected)) in QUERIES.iter().enumerate() {
+        let mut expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        expected.sort();
+        assert_eq!(lite[i + 2], expected, "SQLite, {q:?}");
+    }
+    assert_eq!(lite, pg, "both backends find the same ideas");
+}
