@@ -111,6 +111,7 @@ impl Application {
             routes: web::route_table(),
             scheduler: scheduler.clone(),
             metrics,
+            reference: Default::default(),
         });
 
         let server = HttpServer::new(move || {

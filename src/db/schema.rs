@@ -65,6 +65,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    reference_version (id) {
+        id -> BigInt,
+        n -> BigInt,
+    }
+}
+
+diesel::table! {
     settings (key) {
         key -> Text,
         value -> Text,
@@ -309,6 +316,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     login_failures,
     settings,
+    reference_version,
     channels,
     ideas,
     idea_tags,

@@ -9,6 +9,7 @@ pub mod ideas;
 pub mod jobs;
 pub mod outbox;
 pub mod publications;
+pub mod reference;
 pub mod search;
 pub mod seed;
 pub mod sessions;

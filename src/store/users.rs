@@ -169,16 +169,6 @@ pub fn set_mail_off(conn: &mut Conn, id: i64, kinds: &str) -> QueryResult<usize>
         .execute(conn)
 }
 
-/// Display names for ids (submitters, assignees, actors), in one query.
-pub fn names(conn: &mut Conn, ids: &[i64]) -> QueryResult<std::collections::HashMap<i64, String>> {
-    Ok(users::table
-        .filter(users::id.eq_any(ids))
-        .select((users::id, users::name))
-        .load::<(i64, String)>(conn)?
-        .into_iter()
-        .collect())
-}
-
 /// Active editors and admins: who is told when a post cannot go out.
 pub fn editors(conn: &mut Conn) -> QueryResult<Vec<User>> {
     users::table

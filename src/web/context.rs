@@ -2,6 +2,7 @@
 //! get of it.
 
 use std::future::{ready, Ready};
+use std::sync::Arc;
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::cookie::{Cookie, SameSite};
@@ -14,6 +15,7 @@ use super::state::AppState;
 use crate::domain::access::Access;
 use crate::domain::roles::Role;
 use crate::error::AppError;
+use crate::store::reference::Reference;
 use crate::store::users::User;
 use crate::{i18n, security, store};
 
@@ -47,6 +49,12 @@ impl Ctx {
         T: Send + 'static,
     {
         self.state.db(f).await
+    }
+
+    /// Departments, channels, names and pillars: the cached copy unless anything changed them.
+    pub async fn reference(&self) -> Result<Arc<Reference>, AppError> {
+        let cache = self.state.reference.clone();
+        self.db(move |c| Ok(cache.get(c)?)).await
     }
 
     pub fn t(&self, key: &str) -> String {

@@ -16,10 +16,11 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
     let is_admin = ctx.role() == Some(Role::Admin);
     let is_editor = ctx.role().is_some_and(|r| r != Role::Contributor);
     let (me, scope) = (ctx.me()?.id, scope(&ctx)?);
+    let cache = ctx.state.reference.clone();
     let (users, departments, mine, waiting, attention) = ctx
         .db(move |c| {
             let (users, departments) = if is_admin {
-                (store::users::count(c)?, store::departments::list(c)?.len())
+                (store::users::count(c)?, cache.get(c)?.departments.len())
             } else {
                 (0, 0)
             };

@@ -19,6 +19,8 @@ pub struct AppState {
     /// Wakes the workers when a job is queued for now, and gives pages the scheduler's clock.
     pub scheduler: crate::scheduler::Scheduler,
     pub metrics: std::sync::Arc<crate::scheduler::metrics::Metrics>,
+    /// Departments, channels, names and pillars, checked against the database's version row.
+    pub reference: std::sync::Arc<crate::store::reference::Cache>,
 }
 
 impl AppState {

@@ -2,6 +2,7 @@
 //! contract).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde_json::{json, Value};
 
@@ -9,31 +10,22 @@ use super::context::Ctx;
 use crate::error::AppError;
 use crate::store;
 use crate::store::ideas::{Idea, Lists};
+use crate::store::reference::Reference;
 
 /// What showing ideas needs beyond their rows: names of departments, people and channels, and
 /// each idea's lists.
 pub struct Names {
-    pub departments: HashMap<i64, String>,
-    pub users: HashMap<i64, String>,
-    pub channels: HashMap<i64, String>,
+    pub reference: Arc<Reference>,
     pub lists: HashMap<i64, Lists>,
 }
 
 pub async fn names_for(ctx: &Ctx, ideas: &[Idea]) -> Result<Names, AppError> {
-    let ids: Vec<i64> = ideas
-        .iter()
-        .flat_map(|i| std::iter::once(i.submitter_id).chain(i.assignee_id))
-        .collect();
-    let idea_ids: Vec<i64> = ideas.iter().map(|i| i.id).collect();
+    let ids: Vec<i64> = ideas.iter().map(|i| i.id).collect();
+    let cache = ctx.state.reference.clone();
     ctx.db(move |c| {
         Ok(Names {
-            departments: store::departments::list(c)?
-                .into_iter()
-                .map(|d| (d.id, d.name))
-                .collect(),
-            users: store::users::names(c, &ids)?,
-            channels: store::channels::names(c)?.into_iter().collect(),
-            lists: store::ideas::lists(c, &idea_ids)?,
+            reference: cache.get(c)?,
+            lists: store::ideas::lists(c, &ids)?,
         })
     })
     .await
@@ -43,8 +35,8 @@ pub async fn names_for(ctx: &Ctx, ideas: &[Idea]) -> Result<Names, AppError> {
 pub fn view(ctx: &Ctx, idea: &Idea, names: &Names) -> Value {
     let none = Lists::default();
     let lists = names.lists.get(&idea.id).unwrap_or(&none);
-    let person =
-        |id: i64| json!({"id": id, "name": names.users.get(&id).cloned().unwrap_or_default()});
+    let people = &names.reference.people;
+    let person = |id: i64| json!({"id": id, "name": people.get(&id).map_or("", String::as_str)});
     let tz = ctx
         .user
         .as_ref()
@@ -54,13 +46,13 @@ pub fn view(ctx: &Ctx, idea: &Idea, names: &Names) -> Value {
         "id": idea.id,
         "title": idea.title,
         "pitch": idea.pitch,
-        "department": names.departments.get(&idea.department_id),
+        "department": names.reference.department_name(idea.department_id),
         "department_id": idea.department_id,
         "audience": idea.audience,
         "pillar": idea.pillar,
         "tags": lists.tags,
         "channels": lists.channels,
-        "channel_names": lists.channels.iter().filter_map(|c| names.channels.get(c)).collect::<Vec<_>>(),
+        "channel_names": lists.channels.iter().filter_map(|c| names.reference.channel_name(*c)).collect::<Vec<_>>(),
         "languages": lists.languages,
         "wished_date": idea.wished_date,
         "links": idea.link_list(),

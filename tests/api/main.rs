@@ -19,6 +19,7 @@ mod jobs;
 mod newsletter;
 mod planning;
 mod publishing;
+mod reference;
 mod schema;
 mod search;
 mod setup;

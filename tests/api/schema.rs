@@ -75,6 +75,7 @@ fn select_all_columns(conn: &mut pressroom::db::Conn) {
         audit_log,
         login_failures,
         settings,
+        reference_version,
         channels,
         ideas,
         idea_tags,

@@ -33,14 +33,11 @@ pub async fn render(
     let failed = !(profile_errors.is_empty() && password_errors.is_empty());
     let user_id = ctx.me()?.id;
     let tz = ctx.me()?.timezone.clone();
-    let (feeds, channels) = ctx
-        .db(move |c| {
-            Ok((
-                store::calendar::list(c, user_id)?,
-                store::channels::names(c)?,
-            ))
-        })
+    let cache = ctx.state.reference.clone();
+    let (feeds, reference) = ctx
+        .db(move |c| Ok((store::calendar::list(c, user_id)?, cache.get(c)?)))
         .await?;
+    let channels = &reference.channels;
     let feed_rows: Vec<serde_json::Value> = feeds
         .iter()
         .map(|f| json!({

@@ -90,16 +90,17 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
         language: Some(q.language.clone()).filter(|l| !l.is_empty()),
     };
     let scope = scope(&ctx)?;
-    let (entries, wished, channels, departments) = ctx
+    let cache = ctx.state.reference.clone();
+    let (entries, wished, reference) = ctx
         .db(move |c| {
             Ok((
                 store::content::calendar(c, &scope, from, to, &filter)?,
                 store::content::wished(c, &scope, start, end)?,
-                store::channels::names(c)?,
-                store::departments::list(c)?,
+                cache.get(c)?,
             ))
         })
         .await?;
+    let (channels, departments) = (&reference.channels, &reference.departments);
 
     let is_editor = ctx.role() != Some(crate::domain::roles::Role::Contributor);
     let mut days: BTreeMap<NaiveDate, Vec<Value>> = BTreeMap::new();

@@ -109,16 +109,15 @@ pub async fn filters(
 }
 
 async fn filter_choices(ctx: &Ctx, q: &ListQuery) -> Result<Value, AppError> {
-    let (departments, pillars) = ctx
-        .db(|c| Ok((store::departments::list(c)?, store::ideas::pillars(c)?)))
-        .await?;
+    let reference = ctx.reference().await?;
+    let (departments, pillars) = (&reference.departments, &reference.pillars);
     let is_contributor = ctx.role() == Some(Role::Contributor);
     Ok(json!({
         "states": State::ALL.iter().map(|s| json!({"value": s.as_str(), "text": ctx.t(&format!("state-{s}")), "selected": q.state == s.as_str()})).collect::<Vec<_>>(),
         "departments": if is_contributor { vec![] } else { departments.iter().map(|d| json!({"value": d.id, "text": d.name, "selected": q.department == d.id.to_string()})).collect::<Vec<_>>() },
         "pillars": pillars.iter().map(|p| json!({"value": p, "text": p, "selected": &q.pillar == p})).collect::<Vec<_>>(),
         "languages": crate::domain::ideas::LANGUAGES.iter().map(|l| json!({"value": l, "text": ctx.t(&format!("language-{l}")), "selected": q.language == *l})).collect::<Vec<_>>(),
-        "assignees": editors(ctx, q.assignee.parse().ok()).await?,
+        "assignees": editors(&reference, q.assignee.parse().ok()),
     }))
 }
 

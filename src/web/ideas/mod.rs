@@ -19,7 +19,7 @@ pub use super::views::{names_for, view, Names};
 use super::context::Ctx;
 use crate::domain::ideas::RawIdea;
 use crate::error::AppError;
-use crate::store;
+use crate::store::reference::Reference;
 use crate::web::forms::FormPairs;
 
 pub fn raw_from_form(form: &FormPairs) -> RawIdea {
@@ -47,9 +47,10 @@ pub fn raw_to_form(raw: &RawIdea) -> Value {
 
 /// Checkbox groups for channels and languages, with the chosen ones ticked.
 pub async fn choices(ctx: &Ctx, raw: &RawIdea) -> Result<Value, AppError> {
-    let channels = ctx.db(|c| Ok(store::channels::names(c)?)).await?;
-    let channels: Vec<Value> = channels
-        .into_iter()
+    let reference = ctx.reference().await?;
+    let channels: Vec<Value> = reference
+        .channels
+        .iter()
         .map(|(id, name)| json!({"value": id, "text": name, "checked": raw.channels.contains(&id.to_string())}))
         .collect();
     let languages: Vec<Value> = crate::domain::ideas::LANGUAGES
@@ -60,13 +61,10 @@ pub async fn choices(ctx: &Ctx, raw: &RawIdea) -> Result<Value, AppError> {
 }
 
 /// Editors and admins who can take an idea, for the assignee choice.
-pub async fn editors(ctx: &Ctx, selected: Option<i64>) -> Result<Value, AppError> {
-    let users = ctx.db(|c| Ok(store::users::list(c)?)).await?;
-    Ok(users
-        .into_iter()
-        .filter(|(u, _)| {
-            u.role() != crate::domain::roles::Role::Contributor && u.disabled_at.is_none()
-        })
-        .map(|(u, _)| json!({"value": u.id, "text": u.name, "selected": Some(u.id) == selected}))
-        .collect())
+pub fn editors(reference: &Reference, selected: Option<i64>) -> Value {
+    reference
+        .editors
+        .iter()
+        .map(|(id, name)| json!({"value": id, "text": name, "selected": Some(*id) == selected}))
+        .collect()
 }

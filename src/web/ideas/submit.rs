@@ -12,7 +12,6 @@ use crate::domain::roles::Role;
 use crate::domain::validate::FieldErrors;
 use crate::domain::workflow::State;
 use crate::error::AppError;
-use crate::store;
 use crate::web::context::Ctx;
 use crate::web::forms::FormPairs;
 use crate::web::render::{field_errors, redirect_with_flash, Page};
@@ -25,7 +24,8 @@ pub async fn render(
     errors: &FieldErrors,
 ) -> Result<HttpResponse, AppError> {
     let me = ctx.me()?.clone();
-    let departments = ctx.db(|c| Ok(store::departments::list(c)?)).await?;
+    let reference = ctx.reference().await?;
+    let departments = &reference.departments;
     let own = me.department_id.map(|d| d.to_string()).unwrap_or_default();
     let chosen = if department.is_empty() {
         own

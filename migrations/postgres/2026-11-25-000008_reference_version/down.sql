@@ -1,0 +1,10 @@
+DROP TRIGGER departments_ref ON departments;
+DROP TRIGGER channels_ref ON channels;
+DROP TRIGGER users_ref ON users;
+DROP TRIGGER users_update_ref ON users;
+DROP TRIGGER ideas_new_pillar_ref ON ideas;
+DROP TRIGGER ideas_pillar_ref ON ideas;
+DROP TRIGGER ideas_delete_ref ON ideas;
+DROP FUNCTION bump_reference_version_for_new_pillar();
+DROP FUNCTION bump_reference_version();
+DROP TABLE reference_version;

@@ -1,0 +1,13 @@
+DROP TRIGGER departments_insert_ref;
+DROP TRIGGER departments_update_ref;
+DROP TRIGGER departments_delete_ref;
+DROP TRIGGER channels_insert_ref;
+DROP TRIGGER channels_update_ref;
+DROP TRIGGER channels_delete_ref;
+DROP TRIGGER users_insert_ref;
+DROP TRIGGER users_update_ref;
+DROP TRIGGER users_delete_ref;
+DROP TRIGGER ideas_new_pillar_ref;
+DROP TRIGGER ideas_pillar_ref;
+DROP TRIGGER ideas_delete_ref;
+DROP TABLE reference_version;

@@ -1,0 +1,101 @@
+//! Reference data that nearly every page shows and that rarely changes: departments, channels,
+//! people's names, the editors, the pillars in use. Each instance keeps one copy in memory.
+//! Database triggers bump `reference_version` on every write to what it holds (migration
+//! 000008), and one read of that row per use says whether the copy is current — also when
+//! another instance sharing the database made the change.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use diesel::prelude::*;
+
+use super::departments::Department;
+use crate::db::schema::{reference_version, users};
+use crate::db::Conn;
+use crate::domain::roles::Role;
+
+#[derive(Debug, Default)]
+pub struct Reference {
+    pub version: i64,
+    /// By name.
+    pub departments: Vec<Department>,
+    /// (id, name) by name.
+    pub channels: Vec<(i64, String)>,
+    /// Everyone's name by id, disabled people included (their ideas still show them).
+    pub people: HashMap<i64, String>,
+    /// Active editors and admins, (id, name) by name: who can take an idea.
+    pub editors: Vec<(i64, String)>,
+    pub pillars: Vec<String>,
+}
+
+impl Reference {
+    pub fn department_name(&self, id: i64) -> Option<&str> {
+        self.departments
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.name.as_str())
+    }
+
+    pub fn channel_name(&self, id: i64) -> Option<&str> {
+        self.channels
+            .iter()
+            .find(|(c, _)| *c == id)
+            .map(|(_, n)| n.as_str())
+    }
+}
+
+fn version(conn: &mut Conn) -> QueryResult<i64> {
+    reference_version::table
+        .find(1)
+        .select(reference_version::n)
+        .first(conn)
+}
+
+fn load(conn: &mut Conn, version: i64) -> QueryResult<Reference> {
+    let people: Vec<(i64, String, String, bool)> = users::table
+        .select((
+            users::id,
+            users::name,
+            users::role,
+            users::disabled_at.is_null(),
+        ))
+        .order(users::name.asc())
+        .load(conn)?;
+    Ok(Reference {
+        version,
+        departments: super::departments::list(conn)?,
+        channels: super::channels::names(conn)?,
+        editors: people
+            .iter()
+            .filter(|(_, _, role, active)| {
+                *active && Role::parse(role).is_some_and(|r| r != Role::Contributor)
+            })
+            .map(|(id, name, _, _)| (*id, name.clone()))
+            .collect(),
+        people: people
+            .into_iter()
+            .map(|(id, name, _, _)| (id, name))
+            .collect(),
+        pillars: super::ideas::pillars(conn)?,
+    })
+}
+
+#[derive(Default)]
+pub struct Cache(RwLock<Option<Arc<Reference>>>);
+
+impl Cache {
+    /// The current reference data: the cached copy if no write happened since it was loaded.
+    pub fn get(&self, conn: &mut Conn) -> QueryResult<Arc<Reference>> {
+        // The version is read before the data: a write in between makes the copy look older
+        // than it is (reloaded next time), never newer.
+        let v = version(conn)?;
+        if let Some(r) = self.0.read().expect("cache lock").as_ref() {
+            if r.version == v {
+                return Ok(r.clone());
+            }
+        }
+        let fresh = Arc::new(load(conn, v)?);
+        *self.0.write().expect("cache lock") = Some(fresh.clone());
+        Ok(fresh)
+    }
+}
