@@ -46,6 +46,22 @@ pub struct Lists {
     pub languages: Vec<String>,
 }
 
+/// What a list row or a board card shows: no pitch, no links.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = ideas)]
+pub struct Card {
+    pub id: i64,
+    pub title: String,
+    pub department_id: i64,
+    #[diesel(deserialize_as = String)]
+    pub state: State,
+    pub version: i64,
+    pub submitter_id: i64,
+    pub assignee_id: Option<i64>,
+    pub wished_date: Option<NaiveDate>,
+    pub created_at: NaiveDateTime,
+}
+
 impl Idea {
     /// The idea as a form holds it, to merge changes into.
     pub fn to_raw(&self, lists: &Lists) -> RawIdea {
@@ -183,7 +199,30 @@ fn escape_like(s: &str) -> String {
         .replace('_', "\\_")
 }
 
-/// One page of ideas after `cursor` (an idea id), and the cursor of the next page if any.
+/// Ordered by id for `sort`, after `cursor` (an idea id); one row more than a page, to tell
+/// whether another page follows.
+fn page_query<'a>(q: Boxed<'a>, sort: Sort, cursor: Option<i64>, limit: i64) -> Boxed<'a> {
+    let q = match (sort, cursor) {
+        (Sort::Newest, Some(c)) => q.filter(ideas::id.lt(c)).order(ideas::id.desc()),
+        (Sort::Newest, None) => q.order(ideas::id.desc()),
+        (Sort::Oldest, Some(c)) => q.filter(ideas::id.gt(c)).order(ideas::id.asc()),
+        (Sort::Oldest, None) => q.order(ideas::id.asc()),
+    };
+    q.limit(limit + 1)
+}
+
+/// The page, and the cursor of the next one if any.
+fn split_page<T>(mut rows: Vec<T>, limit: i64, id: impl Fn(&T) -> i64) -> (Vec<T>, Option<i64>) {
+    if rows.len() as i64 > limit {
+        rows.truncate(limit as usize);
+        let next = rows.last().map(id);
+        (rows, next)
+    } else {
+        (rows, None)
+    }
+}
+
+/// One page of whole ideas after `cursor`, and the cursor of the next page if any.
 pub fn list(
     conn: &mut Conn,
     scope: &IdeaScope,
@@ -192,21 +231,23 @@ pub fn list(
     cursor: Option<i64>,
     limit: i64,
 ) -> QueryResult<(Vec<Idea>, Option<i64>)> {
-    let mut q = query(Dialect::of(conn), scope, filter).select(Idea::as_select());
-    q = match (sort, cursor) {
-        (Sort::Newest, Some(c)) => q.filter(ideas::id.lt(c)).order(ideas::id.desc()),
-        (Sort::Newest, None) => q.order(ideas::id.desc()),
-        (Sort::Oldest, Some(c)) => q.filter(ideas::id.gt(c)).order(ideas::id.asc()),
-        (Sort::Oldest, None) => q.order(ideas::id.asc()),
-    };
-    let mut rows: Vec<Idea> = q.limit(limit + 1).load(conn)?;
-    let next = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|i| i.id)
-    } else {
-        None
-    };
-    Ok((rows, next))
+    let q = page_query(query(Dialect::of(conn), scope, filter), sort, cursor, limit);
+    let rows = q.select(Idea::as_select()).load(conn)?;
+    Ok(split_page(rows, limit, |i: &Idea| i.id))
+}
+
+/// The same page as cards, for pages that show no pitch.
+pub fn cards(
+    conn: &mut Conn,
+    scope: &IdeaScope,
+    filter: &Filter,
+    sort: Sort,
+    cursor: Option<i64>,
+    limit: i64,
+) -> QueryResult<(Vec<Card>, Option<i64>)> {
+    let q = page_query(query(Dialect::of(conn), scope, filter), sort, cursor, limit);
+    let rows = q.select(Card::as_select()).load(conn)?;
+    Ok(split_page(rows, limit, |c: &Card| c.id))
 }
 
 /// How many ideas each state holds under the filter, for the board's column heads: one

@@ -75,7 +75,7 @@ async fn answer(
     id: i64,
 ) -> Result<HttpResponse, AppError> {
     let idea = load(ctx, id).await?;
-    let names = names_for(ctx, std::slice::from_ref(&idea)).await?;
+    let names = names_for(ctx, vec![idea.id]).await?;
     Ok(HttpResponse::build(status)
         .insert_header((header::LOCATION, format!("/api/v1/ideas/{id}")))
         .json(view(ctx, &idea, &names)))
@@ -120,7 +120,7 @@ pub async fn list(
     let (items, next) = ctx
         .db(move |c| Ok(store::ideas::list(c, &scope, &filter, sort, cursor, limit)?))
         .await?;
-    let names = names_for(&ctx, &items).await?;
+    let names = names_for(&ctx, items.iter().map(|i| i.id).collect()).await?;
     Ok(HttpResponse::Ok().json(json!({
         "items": items.iter().map(|i| view(&ctx, i, &names)).collect::<Vec<_>>(),
         "next": next.map(|n| n.to_string()),

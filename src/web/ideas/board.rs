@@ -4,13 +4,14 @@ use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
 use super::list::{filters, ListQuery};
-use super::{names_for, scope, view};
+use super::{names_for, scope};
 use crate::domain::workflow::{self, State};
 use crate::error::AppError;
 use crate::store;
 use crate::store::ideas::Sort;
 use crate::web::context::Ctx;
 use crate::web::render::Page;
+use crate::web::views::card;
 
 /// Drafts are private and archived ideas done: the board shows the states in between.
 pub const COLUMNS: [State; 8] = [
@@ -42,18 +43,19 @@ pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
                 };
                 columns.push((
                     state,
-                    store::ideas::list(c, &scope, &f, Sort::Oldest, None, CARDS_PER_COLUMN)?.0,
+                    store::ideas::cards(c, &scope, &f, Sort::Oldest, None, CARDS_PER_COLUMN)?.0,
                 ));
             }
             Ok((counts, columns))
         })
         .await?;
-    let all: Vec<_> = columns
+    let all: Vec<i64> = columns
         .iter()
-        .flat_map(|(_, ideas)| ideas.iter().cloned())
+        .flat_map(|(_, ideas)| ideas.iter().map(|i| i.id))
         .collect();
-    let names = names_for(&ctx, &all).await?;
+    let names = names_for(&ctx, all).await?;
     let me = ctx.me()?;
+    let tz = me.timezone.clone();
     let cols: Vec<Value> = columns
         .iter()
         .map(|(state, ideas)| {
@@ -61,7 +63,7 @@ pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
             let cards: Vec<Value> = ideas
                 .iter()
                 .map(|i| {
-                    let mut v = view(&ctx, i, &names);
+                    let mut v = card(&ctx, i, &names, &tz);
                     let moves: Vec<Value> = workflow::available(i.state, me.role(), me.id == i.submitter_id)
                         .into_iter()
                         .map(|t| json!({"to": t.to.as_str(), "text": ctx.t(t.action), "needs_comment": t.needs_comment}))

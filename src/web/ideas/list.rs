@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{editors, names_for, scope, view};
+use super::{editors, names_for, scope};
 use crate::domain::roles::Role;
 use crate::domain::workflow::State;
 use crate::error::AppError;
@@ -13,6 +13,7 @@ use crate::store;
 use crate::store::ideas::{Filter, Sort};
 use crate::web::context::Ctx;
 use crate::web::render::Page;
+use crate::web::views::card;
 
 pub const PAGE_SIZE: i64 = 50;
 
@@ -129,13 +130,14 @@ pub async fn list(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
     let sort = q.sort();
     let (ideas, next) = ctx
         .db(move |c| {
-            Ok(store::ideas::list(
+            Ok(store::ideas::cards(
                 c, &scope, &filter, sort, cursor, PAGE_SIZE,
             )?)
         })
         .await?;
-    let names = names_for(&ctx, &ideas).await?;
-    let rows: Vec<Value> = ideas.iter().map(|i| view(&ctx, i, &names)).collect();
+    let names = names_for(&ctx, ideas.iter().map(|i| i.id).collect()).await?;
+    let tz = ctx.me()?.timezone.clone();
+    let rows: Vec<Value> = ideas.iter().map(|i| card(&ctx, i, &names, &tz)).collect();
     let is_editor = matches!(ctx.role(), Some(Role::Editor | Role::Admin));
     Page::new("ideas/list", "ideas-title")
         .data(json!({

@@ -45,7 +45,7 @@ pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, 
         })
         .await?
     };
-    let names = names_for(ctx, std::slice::from_ref(idea)).await?;
+    let names = names_for(ctx, vec![idea.id]).await?;
     let history: Vec<Value> = events
         .iter()
         .map(|e| {
