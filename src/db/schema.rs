@@ -121,6 +121,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    idea_counts (state, department_id, pillar) {
+        state -> Text,
+        department_id -> BigInt,
+        pillar -> Text,
+        n -> BigInt,
+    }
+}
+
+diesel::table! {
     idea_tags (idea_id, tag) {
         idea_id -> BigInt,
         position -> Integer,
@@ -319,6 +328,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     reference_version,
     channels,
     ideas,
+    idea_counts,
     idea_tags,
     idea_channels,
     idea_languages,

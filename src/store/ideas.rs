@@ -10,7 +10,9 @@ use super::users::User;
 use std::collections::HashMap;
 
 use super::search::Dialect;
-use crate::db::schema::{idea_channels, idea_events, idea_languages, idea_tags, ideas, users};
+use crate::db::schema::{
+    idea_channels, idea_counts, idea_events, idea_languages, idea_tags, ideas, users,
+};
 use crate::db::Conn;
 use crate::domain::access::IdeaScope;
 use crate::domain::ideas::{IdeaFields, RawIdea};
@@ -123,6 +125,34 @@ pub struct Filter {
     pub submitted_from: Option<NaiveDateTime>,
     pub submitted_to: Option<NaiveDateTime>,
     pub q: Option<String>,
+}
+
+impl Filter {
+    /// No filter set at all.
+    pub fn is_empty(&self) -> bool {
+        let Filter {
+            state,
+            department_id,
+            pillar,
+            tag,
+            language,
+            assignee_id,
+            submitter_id,
+            submitted_from,
+            submitted_to,
+            q,
+        } = self;
+        state.is_none()
+            && department_id.is_none()
+            && pillar.is_none()
+            && tag.is_none()
+            && language.is_none()
+            && assignee_id.is_none()
+            && submitter_id.is_none()
+            && submitted_from.is_none()
+            && submitted_to.is_none()
+            && q.is_none()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -250,19 +280,46 @@ pub fn cards(
     Ok(split_page(rows, limit, |c: &Card| c.id))
 }
 
-/// How many ideas each state holds under the filter, for the board's column heads: one
-/// grouped query. States with no ideas are listed with 0.
+/// How many ideas each state holds under the filter, for the board's column heads. States
+/// with no ideas are listed with 0. Without drafts (private to their submitter) and with no
+/// filter but department and pillar, the counts come from `idea_counts` (kept by triggers);
+/// otherwise from one grouped query over the ideas.
 pub fn count_by_state(
     conn: &mut Conn,
     scope: &IdeaScope,
     filter: &Filter,
     states: &[State],
 ) -> QueryResult<Vec<(State, i64)>> {
-    let rows: Vec<(String, i64)> = ideas::table
-        .filter(condition(Dialect::of(conn), scope, filter))
-        .group_by(ideas::state)
-        .select((ideas::state, diesel::dsl::count_star()))
-        .load(conn)?;
+    let kept = !states.contains(&State::Draft)
+        && Filter {
+            state: None,
+            department_id: None,
+            pillar: None,
+            ..filter.clone()
+        }
+        .is_empty();
+    let rows: Vec<(String, i64)> = if kept {
+        let names: Vec<&str> = states.iter().map(|s| s.as_str()).collect();
+        let mut q = idea_counts::table
+            .filter(idea_counts::state.eq_any(names))
+            .into_boxed();
+        for d in [scope.department_id, filter.department_id]
+            .into_iter()
+            .flatten()
+        {
+            q = q.filter(idea_counts::department_id.eq(d));
+        }
+        if let Some(p) = &filter.pillar {
+            q = q.filter(idea_counts::pillar.eq(p.clone()));
+        }
+        q.select((idea_counts::state, idea_counts::n)).load(conn)?
+    } else {
+        ideas::table
+            .filter(condition(Dialect::of(conn), scope, filter))
+            .group_by(ideas::state)
+            .select((ideas::state, diesel::dsl::count_star()))
+            .load(conn)?
+    };
     Ok(states
         .iter()
         .copied()
@@ -270,8 +327,9 @@ pub fn count_by_state(
         .map(|s| {
             let n = rows
                 .iter()
-                .find(|(r, _)| r == s.as_str())
-                .map_or(0, |r| r.1);
+                .filter(|(r, _)| r == s.as_str())
+                .map(|r| r.1)
+                .sum();
             (s, n)
         })
         .collect())

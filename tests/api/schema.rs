@@ -78,6 +78,7 @@ fn select_all_columns(conn: &mut pressroom::db::Conn) {
         reference_version,
         channels,
         ideas,
+        idea_counts,
         idea_tags,
         idea_channels,
         idea_languages,
