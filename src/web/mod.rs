@@ -10,6 +10,7 @@ pub mod context;
 pub mod errors;
 pub mod feeds;
 pub mod forms;
+pub mod fragments;
 pub mod health;
 pub mod home;
 pub mod ideas;

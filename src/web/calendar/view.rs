@@ -11,6 +11,7 @@ use crate::error::AppError;
 use crate::store;
 use crate::store::content::CalendarFilter;
 use crate::web::context::Ctx;
+use crate::web::fragments::{self, MonthEntry};
 use crate::web::ideas::scope;
 use crate::web::render::Page;
 
@@ -104,9 +105,13 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
 
     let is_editor = ctx.role() != Some(crate::domain::roles::Role::Contributor);
     let mut days: BTreeMap<NaiveDate, Vec<Value>> = BTreeMap::new();
+    let mut month_html: BTreeMap<NaiveDate, String> = BTreeMap::new();
     let mut d = start;
     while d < end {
         days.insert(d, vec![]);
+        if view == View::Month {
+            month_html.insert(d, String::new());
+        }
         d += Duration::days(1);
     }
     for e in &entries {
@@ -117,13 +122,36 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
             Some("failed" | "unconfirmed") => "failed",
             _ => "scheduled",
         };
-        if let Some(list) = days.get_mut(&local.date_naive()) {
+        let href = if is_editor {
+            format!("/content/{}#variant-{}", e.content_id, e.variant_id)
+        } else {
+            // Contributors follow an entry to the idea; the piece is the editors' page.
+            format!("/ideas/{}", e.idea_id)
+        };
+        let time = local.format("%H:%M").to_string();
+        if view == View::Month {
+            // A month holds a thousand entries and more: written straight to HTML.
+            if let Some(html) = month_html.get_mut(&local.date_naive()) {
+                fragments::month_entry(
+                    html,
+                    &MonthEntry {
+                        variant_id: e.variant_id,
+                        href: &href,
+                        colour: e.channel_id % 8,
+                        state,
+                        time: &time,
+                        title: &e.title,
+                        channel: &e.channel_name,
+                        language: &e.language,
+                    },
+                );
+            }
+        } else if let Some(list) = days.get_mut(&local.date_naive()) {
             list.push(json!({
                 "variant_id": e.variant_id,
                 "content_id": e.content_id,
-                // Contributors follow an entry to the idea; the piece is the editors' page.
-                "href": if is_editor { format!("/content/{}#variant-{}", e.content_id, e.variant_id) } else { format!("/ideas/{}", e.idea_id) },
-                "time": local.format("%H:%M").to_string(),
+                "href": href,
+                "time": time,
                 "local_value": (view == View::Week).then(|| local.format("%Y-%m-%dT%H:%M").to_string()),
                 "title": e.title,
                 "channel": e.channel_name,
@@ -144,6 +172,8 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
     let day_views: Vec<Value> = days
         .iter()
         .map(|(d, list)| {
+            let html = month_html.remove(d);
+            let empty = list.is_empty() && html.as_ref().is_none_or(String::is_empty);
             json!({
                 "date": d.to_string(),
                 "day": d.day(),
@@ -151,8 +181,9 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
                 "other_month": view == View::Month && d.month() != anchor.month(),
                 "today": *d == today,
                 "entries": list,
+                "entries_html": html,
                 "hints": hints.get(d).cloned().unwrap_or_default(),
-                "empty": list.is_empty() && !hints.contains_key(d),
+                "empty": empty && !hints.contains_key(d),
             })
         })
         .collect();

@@ -1,5 +1,7 @@
 //! `/ideas/board`: one column per state with counts on top, for the editors' triage.
 
+use std::collections::HashMap;
+
 use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
@@ -10,8 +12,8 @@ use crate::error::AppError;
 use crate::store;
 use crate::store::ideas::Sort;
 use crate::web::context::Ctx;
+use crate::web::fragments::{self, BoardCard};
 use crate::web::render::Page;
-use crate::web::views::card;
 
 /// Drafts are private and archived ideas done: the board shows the states in between.
 pub const COLUMNS: [State; 8] = [
@@ -55,29 +57,50 @@ pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
         .collect();
     let names = names_for(&ctx, all).await?;
     let me = ctx.me()?;
-    let tz = me.timezone.clone();
+    // Each step's label once per page, not once per card.
+    let labels: HashMap<&'static str, String> = workflow::TRANSITIONS
+        .iter()
+        .map(|t| (t.action, ctx.t(t.action)))
+        .collect();
+    let move_label = ctx.t("board-move");
+    let no_tags: Vec<String> = vec![];
     let cols: Vec<Value> = columns
         .iter()
         .map(|(state, ideas)| {
-            let count = counts.iter().find(|(s, _)| s == state).map(|(_, n)| *n).unwrap_or(0);
-            let cards: Vec<Value> = ideas
+            let count = counts
                 .iter()
-                .map(|i| {
-                    let mut v = card(&ctx, i, &names, &tz);
-                    let moves: Vec<Value> = workflow::available(i.state, me.role(), me.id == i.submitter_id)
+                .find(|(s, _)| s == state)
+                .map(|(_, n)| *n)
+                .unwrap_or(0);
+            let cards: Vec<BoardCard> = ideas
+                .iter()
+                .map(|i| BoardCard {
+                    id: i.id,
+                    title: &i.title,
+                    version: i.version,
+                    department: names
+                        .reference
+                        .department_name(i.department_id)
+                        .unwrap_or(""),
+                    assignee: i
+                        .assignee_id
+                        .and_then(|a| names.reference.people.get(&a))
+                        .map(String::as_str),
+                    tags: names.lists.get(&i.id).map_or(&no_tags, |l| &l.tags),
+                    moves: workflow::available(i.state, me.role(), me.id == i.submitter_id)
                         .into_iter()
-                        .map(|t| json!({"to": t.to.as_str(), "text": ctx.t(t.action), "needs_comment": t.needs_comment}))
-                        .collect();
-                    v["moves"] = json!(moves);
-                    v
+                        .map(|t| (t, labels[t.action].as_str()))
+                        .collect(),
                 })
                 .collect();
+            let mut html = String::with_capacity(cards.len() * 900);
+            fragments::board_cards(&mut html, &cards, &ctx.csrf, &move_label);
             json!({
                 "state": state.as_str(),
                 "label": ctx.t(&format!("state-{state}")),
                 "count": count,
                 "more": count > ideas.len() as i64,
-                "cards": cards,
+                "cards_html": html,
             })
         })
         .collect();

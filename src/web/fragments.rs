@@ -1,0 +1,157 @@
+//! HTML for the pages' hottest loops, written in Rust from typed rows: the board's cards and
+//! the calendar month's entries (hundreds to a thousand and more per page). Handlebars renders
+//! the rest of those pages and takes these fragments as ready HTML. Every value that comes from
+//! people is escaped with handlebars' own `html_escape`, as `{{…}}` would.
+
+use std::fmt::Write;
+
+use handlebars::html_escape as esc;
+
+use crate::domain::workflow::Transition;
+
+/// What a board card needs, borrowed from the page's rows and names.
+pub struct BoardCard<'a> {
+    pub id: i64,
+    pub title: &'a str,
+    pub version: i64,
+    pub department: &'a str,
+    pub assignee: Option<&'a str>,
+    pub tags: &'a [String],
+    /// Steps this user may take from here, with their labels in the user's language.
+    pub moves: Vec<(&'static Transition, &'a str)>,
+}
+
+/// The cards of one board column, each with its own small form to take a step (so the board
+/// works without JavaScript; `board.js` submits the same form on a drop).
+pub fn board_cards(out: &mut String, cards: &[BoardCard], csrf: &str, move_label: &str) {
+    let (csrf, move_label) = (esc(csrf), esc(move_label));
+    for c in cards {
+        let id = c.id;
+        let _ = write!(
+            out,
+            r#"<article class="card-idea" draggable="true" data-id="{id}"><a class="card-title" href="/ideas/{id}">{}</a><p class="muted small">{}"#,
+            esc(c.title),
+            esc(c.department),
+        );
+        if let Some(a) = c.assignee {
+            let _ = write!(out, " · {}", esc(a));
+        }
+        out.push_str("</p>");
+        if !c.tags.is_empty() {
+            out.push_str(r#"<p class="small">"#);
+            for t in c.tags {
+                let _ = write!(out, r#"<span class="tag">#{}</span> "#, esc(t));
+            }
+            out.push_str("</p>");
+        }
+        if !c.moves.is_empty() {
+            let _ = write!(
+                out,
+                r#"<form method="post" action="/ideas/{id}/transitions" class="move"><input type="hidden" name="csrf_token" value="{csrf}"><input type="hidden" name="version" value="{}"><input type="hidden" name="back" value="/ideas/board"><label class="sr-only" for="mv-{id}">{move_label}</label><select id="mv-{id}" name="to">"#,
+                c.version
+            );
+            for (t, label) in &c.moves {
+                let more = if t.needs_comment { " …" } else { "" };
+                let _ = write!(
+                    out,
+                    r#"<option value="{}">{}{more}</option>"#,
+                    t.to.as_str(),
+                    esc(label)
+                );
+            }
+            let _ = write!(
+                out,
+                r#"</select><button type="submit" class="button small">{move_label}</button></form>"#
+            );
+        }
+        out.push_str("</article>\n");
+    }
+}
+
+/// One calendar month entry: a single line with no form of its own (dragging moves it through
+/// the page's one form; without JavaScript the piece page does).
+pub struct MonthEntry<'a> {
+    pub variant_id: i64,
+    pub href: &'a str,
+    pub colour: i64,
+    /// `scheduled`, `published` or `failed`: a class, never user text.
+    pub state: &'static str,
+    pub time: &'a str,
+    pub title: &'a str,
+    pub channel: &'a str,
+    pub language: &'a str,
+}
+
+pub fn month_entry(out: &mut String, e: &MonthEntry) {
+    let _ = writeln!(
+        out,
+        r#"<div class="entry c{} {}" data-v="{}"><a href="{}"><b>{}</b> {}</a><small>{} · {}</small></div>"#,
+        e.colour,
+        e.state,
+        e.variant_id,
+        esc(e.href),
+        esc(e.time),
+        esc(e.title),
+        esc(e.channel),
+        esc(e.language),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::workflow::{State, TRANSITIONS};
+
+    #[test]
+    fn board_cards_escape_what_people_wrote() {
+        let approve = TRANSITIONS
+            .iter()
+            .find(|t| t.from == State::InReview && t.to == State::Approved)
+            .unwrap();
+        let tags = vec!["<b>".to_string()];
+        let card = BoardCard {
+            id: 7,
+            title: "<script>alert(1)</script>",
+            version: 3,
+            department: "R&D",
+            assignee: Some("\"Ann\""),
+            tags: &tags,
+            moves: vec![(approve, "Approve <now>")],
+        };
+        let mut html = String::new();
+        board_cards(&mut html, &[card], "tok\"en", "Move");
+        assert!(
+            !html.contains("<script>") && html.contains("&lt;script&gt;"),
+            "{html}"
+        );
+        assert!(html.contains("R&amp;D") && html.contains("&quot;Ann&quot;"));
+        assert!(html.contains("#&lt;b&gt;") && html.contains("Approve &lt;now&gt;"));
+        assert!(html.contains(r#"value="tok&quot;en""#));
+        assert!(html.contains(r#"<option value="approved">"#));
+        assert!(html.contains(r#"name="version" value="3""#));
+    }
+
+    #[test]
+    fn month_entries_escape_what_people_wrote() {
+        let mut html = String::new();
+        month_entry(
+            &mut html,
+            &MonthEntry {
+                variant_id: 5,
+                href: "/content/1#variant-5",
+                colour: 3,
+                state: "scheduled",
+                time: "09:00",
+                title: "<img src=x onerror=alert(1)>",
+                channel: "Blog & News",
+                language: "de",
+            },
+        );
+        assert!(!html.contains("<img") && html.contains("&lt;img"), "{html}");
+        assert!(html.contains("Blog &amp; News"));
+        assert!(
+            html.starts_with(r#"<div class="entry c3 scheduled" data-v="5">"#),
+            "{html}"
+        );
+    }
+}
