@@ -193,17 +193,14 @@ fn condition(dialect: Dialect, scope: &IdeaScope, f: &Filter) -> Condition {
     if let Some(p) = &f.pillar {
         c = Box::new(c.and(ideas::pillar.eq(p.clone())));
     }
+    // Correlated EXISTS rather than `id IN (…)`: the page walks ideas in id order and probes
+    // the join table's primary key for each, instead of first collecting every idea with a
+    // common tag.
     if let Some(t) = &f.tag {
-        let tagged = idea_tags::table
-            .filter(idea_tags::tag.eq(t.clone()))
-            .select(idea_tags::idea_id);
-        c = Box::new(c.and(ideas::id.eq_any(tagged)));
+        c = Box::new(c.and(has("idea_tags", "tag", t)));
     }
     if let Some(l) = &f.language {
-        let written = idea_languages::table
-            .filter(idea_languages::language.eq(l.clone()))
-            .select(idea_languages::idea_id);
-        c = Box::new(c.and(ideas::id.eq_any(written)));
+        c = Box::new(c.and(has("idea_languages", "language", l)));
     }
     if let Some(a) = f.assignee_id {
         c = Box::new(c.and(ideas::assignee_id.assume_not_null().eq(a)));
@@ -221,6 +218,17 @@ fn condition(dialect: Dialect, scope: &IdeaScope, f: &Filter) -> Condition {
         c = Box::new(c.and(super::search::matches(dialect, text)));
     }
     c
+}
+
+/// The idea has `value` in its list `table.column` (the names are ours, never user input).
+fn has(table: &'static str, column: &'static str, value: &str) -> Condition {
+    Box::new(
+        diesel::dsl::sql::<diesel::sql_types::Bool>(&format!(
+            "EXISTS (SELECT 1 FROM {table} l WHERE l.idea_id = ideas.id AND l.{column} = "
+        ))
+        .bind::<diesel::sql_types::Text, _>(value.to_string())
+        .sql(")"),
+    )
 }
 
 fn escape_like(s: &str) -> String {
