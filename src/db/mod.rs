@@ -117,7 +117,7 @@ impl diesel::r2d2::ManageConnection for Manager {
 }
 
 /// Turns on SQLite's query planner stability guarantee for every connection this process
-/// opens. Without it SQLite re-plans a statement each time a value is bound to its `LIMIT ?`
+/// opens (and turns off its memory statistics, below). Without it SQLite re-plans a statement each time a value is bound to its `LIMIT ?`
 /// (every diesel `.first()`) or, with STAT4, to a comparison with an indexed column: diesel's
 /// cached statement was compiled again on every call, half the CPU of publishing.
 fn stable_sqlite_plans() {
@@ -140,8 +140,13 @@ fn stable_sqlite_plans() {
         ffi::SQLITE_OK
     }
     static ONCE: std::sync::Once = std::sync::Once::new();
-    // SAFETY: registers a function with the signature SQLite expects, once per process.
+    // SAFETY: both are called once per process before this process opens a connection; the
+    // config option takes one int. Memory statistics (on by default) take one global mutex on
+    // every allocation SQLite makes, which serialised the request threads on LIKE and on
+    // reading rows; nothing here reads those statistics. If SQLite was already initialised
+    // (a test that opened a connection first) the call is refused and changes nothing.
     ONCE.call_once(|| unsafe {
+        ffi::sqlite3_config(ffi::SQLITE_CONFIG_MEMSTATUS, 0 as std::ffi::c_int);
         ffi::sqlite3_auto_extension(Some(on_open));
     });
 }

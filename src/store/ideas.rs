@@ -711,56 +711,63 @@ pub fn events(conn: &mut Conn, idea_id: i64) -> QueryResult<Vec<Event>> {
         .load(conn)
 }
 
-/// Earlier ideas the user may see whose titles look alike, best first, with their score.
+/// An earlier idea whose title looks like this one's.
+#[derive(Debug, Clone)]
+pub struct Alike {
+    pub id: i64,
+    pub title: String,
+    pub state: State,
+    pub score: f64,
+}
+
+/// Earlier ideas the user may see whose titles look alike, best first. Only ids, titles and
+/// states are read for the (up to 500) candidates.
 pub fn similar(
     conn: &mut Conn,
     scope: &IdeaScope,
     idea: &Idea,
     limit: usize,
-) -> QueryResult<Vec<(Idea, f64)>> {
+) -> QueryResult<Vec<Alike>> {
     let tokens: Vec<String> = crate::domain::ideas::title_tokens(&idea.title)
         .into_iter()
         .filter(|t| t.chars().count() >= 3)
         .take(8)
         .collect();
-    if tokens.is_empty() {
+    let Some((first, rest)) = tokens.split_first() else {
         return Ok(vec![]);
-    }
-    let filter = Filter::default();
-    let mut q = query(Dialect::of(conn), scope, &filter).filter(ideas::id.lt(idea.id));
-    let mut any: Box<
-        dyn BoxableExpression<
-            ideas::table,
-            <Conn as diesel::Connection>::Backend,
-            SqlType = diesel::sql_types::Bool,
-        >,
-    > = Box::new(
-        lower(ideas::title)
-            .like(format!("%{}%", escape_like(&tokens[0])))
-            .escape('\\'),
-    );
-    for t in &tokens[1..] {
-        any = Box::new(
-            any.or(lower(ideas::title)
+    };
+    let like = |t: &str| -> Condition {
+        Box::new(
+            lower(ideas::title)
                 .like(format!("%{}%", escape_like(t)))
-                .escape('\\')),
-        );
-    }
-    q = q.filter(any);
-    let candidates: Vec<Idea> = q
-        .select(Idea::as_select())
-        .order(ideas::id.desc())
-        .limit(500)
-        .load(conn)?;
-    let mut scored: Vec<(Idea, f64)> = candidates
+                .escape('\\'),
+        )
+    };
+    let any = rest
+        .iter()
+        .fold(like(first), |any, t| Box::new(any.or(like(t))));
+    let candidates: Vec<(i64, String, String)> =
+        query(Dialect::of(conn), scope, &Filter::default())
+            .filter(ideas::id.lt(idea.id))
+            .filter(any)
+            .select((ideas::id, ideas::title, ideas::state))
+            .order(ideas::id.desc())
+            .limit(500)
+            .load(conn)?;
+    let mut alike: Vec<Alike> = candidates
         .into_iter()
-        .map(|c| {
-            let s = crate::domain::ideas::similarity(&idea.title, &c.title);
-            (c, s)
+        .filter_map(|(id, title, state)| {
+            let score = crate::domain::ideas::similarity(&idea.title, &title);
+            let state = State::parse(&state)?;
+            (score >= 0.3).then_some(Alike {
+                id,
+                title,
+                state,
+                score,
+            })
         })
-        .filter(|(_, s)| *s >= 0.3)
         .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-    scored.truncate(limit);
-    Ok(scored)
+    alike.sort_by(|a, b| b.score.total_cmp(&a.score));
+    alike.truncate(limit);
+    Ok(alike)
 }

@@ -84,7 +84,7 @@ pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, 
     .collect();
     let similar: Vec<Value> = similar
         .into_iter()
-        .map(|(i, score)| json!({"id": i.id, "title": i.title, "state": ctx.t(&format!("state-{}", i.state)), "score": format!("{:.0}%", score * 100.0)}))
+        .map(|a| json!({"id": a.id, "title": a.title, "state": ctx.t(&format!("state-{}", a.state)), "score": format!("{:.0}%", a.score * 100.0)}))
         .collect();
     Page::new("ideas/show", "idea-title")
         .status(kept.status.unwrap_or(StatusCode::OK))
