@@ -165,3 +165,10 @@ pub fn reseal_all(
         Ok(n)
     })
 }
+
+/// The posting schedules among stored rows (a row that no longer parses is left out).
+pub fn parsed_schedules(rows: &[ScheduleRow]) -> Vec<crate::domain::slots::PostingSchedule> {
+    rows.iter()
+        .filter_map(|r| crate::domain::slots::PostingSchedule::parse(&r.cron, &r.timezone).ok())
+        .collect()
+}

@@ -13,6 +13,7 @@ pub mod forms;
 pub mod fragments;
 pub mod health;
 pub mod home;
+pub mod idea_query;
 pub mod ideas;
 pub mod loaders;
 pub mod logging;

@@ -4,14 +4,15 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::actions::save_channel::{prepare, Prepared};
 use crate::domain::channels::{Kind, Settings};
 use crate::domain::ideas::split_list;
 use crate::domain::slots::{next_slots, PostingSchedule};
 use crate::domain::validate::FieldErrors;
 use crate::error::AppError;
 use crate::store;
+use crate::store::channels::parsed_schedules;
 use crate::store::channels::{Channel, ScheduleRow};
-use crate::web::admin::channels::{parsed_schedules, prepare, Prepared};
 use crate::web::context::Ctx;
 
 #[derive(Debug, Deserialize)]

@@ -15,7 +15,7 @@ use crate::domain::workflow::State;
 use crate::error::AppError;
 use crate::store;
 use crate::web::context::Ctx;
-use crate::web::ideas::list::ListQuery;
+use crate::web::idea_query::ListQuery;
 use crate::web::loaders::{idea as load, scope, today};
 use crate::web::views::{names_for, view};
 

@@ -4,14 +4,14 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
-use super::{
-    fields_view, kind_label, parsed_schedules, prepare, settings_from_form, slot_preview, Prepared,
-};
+use super::{fields_view, kind_label, settings_from_form, slot_preview};
+use crate::actions::save_channel::{prepare, Prepared};
 use crate::domain::channels::{Kind, Settings};
 use crate::domain::ideas::split_list;
 use crate::domain::validate::FieldErrors;
 use crate::error::AppError;
 use crate::store;
+use crate::store::channels::parsed_schedules;
 use crate::store::channels::{Channel, ScheduleRow};
 use crate::web::context::Ctx;
 use crate::web::forms::FormPairs;

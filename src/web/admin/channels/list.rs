@@ -5,12 +5,14 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{fields_view, kind_label, parsed_schedules, prepare, settings_from_form, Prepared};
+use super::{fields_view, kind_label, settings_from_form};
+use crate::actions::save_channel::{prepare, Prepared};
 use crate::domain::channels::{Kind, Settings};
 use crate::domain::slots::next_slots;
 use crate::domain::validate::FieldErrors;
 use crate::error::AppError;
 use crate::store;
+use crate::store::channels::parsed_schedules;
 use crate::web::context::Ctx;
 use crate::web::forms::FormPairs;
 use crate::web::render::{field_errors, local_time, redirect_with_flash, Page};
