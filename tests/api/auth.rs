@@ -1,4 +1,4 @@
-use reqwest::StatusCode;
+use reqwest::{Client, StatusCode};
 
 use crate::both_backends;
 use crate::helpers::{location, TestApp, ADMIN_EMAIL, PASSWORD};
@@ -168,6 +168,46 @@ async fn ten_failures_throttle_the_account_with_429(app: TestApp) {
         .unwrap();
     assert!(retry > 0 && retry <= 15 * 60, "Retry-After {retry}");
     assert!(r.text().await.unwrap().contains("Too many failed attempts"));
+    // The guesser cannot lock the admin out: from another address the right password works at
+    // once (and a wrong one is only wrong), and the guesser's address stays slowed down.
+    let elsewhere = Client::builder()
+        .local_address(std::net::IpAddr::from([127, 0, 0, 2]))
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let login_from = |client: &Client, password: &'static str| {
+        let client = client.clone();
+        let app = &app;
+        async move {
+            let token = app.csrf(&client, "/login").await;
+            client
+                .post(app.url("/login"))
+                .form(&[
+                    ("csrf_token", token.as_str()),
+                    ("email", " Admin@Example.CH "),
+                    ("password", password),
+                ])
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(
+        login_from(&elsewhere, "guess guess guess").await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        login_from(&elsewhere, PASSWORD).await,
+        StatusCode::SEE_OTHER
+    );
+    let (_, r) = app.login(ADMIN_EMAIL, PASSWORD).await;
+    assert_eq!(
+        r.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "the guessing address still waits"
+    );
     // An unknown email is throttled alike, so throttling does not reveal which accounts exist.
     for _ in 0..10 {
         app.login("ghost@example.ch", "guess guess guess").await;
@@ -388,6 +428,7 @@ async fn password_change_ends_other_sessions(app: TestApp) {
 }
 
 async fn german_for_german_browsers_and_for_users_who_choose_it(app: TestApp) {
+    app.setup_admin().await;
     let visitor = app.browser();
     let html = visitor
         .get(app.url("/login"))

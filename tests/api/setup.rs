@@ -13,6 +13,10 @@ async fn first_visit_sets_up_an_admin_and_setup_is_gone_after(app: TestApp) {
     let r = app.get(&visitor, "/").await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&r), "/login?next=%2F");
+    // No account can pass the login page yet: it sends the newcomer on to set-up.
+    let r = app.get(&visitor, "/login?next=%2F").await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&r), "/setup");
 
     let (status, html) = app.get_html(&visitor, "/setup").await;
     assert_eq!(status, StatusCode::OK);

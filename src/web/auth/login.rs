@@ -53,6 +53,10 @@ pub async fn form(ctx: Ctx, query: web::Query<NextQuery>) -> Result<HttpResponse
     if ctx.user.is_some() {
         return Ok(redirect(&next));
     }
+    // On a fresh install no account can pass this page: the newcomer creates the first admin.
+    if !ctx.db(|c| Ok(store::users::any_exists(c)?)).await? {
+        return Ok(redirect("/setup"));
+    }
     render(&ctx, "", &next, None, StatusCode::OK)
 }
 
@@ -86,7 +90,7 @@ pub async fn submit(ctx: Ctx, form: web::Form<LoginForm>) -> Result<HttpResponse
                     Ok(Outcome::Disabled)
                 }
                 Some(u) if password_ok => {
-                    store::throttle::clear(c, &e)?;
+                    store::throttle::clear(c, &e, &ip)?;
                     // A fresh id at every sign-in: an id planted before login is worth nothing.
                     if let Some(old) = old_session {
                         store::sessions::delete(c, &old)?;
