@@ -428,7 +428,7 @@ async fn password_change_ends_other_sessions(app: TestApp) {
 }
 
 async fn german_for_german_browsers_and_for_users_who_choose_it(app: TestApp) {
-    app.setup_admin().await;
+    let admin = app.setup_admin().await;
     let visitor = app.browser();
     let html = visitor
         .get(app.url("/login"))
@@ -460,7 +460,6 @@ async fn german_for_german_browsers_and_for_users_who_choose_it(app: TestApp) {
     }
     assert!(html.contains("Anmelden"));
 
-    let admin = app.setup_admin().await;
     let r = app
         .submit(
             &admin,
