@@ -180,8 +180,13 @@ pub fn seed(
         done += batch;
     }
     seed_plans(conn, variants, &channel_ids, editor)?;
-    // Fresh statistics, so the planners know the tables' new size.
-    diesel::sql_query("ANALYZE").execute(conn)?;
+    // Fresh statistics, so the planners know the tables' new size; on PostgreSQL also the
+    // visibility map (as autovacuum would make it soon), so counts can read indexes only.
+    let analyze = match conn {
+        Conn::Pg(_) => "VACUUM ANALYZE",
+        Conn::Sqlite(_) => "ANALYZE",
+    };
+    diesel::sql_query(analyze).execute(conn)?;
     Ok(editor_email)
 }
 

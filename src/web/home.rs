@@ -32,13 +32,12 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
                     ..Default::default()
                 },
             )?;
-            let waiting = count(
-                c,
-                Filter {
-                    state: Some(State::Submitted),
-                    ..Default::default()
-                },
-            )?;
+            // From the kept counts: this page is every visit's first.
+            let waiting =
+                store::ideas::count_by_state(c, &scope, &Filter::default(), &[State::Submitted])?
+                    .iter()
+                    .map(|(_, n)| n)
+                    .sum::<i64>();
             let attention = if is_editor {
                 store::publications::needing_attention(c)?
             } else {
