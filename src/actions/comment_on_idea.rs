@@ -20,8 +20,10 @@ pub fn comment_on_idea(
     if text.trim().is_empty() {
         return Err(ActionError::field("text", "error-required"));
     }
-    if text.chars().count() > MAX_COMMENT {
-        return Err(ActionError::field("text", "error-too-long"));
+    let mut errors = crate::domain::validate::FieldErrors::new();
+    crate::domain::validate::lines(&mut errors, "text", text, MAX_COMMENT);
+    if !errors.is_empty() {
+        return Err(ActionError::Invalid(errors));
     }
     crate::db::write_tx(c, |c| {
         store::ideas::write_comment(c, actor, idea.id, text)?;

@@ -5,11 +5,14 @@
 
 use super::ActionError;
 use crate::db::Conn;
+use crate::domain::validate::{self, FieldErrors};
 use crate::domain::variants::Image;
 use crate::store;
 use crate::store::content::VariantWrite;
 
 pub const MAX_TEXT: usize = 20_000;
+/// A subject or preheader: one line.
+pub const MAX_LINE: usize = 300;
 
 #[derive(Debug, Clone, Default)]
 pub struct VariantTexts {
@@ -22,14 +25,25 @@ pub struct VariantTexts {
 
 impl VariantTexts {
     pub fn check(&self) -> Result<(), ActionError> {
+        let mut errors = FieldErrors::new();
         let l = self.link.trim();
-        if !(l.is_empty() || l.starts_with("https://") || l.starts_with("http://")) {
-            return Err(ActionError::field("link", "error-link-invalid"));
+        if !(l.is_empty() || validate::web_address(l)) {
+            errors.insert("link", "error-link-invalid");
         }
-        if self.text.chars().count() > MAX_TEXT {
-            return Err(ActionError::field("text", "error-too-long"));
+        validate::lines(&mut errors, "text", &self.text, MAX_TEXT);
+        validate::line(&mut errors, "subject", &self.subject, MAX_LINE, false);
+        validate::line(&mut errors, "preheader", &self.preheader, MAX_LINE, false);
+        for image in &self.images {
+            if !validate::web_address(image.url.trim()) {
+                errors.insert("images", "error-link-invalid");
+            }
+            validate::line(&mut errors, "images", &image.alt, MAX_TEXT, false);
         }
-        Ok(())
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ActionError::Invalid(errors))
+        }
     }
 
     pub(super) fn write(&self, c: &mut Conn, variant_id: i64) -> Result<(), ActionError> {

@@ -20,8 +20,10 @@ pub fn transition_idea(
     to: State,
     comment: &str,
 ) -> Result<Idea, ActionError> {
-    if comment.chars().count() > MAX_COMMENT {
-        return Err(ActionError::field("comment", "error-too-long"));
+    let mut errors = crate::domain::validate::FieldErrors::new();
+    crate::domain::validate::lines(&mut errors, "comment", comment, MAX_COMMENT);
+    if !errors.is_empty() {
+        return Err(ActionError::Invalid(errors));
     }
     workflow::check(
         idea.state,

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use super::validate::FieldErrors;
+use super::validate::{self, FieldErrors};
 
 pub const LANGUAGES: [&str; 4] = ["de", "fr", "it", "en"];
 pub const MAX_TITLE: usize = 200;
@@ -65,17 +65,12 @@ pub fn check(
 ) -> Result<IdeaFields, FieldErrors> {
     let mut errors = FieldErrors::new();
     let title = raw.title.trim().to_string();
-    if title.is_empty() {
-        errors.insert("title", "error-required");
-    } else if title.chars().count() > MAX_TITLE {
+    validate::line(&mut errors, "title", &title, usize::MAX, true);
+    if !errors.contains_key("title") && title.chars().count() > MAX_TITLE {
         errors.insert("title", "error-title-too-long");
-    } else if title.chars().any(char::is_control) {
-        errors.insert("title", "error-control-chars");
     }
     let pitch = raw.pitch.trim().to_string();
-    if pitch.chars().count() > MAX_PITCH {
-        errors.insert("pitch", "error-too-long");
-    }
+    validate::lines(&mut errors, "pitch", &pitch, MAX_PITCH);
     let audience = short_text(&mut errors, "audience", &raw.audience);
     let pillar = short_text(&mut errors, "pillar", &raw.pillar);
 
@@ -147,12 +142,7 @@ pub fn check(
 
     let mut links: Vec<String> = vec![];
     for l in raw.links.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
-        let ok = (l.starts_with("https://") || l.starts_with("http://"))
-            && l.len() <= 2000
-            && !l.contains(char::is_whitespace)
-            && l.split_once("://")
-                .is_some_and(|(_, rest)| !rest.is_empty() && !rest.starts_with('/'));
-        if ok {
+        if validate::web_address(l) {
             links.push(l.to_string());
         } else {
             errors.insert("links", "error-link-invalid");

@@ -41,6 +41,57 @@ pub fn name(errors: &mut FieldErrors, field: &'static str, name: &str) {
     }
 }
 
+/// An absolute http(s) address with a host, no spaces or control characters, of a length
+/// browsers and mail clients keep.
+pub fn web_address(l: &str) -> bool {
+    (l.starts_with("https://") || l.starts_with("http://"))
+        && l.len() <= 2000
+        && !l.contains(|c: char| c.is_whitespace() || c.is_control())
+        && l.split_once("://")
+            .is_some_and(|(_, rest)| !rest.is_empty() && !rest.starts_with('/'))
+}
+
+/// A control character other than tab and line breaks: PostgreSQL refuses NUL outright (SQLite
+/// stores it), and the others break mail headers, calendar lines and terminals.
+pub fn stray_control(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// Characters that show nothing or turn the text around: zero-width spaces and joiners, word
+/// joiners, the byte-order mark, and the bidirectional embeddings, overrides and isolates.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// A one-line text people read as a label (a title): no control characters, no bidirectional
+/// overrides, and something visible in it when it is required.
+pub fn line(errors: &mut FieldErrors, field: &'static str, text: &str, max: usize, required: bool) {
+    let t = text.trim();
+    if t.chars().any(char::is_control) {
+        errors.insert(field, "error-control-chars");
+    } else if t
+        .chars()
+        .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+    {
+        errors.insert(field, "error-bidi-chars");
+    } else if t.chars().count() > max {
+        errors.insert(field, "error-too-long");
+    } else if required && t.chars().all(|c| c.is_whitespace() || invisible(c)) {
+        errors.insert(field, "error-required");
+    }
+}
+
+/// A text of several lines (a pitch, a comment, a body): tabs and line breaks allowed, other
+/// control characters not.
+pub fn lines(errors: &mut FieldErrors, field: &'static str, text: &str, max: usize) {
+    if stray_control(text) {
+        errors.insert(field, "error-control-chars");
+    } else if text.chars().count() > max {
+        errors.insert(field, "error-too-long");
+    }
+}
+
 pub fn new_password(errors: &mut FieldErrors, password: &str, repeat: &str) {
     let n = password.chars().count();
     if n < MIN_PASSWORD {
@@ -69,6 +120,33 @@ mod tests {
             assert_eq!(e.get("email"), Some(&"error-email-invalid"), "{bad}");
         }
         assert_eq!(normalise_email(" Anna@Example.COM "), "anna@example.com");
+    }
+
+    #[test]
+    fn texts() {
+        let check_line = |t: &str| {
+            let mut e = FieldErrors::new();
+            line(&mut e, "title", t, 10, true);
+            e.get("title").copied()
+        };
+        assert_eq!(check_line("Launch"), None);
+        assert_eq!(check_line("Zürich 🚀"), None);
+        assert_eq!(check_line("a\u{0}b"), Some("error-control-chars"));
+        assert_eq!(check_line("a\rSUMMARY:x"), Some("error-control-chars"));
+        assert_eq!(check_line("\u{202E}txt.exe"), Some("error-bidi-chars"));
+        assert_eq!(
+            check_line("\u{200B}\u{200D} \u{FEFF}"),
+            Some("error-required")
+        );
+        assert_eq!(check_line("eleven char"), Some("error-too-long"));
+        let check_lines = |t: &str| {
+            let mut e = FieldErrors::new();
+            lines(&mut e, "body", t, 100);
+            e.get("body").copied()
+        };
+        assert_eq!(check_lines("one\r\ntwo\n\tthree"), None);
+        assert_eq!(check_lines("nul\u{0}"), Some("error-control-chars"));
+        assert_eq!(check_lines("bell\u{7}"), Some("error-control-chars"));
     }
 
     #[test]

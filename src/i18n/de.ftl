@@ -130,6 +130,7 @@ error-email-taken = Es gibt bereits einen Benutzer mit dieser E-Mail-Adresse.
 error-required = Dieses Feld ist erforderlich.
 error-too-long = Das ist zu lang.
 error-control-chars = Dies enthält Zeichen, die nicht angezeigt werden können.
+error-bidi-chars = Dies enthält Zeichen, die die Schreibrichtung umkehren.
 error-password-short = Das Passwort braucht mindestens 10 Zeichen.
 error-password-mismatch = Die beiden Passwörter unterscheiden sich.
 error-password-current = Das aktuelle Passwort ist falsch.

@@ -130,6 +130,7 @@ error-email-taken = A user with this email exists already.
 error-required = This field is required.
 error-too-long = This is too long.
 error-control-chars = This contains characters that cannot be shown.
+error-bidi-chars = This contains characters that reverse the direction of the text.
 error-password-short = The password needs at least 10 characters.
 error-password-mismatch = The two passwords differ.
 error-password-current = The current password is wrong.

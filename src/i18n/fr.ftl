@@ -130,6 +130,7 @@ error-email-taken = Un utilisateur avec cette adresse e-mail existe déjà.
 error-required = Ce champ est obligatoire.
 error-too-long = C'est trop long.
 error-control-chars = Ceci contient des caractères qui ne peuvent pas être affichés.
+error-bidi-chars = Ceci contient des caractères qui inversent le sens du texte.
 error-password-short = Le mot de passe doit compter au moins 10 caractères.
 error-password-mismatch = Les deux mots de passe diffèrent.
 error-password-current = Le mot de passe actuel est faux.

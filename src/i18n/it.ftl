@@ -130,6 +130,7 @@ error-email-taken = Esiste già un utente con questo indirizzo e-mail.
 error-required = Questo campo è obbligatorio.
 error-too-long = È troppo lungo.
 error-control-chars = Contiene caratteri che non possono essere visualizzati.
+error-bidi-chars = Contiene caratteri che invertono la direzione del testo.
 error-password-short = La password deve avere almeno 10 caratteri.
 error-password-mismatch = Le due password sono diverse.
 error-password-current = La password attuale è sbagliata.

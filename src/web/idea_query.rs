@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 
 use crate::domain::workflow::State;
+use crate::error::AppError;
 use crate::store::ideas::{Filter, Sort};
 use crate::web::context::Ctx;
 
@@ -38,7 +39,30 @@ pub struct ListQuery {
 }
 
 impl ListQuery {
-    pub fn filter(&self, ctx: &Ctx) -> Filter {
+    /// The store's filter. A parameter with a control character is refused (no stored value
+    /// has one, and PostgreSQL refuses NUL outright); other odd values are ignored.
+    pub fn filter(&self, ctx: &Ctx) -> Result<Filter, AppError> {
+        for (name, value) in [
+            ("q", &self.q),
+            ("tag", &self.tag),
+            ("pillar", &self.pillar),
+            ("state", &self.state),
+            ("department", &self.department),
+            ("language", &self.language),
+            ("assignee", &self.assignee),
+            ("from", &self.from),
+            ("to", &self.to),
+        ] {
+            if value.chars().any(char::is_control) {
+                return Err(AppError::BadRequest(format!(
+                    "{name}: control characters are not allowed"
+                )));
+            }
+        }
+        Ok(self.lenient_filter(ctx))
+    }
+
+    fn lenient_filter(&self, ctx: &Ctx) -> Filter {
         let some = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         let tz = ctx.state.config.timezone;
         let day = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();

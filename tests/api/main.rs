@@ -12,6 +12,7 @@ mod channels;
 mod cli;
 mod csrf;
 mod durability;
+mod hardening;
 mod health;
 mod ideas;
 mod ideas_api;

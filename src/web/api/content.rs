@@ -47,6 +47,14 @@ pub struct ContentBody {
 pub async fn create(ctx: Ctx, body: web::Json<ContentBody>) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     let idea = crate::web::loaders::idea(&ctx, body.idea_id).await?;
+    // Checked before the piece is made, so a refused title leaves nothing behind.
+    crate::actions::edit_content::check(
+        body.title
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(&idea.title),
+        body.body.as_deref().unwrap_or(""),
+    )?;
     let (me, mail) = (ctx.me()?.clone(), ctx.state.mail.clone());
     let id = ctx
         .db(move |c| Ok(create_content(c, &mail, &me, &idea)?))

@@ -116,7 +116,7 @@ pub async fn list(
         ));
     }
     let (cursor, limit) = page.checked()?;
-    let (scope, filter, sort) = (scope(&ctx)?, q.filter(&ctx), q.sort());
+    let (scope, filter, sort) = (scope(&ctx)?, q.filter(&ctx)?, q.sort());
     let (items, next) = ctx
         .db(move |c| Ok(store::ideas::list(c, &scope, &filter, sort, cursor, limit)?))
         .await?;

@@ -31,7 +31,7 @@ pub const CARDS_PER_COLUMN: i64 = 25;
 pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
     let q = query.into_inner();
     let scope = scope(&ctx)?;
-    let mut filter = q.filter(&ctx);
+    let mut filter = q.filter(&ctx)?;
     filter.state = None;
     let counts_filter = filter.clone();
     let (counts, columns) = ctx

@@ -47,7 +47,7 @@ async fn filter_choices(ctx: &Ctx, q: &ListQuery) -> Result<Value, AppError> {
 pub async fn list(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
     let q = query.into_inner();
     let scope = scope(&ctx)?;
-    let filter = q.filter(&ctx);
+    let filter = q.filter(&ctx)?;
     let cursor = q.cursor.trim().parse::<i64>().ok();
     let sort = q.sort();
     let (ideas, next) = ctx
