@@ -20,6 +20,13 @@ pub fn transition_idea(
     to: State,
     comment: &str,
 ) -> Result<Idea, ActionError> {
+    // Someone who moved the idea meanwhile decides, before any rule about the step: a step
+    // from a state the actor no longer sees is a conflict, not a refusal.
+    if version != idea.version {
+        return Err(ActionError::Conflict {
+            by: store::ideas::last_actor(c, idea.id)?,
+        });
+    }
     let mut errors = crate::domain::validate::FieldErrors::new();
     crate::domain::validate::lines(&mut errors, "comment", comment, MAX_COMMENT);
     if !errors.is_empty() {

@@ -171,6 +171,8 @@ action-mark-published = Als veröffentlicht markieren
 action-archive = Archivieren
 action-reopen = Wieder öffnen
 
+error-refused = Nicht möglich
+error-refused-text = Das ist hier nicht möglich.
 error-transition-not-from-here = Dieser Schritt ist im aktuellen Zustand der Idee nicht möglich.
 error-transition-role = Ihre Rolle erlaubt diesen Schritt nicht.
 error-transition-not-yours = Nur wer die Idee eingereicht hat, kann diesen Schritt tun.

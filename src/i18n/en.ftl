@@ -171,6 +171,8 @@ action-mark-published = Mark published
 action-archive = Archive
 action-reopen = Reopen
 
+error-refused = Not possible
+error-refused-text = This is not possible here.
 error-transition-not-from-here = This step is not possible from the idea's current state.
 error-transition-role = Your role cannot take this step.
 error-transition-not-yours = Only the person who handed in the idea can take this step.

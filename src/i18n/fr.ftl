@@ -171,6 +171,8 @@ action-mark-published = Marquer comme publiée
 action-archive = Archiver
 action-reopen = Rouvrir
 
+error-refused = Impossible
+error-refused-text = Ce n’est pas possible ici.
 error-transition-not-from-here = Cette étape n'est pas possible dans l'état actuel de l'idée.
 error-transition-role = Votre rôle ne permet pas cette étape.
 error-transition-not-yours = Seule la personne qui a soumis l'idée peut faire cette étape.

@@ -171,6 +171,8 @@ action-mark-published = Segna come pubblicata
 action-archive = Archivia
 action-reopen = Riapri
 
+error-refused = Non possibile
+error-refused-text = Qui non è possibile.
 error-transition-not-from-here = Questo passo non è possibile nello stato attuale dell'idea.
 error-transition-role = Il tuo ruolo non consente questo passo.
 error-transition-not-yours = Solo chi ha inviato l'idea può fare questo passo.

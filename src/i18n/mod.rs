@@ -66,6 +66,13 @@ impl I18n {
         key.to_string()
     }
 
+    /// Whether the English catalog (every catalog's fallback) has this key.
+    pub fn has(&self, key: &str) -> bool {
+        self.bundles
+            .get(DEFAULT)
+            .is_some_and(|b| b.has_message(key))
+    }
+
     pub fn t(&self, lang: &str, key: &str) -> String {
         self.text(lang, key, &[])
     }

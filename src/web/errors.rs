@@ -53,14 +53,22 @@ pub async fn render_errors(
         Some(AppError::Invalid(f)) => Some(f.clone()),
         _ => None,
     };
+    // A general error has a title and a "-text" message; a rule's refusal has one sentence,
+    // which becomes the message under a general title (never a raw catalog key).
+    let (title_key, message_key) = match &ctx {
+        Some(ctx) if !ctx.state.i18n.has(&format!("{title_key}-text")) => {
+            ("error-refused", title_key.to_string())
+        }
+        _ => (title_key, format!("{title_key}-text")),
+    };
     let (req, old) = res.into_parts();
     let mut new = match ctx {
         Some(ctx) if req.path().starts_with("/api/") => {
-            problem(&ctx, status, title_key, detail, fields)
+            problem(&ctx, status, title_key, &message_key, detail, fields)
         }
         Some(ctx) => Page::new("errors/error", title_key)
             .status(status)
-            .data(json!({"status": status.as_u16(), "message_key": format!("{title_key}-text"), "detail": detail}))
+            .data(json!({"status": status.as_u16(), "message_key": message_key, "detail": detail}))
             .render(&ctx)
             .unwrap_or_else(|_| HttpResponse::build(status).finish()),
         // Paths outside the guard (static files): a plain answer is enough.
@@ -81,6 +89,7 @@ fn problem(
     ctx: &Ctx,
     status: StatusCode,
     title_key: &str,
+    message_key: &str,
     detail: Option<String>,
     fields: Option<crate::domain::validate::FieldErrors>,
 ) -> HttpResponse {
@@ -88,7 +97,7 @@ fn problem(
         "type": "about:blank",
         "status": status.as_u16(),
         "title": ctx.t(title_key),
-        "detail": detail.unwrap_or_else(|| ctx.t(&format!("{title_key}-text"))),
+        "detail": detail.unwrap_or_else(|| ctx.t(message_key)),
     });
     if let Some(fields) = fields {
         body["errors"] = fields

@@ -92,6 +92,43 @@ impl ListQuery {
         }
     }
 
+    /// For scripts (the API): a value that means nothing is a 400 naming its parameter, not
+    /// silently an unfiltered list. Pages keep ignoring such values.
+    pub fn check_strict(&self) -> Result<(), AppError> {
+        let bad = |name: &str| {
+            Err(AppError::BadRequest(format!(
+                "{name}: not a value this filter takes"
+            )))
+        };
+        let day_ok = |s: &str| {
+            s.trim().is_empty() || NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").is_ok()
+        };
+        let id_ok = |s: &str| s.trim().is_empty() || s.trim().parse::<i64>().is_ok();
+        if !day_ok(&self.from) {
+            return bad("from");
+        }
+        if !day_ok(&self.to) {
+            return bad("to");
+        }
+        if !id_ok(&self.department) {
+            return bad("department");
+        }
+        if !(id_ok(&self.assignee) || self.assignee.trim() == "me") {
+            return bad("assignee");
+        }
+        let language = self.language.trim().to_lowercase();
+        if !(language.is_empty() || crate::domain::ideas::LANGUAGES.contains(&language.as_str())) {
+            return bad("language");
+        }
+        if !matches!(self.sort.trim(), "" | "newest" | "oldest") {
+            return bad("sort");
+        }
+        if !matches!(self.mine.trim(), "" | "0" | "1") {
+            return bad("mine");
+        }
+        Ok(())
+    }
+
     pub fn sort(&self) -> Sort {
         if self.sort == "oldest" {
             Sort::Oldest

@@ -60,6 +60,32 @@ async fn control_and_invisible_characters_are_refused_not_stored(app: TestApp) {
             "{problem}"
         );
     }
+    // Values that mean nothing are named too, instead of answering the unfiltered list.
+    for (param, value) in [
+        ("from", "2024-13-45"),
+        ("to", "yesterday"),
+        ("department", "abc"),
+        ("assignee", "you"),
+        ("language", "klingon"),
+        ("sort", "random"),
+    ] {
+        let (s, problem) = api
+            .call("GET", &format!("/api/v1/ideas?{param}={value}"), json!({}))
+            .await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{param}: {problem}");
+        assert!(
+            problem["detail"].as_str().unwrap_or("").starts_with(param),
+            "{problem}"
+        );
+    }
+    let (s, _) = api
+        .call(
+            "GET",
+            "/api/v1/ideas?from=2024-01-31&department=1&assignee=me&language=DE&sort=oldest",
+            json!({}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "good values pass");
     let s = app.get(&admin, "/ideas?q=%00").await.status();
     assert_eq!(s, StatusCode::BAD_REQUEST, "the page says so too");
 
@@ -137,4 +163,53 @@ async fn control_and_invisible_characters_are_refused_not_stored(app: TestApp) {
         Some(0),
         "{piece}"
     );
+}
+
+both_backends!(refusals_say_what_happened_in_words_not_catalog_keys);
+
+async fn refusals_say_what_happened_in_words_not_catalog_keys(app: TestApp) {
+    let admin = app.setup_admin().await;
+    app.create_department(&admin, "Marketing").await;
+    let api = app.api(ADMIN_EMAIL);
+    let (_, idea) = api
+        .call(
+            "POST",
+            "/api/v1/ideas",
+            json!({"title": "Spring fair", "department_id": 1}),
+        )
+        .await;
+    let id = idea["id"].as_i64().unwrap();
+    for (path, body) in [
+        (
+            format!("/api/v1/ideas/{id}/transitions"),
+            json!({"to": "bogus"}),
+        ),
+        (
+            format!("/api/v1/ideas/{id}/transitions"),
+            json!({"to": "published"}),
+        ),
+        (
+            format!("/api/v1/ideas/{id}/transitions"),
+            json!({"to": "rejected"}),
+        ),
+        ("/api/v1/content".to_string(), json!({"idea_id": id})),
+    ] {
+        let (s, problem) = api.call("POST", &path, body.clone()).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {problem}");
+        for part in ["title", "detail"] {
+            let text = problem[part].as_str().unwrap_or("");
+            assert!(
+                !text.is_empty() && !text.contains("error-"),
+                "{body}: {part} is {text:?}"
+            );
+        }
+    }
+    let (_, problem) = api
+        .call(
+            "POST",
+            &format!("/api/v1/ideas/{id}/transitions"),
+            json!({"to": "rejected"}),
+        )
+        .await;
+    assert_eq!(problem["detail"], "Please say why in a comment.");
 }

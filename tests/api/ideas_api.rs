@@ -340,3 +340,51 @@ async fn board_counts_match_the_ideas_after_every_kind_of_change(app: TestApp) {
     let all = count_by_state(&mut c, &editor, &Filter::default(), &columns).unwrap();
     assert_eq!(all.iter().map(|(_, n)| n).sum::<i64>(), 11, "{all:?}");
 }
+
+both_backends!(a_step_from_a_stale_version_is_a_conflict_before_any_rule);
+
+/// Someone moved the idea meanwhile: a step sent with the old version answers 409 naming them,
+/// even when the step is not allowed from the idea's new state (it used to be a 422).
+async fn a_step_from_a_stale_version_is_a_conflict_before_any_rule(app: TestApp) {
+    let admin = app.setup_admin().await;
+    app.create_department(&admin, "Marketing").await;
+    app.create_user(&admin, "eve@example.ch", "Eve Editor", "editor", None)
+        .await;
+    let ada = app.api(crate::helpers::ADMIN_EMAIL);
+    let eve = app.api("eve@example.ch");
+    let (_, idea) = ada
+        .call(
+            "POST",
+            "/api/v1/ideas",
+            json!({"title": "Spring fair", "department_id": 1}),
+        )
+        .await;
+    let (id, version) = (
+        idea["id"].as_i64().unwrap(),
+        idea["version"].as_i64().unwrap(),
+    );
+    let (s, _) = eve
+        .call(
+            "POST",
+            &format!("/api/v1/ideas/{id}/transitions"),
+            json!({"to": "rejected", "comment": "Not for us", "version": version}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    // From `rejected` nobody may approve; the stale version decides first.
+    let (s, problem) = ada
+        .call(
+            "POST",
+            &format!("/api/v1/ideas/{id}/transitions"),
+            json!({"to": "approved", "version": version}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT, "{problem}");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap_or("")
+            .contains("Eve Editor"),
+        "{problem}"
+    );
+}

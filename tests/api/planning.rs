@@ -188,7 +188,7 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(
-        body["title"]
+        body["detail"]
             .as_str()
             .unwrap()
             .contains("Another piece has this slot"),
@@ -400,7 +400,7 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        body["title"]
+        body["detail"]
             .as_str()
             .unwrap()
             .contains("Only pieces in production"),

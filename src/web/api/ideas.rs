@@ -115,6 +115,7 @@ pub async fn list(
             [("state", "error-state-unknown")].into_iter().collect(),
         ));
     }
+    q.check_strict()?;
     let (cursor, limit) = page.checked()?;
     let (scope, filter, sort) = (scope(&ctx)?, q.filter(&ctx)?, q.sort());
     let (items, next) = ctx
