@@ -13,6 +13,7 @@ both_backends!(
     german_for_german_browsers_and_for_users_who_choose_it,
     login_rotates_the_session_id,
     next_never_leads_off_this_site,
+    guessing_the_current_password_is_throttled,
 );
 
 /// Issue #12, findings 1 and 3: a tab or a line break in `next` led to another site or a 500.
@@ -496,4 +497,43 @@ async fn german_for_german_browsers_and_for_users_who_choose_it(app: TestApp) {
     let html = r.text().await.unwrap();
     assert!(html.contains("Dieses Feld ist erforderlich."));
     assert!(html.contains("Wählen Sie eine Zeitzone aus der Liste."));
+}
+
+/// #12 finding 8: a session left open is no oracle for the password: after ten wrong current
+/// passwords even the right one waits, and the password stays as it was.
+async fn guessing_the_current_password_is_throttled(app: TestApp) {
+    app.setup_admin().await;
+    let (browser, _) = app.login(ADMIN_EMAIL, PASSWORD).await;
+    let change = |current: &'static str| {
+        let browser = browser.clone();
+        let app = &app;
+        async move {
+            app.submit(
+                &browser,
+                "/account",
+                "/account/password",
+                &[
+                    ("current", current),
+                    ("password", "a much better passphrase"),
+                    ("password_repeat", "a much better passphrase"),
+                ],
+            )
+            .await
+        }
+    };
+    for _ in 0..10 {
+        assert_eq!(
+            change("guess guess").await.status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+    let r = change(PASSWORD).await;
+    assert_ne!(r.status(), StatusCode::SEE_OTHER);
+    assert!(r.text().await.unwrap().contains("Too many failed attempts"));
+    let (_, r) = app.login(ADMIN_EMAIL, PASSWORD).await;
+    assert_eq!(
+        r.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "the same counter as the login"
+    );
 }

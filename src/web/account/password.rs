@@ -26,14 +26,23 @@ pub async fn submit(ctx: Ctx, form: web::Form<PasswordForm>) -> Result<HttpRespo
     let mut errors = FieldErrors::new();
     validate::new_password(&mut errors, &form.password, &form.password_repeat);
     let session = ctx.session.clone().unwrap_or_default();
+    let ip = ctx.ip.clone();
     let changed = ctx
         .db(move |c| {
+            // Guessing the current password (from a session left open) is slowed down like
+            // guessing at the login, on the same counter.
+            if store::throttle::blocked_for(c, &me.email, &ip)?.is_some() {
+                errors.insert("current", "error-login-throttled");
+                return Ok(Err(errors));
+            }
             if !security::verify_password(&form.current, &me.password_hash) {
+                store::throttle::record_failure(c, &me.email, &ip)?;
                 errors.insert("current", "error-password-current");
             }
             if !errors.is_empty() {
                 return Ok(Err(errors));
             }
+            store::throttle::clear(c, &me.email, &ip)?;
             let hash = security::hash_password(&form.password).map_err(AppError::internal)?;
             store::users::set_password(c, me.id, &hash)?;
             store::sessions::delete_others(c, me.id, &session)?;
