@@ -440,20 +440,34 @@ pub fn create(
     })
 }
 
-/// The lists of these ideas, in their written order; an idea with none is absent.
+/// The lists of these ideas, in their written order; an idea with none is absent. (Three
+/// statements: the two-backend connection has no UNION.)
 pub fn lists(conn: &mut Conn, ids: &[i64]) -> QueryResult<HashMap<i64, Lists>> {
     let mut out: HashMap<i64, Lists> = HashMap::new();
     if ids.is_empty() {
         return Ok(out);
     }
-    let tags: Vec<(i64, String)> = idea_tags::table
-        .filter(idea_tags::idea_id.eq_any(ids))
-        .order((idea_tags::idea_id, idea_tags::position))
-        .select((idea_tags::idea_id, idea_tags::tag))
-        .load(conn)?;
-    for (id, t) in tags {
-        out.entry(id).or_default().tags.push(t);
-    }
+    let mut gather = |rows: Vec<(i64, String)>, put: fn(&mut Lists, String)| {
+        for (id, v) in rows {
+            put(out.entry(id).or_default(), v);
+        }
+    };
+    gather(
+        idea_tags::table
+            .filter(idea_tags::idea_id.eq_any(ids))
+            .order((idea_tags::idea_id, idea_tags::position))
+            .select((idea_tags::idea_id, idea_tags::tag))
+            .load(conn)?,
+        |l, t| l.tags.push(t),
+    );
+    gather(
+        idea_languages::table
+            .filter(idea_languages::idea_id.eq_any(ids))
+            .order((idea_languages::idea_id, idea_languages::position))
+            .select((idea_languages::idea_id, idea_languages::language))
+            .load(conn)?,
+        |l, lang| l.languages.push(lang),
+    );
     let channels: Vec<(i64, i64)> = idea_channels::table
         .filter(idea_channels::idea_id.eq_any(ids))
         .order((idea_channels::idea_id, idea_channels::position))
@@ -461,14 +475,6 @@ pub fn lists(conn: &mut Conn, ids: &[i64]) -> QueryResult<HashMap<i64, Lists>> {
         .load(conn)?;
     for (id, c) in channels {
         out.entry(id).or_default().channels.push(c);
-    }
-    let languages: Vec<(i64, String)> = idea_languages::table
-        .filter(idea_languages::idea_id.eq_any(ids))
-        .order((idea_languages::idea_id, idea_languages::position))
-        .select((idea_languages::idea_id, idea_languages::language))
-        .load(conn)?;
-    for (id, l) in languages {
-        out.entry(id).or_default().languages.push(l);
     }
     Ok(out)
 }
