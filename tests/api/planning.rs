@@ -477,3 +477,51 @@ async fn a_month_with_a_thousand_entries_shows_each_once_in_a_lean_page(app: Tes
         html.len() / 1024
     );
 }
+
+both_backends!(a_title_with_line_breaks_cannot_forge_calendar_lines);
+
+/// #12 finding 7: a piece title holding CR/LF (stored before titles were checked) stays one
+/// SUMMARY in the calendar feed, as Python's icalendar reads it (the icalendar crate escapes
+/// line breaks; this guards that across its upgrades).
+async fn a_title_with_line_breaks_cannot_forge_calendar_lines(app: TestApp) {
+    use diesel::{ExpressionMethods, RunQueryDsl};
+    let (_, api) = planner(&app).await;
+    let (s, ch) = api
+        .call("POST", "/api/v1/channels", json!({"name": "Hook", "kind": "webhook", "config": {"url": "https://hooks.example/in"}}))
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{ch}");
+    let at = (chrono::Utc::now() + chrono::Duration::days(3)).naive_utc();
+    let mut c = app.conn();
+    pressroom::store::seed::due_variants(
+        &mut c,
+        ch["id"].as_i64().unwrap(),
+        1,
+        at,
+        chrono::Duration::zero(),
+    )
+    .unwrap();
+    diesel::update(pressroom::db::schema::content_pieces::table)
+        .set(
+            pressroom::db::schema::content_pieces::title
+                .eq("Evil\rATTENDEE:mailto:x@evil.example\r\nX"),
+        )
+        .execute(&mut c)
+        .unwrap();
+    let (s, feed) = api
+        .call("POST", "/api/v1/me/calendar-feeds", json!({}))
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{feed}");
+    let ics = reqwest::get(feed["url"].as_str().unwrap())
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!ics.lines().any(|l| l.starts_with("ATTENDEE")), "{ics}");
+    let events = parse_ics(&ics);
+    assert_eq!(events.len(), 1, "{ics}");
+    assert!(
+        events[0]["summary"].as_str().unwrap().starts_with("Evil"),
+        "{events:?}"
+    );
+}
