@@ -233,6 +233,7 @@ async fn record(
         .map(|e| e.chars().take(2000).collect::<String>());
     let mail = ctx.mail.clone();
     let channel_name = delivery.map(|d| d.channel_name.clone());
+    let piece = delivery.map(|d| (d.content.id, d.idea.id));
     let status = outcome.http_status().map(i32::from);
     let outcome_name = outcome.name();
     let saved = ctx
@@ -253,7 +254,7 @@ async fn record(
                     next_retry,
                     now,
                 )?;
-                after_settled(c, &mail, id, to, channel_name.as_deref(), error.as_deref())
+                after_settled(c, &mail, id, to, piece, channel_name.as_deref(), error.as_deref(), now)
             })
             .map_err(|e: crate::error::AppError| e.to_string())
         })
@@ -269,16 +270,46 @@ async fn record(
     }
 }
 
+/// The job that publishes an idea once all its variants are out.
+pub const SETTLE_IDEA: &str = "settle_idea";
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SettleIdea {
+    content_id: i64,
+    idea_id: i64,
+}
+
 /// After a publication settles: the idea is published once every variant is, and editors
 /// hear of anything that needs a person.
+#[allow(clippy::too_many_arguments)]
 fn after_settled(
     c: &mut Conn,
     mail: &Composer,
     id: i64,
     to: PubState,
+    piece: Option<(i64, i64)>,
     channel: Option<&str>,
     error: Option<&str>,
+    now: NaiveDateTime,
 ) -> Result<(), crate::error::AppError> {
+    if let (PubState::Published, Some((content_id, idea_id))) = (to, piece) {
+        // Whether the idea is published now is settled by a job of its own, queued behind
+        // the posts already due: in a burst the posts go out first and the ideas follow.
+        let payload = serde_json::to_string(&SettleIdea {
+            content_id,
+            idea_id,
+        })
+        .unwrap_or_default();
+        let job = store::jobs::NewJob {
+            kind: SETTLE_IDEA,
+            payload,
+            unique_key: None,
+            run_at: now,
+            max_attempts: 10,
+        };
+        store::jobs::enqueue(c, job, now)?;
+        return Ok(());
+    }
     let Some((p, _, content, idea, _, _)) = store::publications::post(c, id)? else {
         return Ok(());
     };
@@ -288,6 +319,39 @@ fn after_settled(
         alert(c, mail, &p, &idea, &content.title, channel, error)?;
     }
     Ok(())
+}
+
+/// Runs a `SETTLE_IDEA` job. Running it twice does no harm: a published idea stays as it is.
+pub async fn settle_idea(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
+    let Ok(SettleIdea {
+        content_id,
+        idea_id,
+    }) = serde_json::from_str(&job.payload)
+    else {
+        return JobResult::Dead {
+            error: format!("unreadable payload {:?}", job.payload),
+        };
+    };
+    let mail = ctx.mail.clone();
+    let settled = ctx
+        .write(move |c| {
+            crate::db::write_tx(c, |c| {
+                let idea = match store::ideas::reload(c, idea_id) {
+                    Err(diesel::result::Error::NotFound) => return Ok(()),
+                    found => found?,
+                };
+                publish_idea_if_complete(c, &mail, content_id, &idea)
+            })
+            .map_err(|e: crate::error::AppError| e.to_string())
+        })
+        .await;
+    match settled {
+        Ok(()) => JobResult::Done,
+        Err(error) => JobResult::Retry {
+            error,
+            retry_after: None,
+        },
+    }
 }
 
 /// The idea is published when all its variants are.
