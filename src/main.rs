@@ -78,6 +78,19 @@ enum TokenAction {
         #[arg(long)]
         name: String,
     },
+    /// List a user's API tokens (labels and dates; the tokens themselves are never shown again)
+    List {
+        #[arg(long)]
+        email: String,
+    },
+    /// Revoke a user's API tokens with this label
+    Revoke {
+        #[arg(long)]
+        email: String,
+        /// The label given when the token was created
+        #[arg(long)]
+        name: String,
+    },
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
@@ -112,6 +125,12 @@ fn main() -> ExitCode {
         Some(Command::Token {
             action: TokenAction::Create { email, name },
         }) => token_create(&config, &email, &name),
+        Some(Command::Token {
+            action: TokenAction::List { email },
+        }) => token_list(&config, &email),
+        Some(Command::Token {
+            action: TokenAction::Revoke { email, name },
+        }) => token_revoke(&config, &email, &name),
         Some(Command::Seed { ideas, variants }) => seed(&config, ideas, variants),
         Some(Command::Rekey) => rekey(&config),
     });
@@ -245,19 +264,62 @@ fn rekey(config: &Config) -> Result<(), String> {
     Ok(())
 }
 
-fn token_create(config: &Config, email: &str, label: &str) -> Result<(), String> {
-    if label.trim().is_empty() {
-        return Err("--name must say what the token is for".into());
-    }
+/// A connection and the user with this e-mail address, for the token commands.
+fn token_owner(
+    config: &Config,
+    email: &str,
+) -> Result<(db::PooledConn, store::users::User), String> {
     let pool = db::connect(&config.database)?;
     let mut c = pool.get().map_err(|e| e.to_string())?;
     let email = validate::normalise_email(email);
     let user = store::users::find_by_email(&mut c, &email)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("no user with email {email}"))?;
+    Ok((c, user))
+}
+
+fn token_create(config: &Config, email: &str, label: &str) -> Result<(), String> {
+    if label.trim().is_empty() {
+        return Err("--name must say what the token is for".into());
+    }
+    let (mut c, user) = token_owner(config, email)?;
     let token = store::tokens::create(&mut c, user.id, label).map_err(|e| e.to_string())?;
     store::audit::record(&mut c, Some(user.id), "token.created", label, "cli")
         .map_err(|e| e.to_string())?;
     println!("{token}");
+    Ok(())
+}
+
+fn token_list(config: &Config, email: &str) -> Result<(), String> {
+    let (mut c, user) = token_owner(config, email)?;
+    let tokens = store::tokens::list(&mut c, user.id).map_err(|e| e.to_string())?;
+    if tokens.is_empty() {
+        println!("{} has no API tokens", user.email);
+    }
+    let at = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    for t in tokens {
+        let used = t
+            .last_used_at
+            .map_or("never used".to_string(), |u| format!("last used {}", at(u)));
+        println!("{}\tcreated {}\t{used}", t.label, at(t.created_at));
+    }
+    Ok(())
+}
+
+fn token_revoke(config: &Config, email: &str, label: &str) -> Result<(), String> {
+    let (mut c, user) = token_owner(config, email)?;
+    let n = store::tokens::revoke_labelled(&mut c, user.id, label).map_err(|e| e.to_string())?;
+    if n == 0 {
+        return Err(format!("{} has no API token named {label:?}", user.email));
+    }
+    store::audit::record(
+        &mut c,
+        None,
+        "token.revoked",
+        &format!("{label} of {}", user.email),
+        "cli",
+    )
+    .map_err(|e| e.to_string())?;
+    println!("revoked {n} token(s) named {label:?} of {}", user.email);
     Ok(())
 }

@@ -14,6 +14,7 @@ pub mod edit_variant;
 pub mod hand_in_idea;
 pub mod publish;
 pub mod retry_publication;
+pub mod revoke_token;
 pub mod save_channel;
 pub mod schedule_variant;
 pub mod transition_idea;

@@ -254,7 +254,16 @@ async fn record(
                     next_retry,
                     now,
                 )?;
-                after_settled(c, &mail, id, to, piece, channel_name.as_deref(), error.as_deref(), now)
+                after_settled(
+                    c,
+                    &mail,
+                    id,
+                    to,
+                    piece,
+                    channel_name.as_deref(),
+                    error.as_deref(),
+                    now,
+                )
             })
             .map_err(|e: crate::error::AppError| e.to_string())
         })

@@ -568,3 +568,13 @@ channel-secret-text = Pressroom hat dieses Geheimnis für den Webhook erstellt. 
 channel-secret-hint = Verloren? Fügen Sie in den Kanaleinstellungen ein neues Geheimnis ein (whsec_ und Base64) und geben Sie es dem Empfänger.
 channel-secret-done = Ich habe es gespeichert
 error-webhook-secret = Verwenden Sie ein Geheimnis im Standard-Webhooks-Format: whsec_ gefolgt von 24 bis 64 Bytes in Base64, oder lassen Sie das Feld leer, um eines zu erhalten.
+
+# API tokens on the account page
+tokens-title = API-Tokens
+tokens-lead = Damit melden sich Skripte an. Eine Passwortänderung widerruft alle. Neue erstellt `pressroom token create`.
+token-created = erstellt
+token-last-used = zuletzt benutzt
+token-never-used = nie benutzt
+token-revoke = Widerrufen
+tokens-none = Sie haben keine API-Tokens.
+flash-token-revoked = Das Token ist widerrufen; Skripte damit werden ab jetzt abgewiesen.

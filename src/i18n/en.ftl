@@ -568,3 +568,13 @@ channel-secret-text = Pressroom made this secret for the webhook. Give it to the
 channel-secret-hint = Lost it? Paste a new secret (whsec_ and base64) into the channel's settings and give it to the receiver.
 channel-secret-done = I have saved it
 error-webhook-secret = Use a secret in the Standard Webhooks form: whsec_ followed by 24 to 64 bytes in base64, or leave it blank to get one.
+
+# API tokens on the account page
+tokens-title = API tokens
+tokens-lead = Scripts sign in with these. Changing your password revokes them all. Create one with `pressroom token create`.
+token-created = created
+token-last-used = last used
+token-never-used = never used
+token-revoke = Revoke
+tokens-none = You have no API tokens.
+flash-token-revoked = The token is revoked; scripts using it are refused from now on.

@@ -568,3 +568,13 @@ channel-secret-text = Pressroom a créé ce secret pour le webhook. Donnez-le au
 channel-secret-hint = Perdu ? Collez un nouveau secret (whsec_ et base64) dans les réglages du canal et donnez-le au destinataire.
 channel-secret-done = Je l'ai enregistré
 error-webhook-secret = Utilisez un secret au format Standard Webhooks : whsec_ suivi de 24 à 64 octets en base64, ou laissez le champ vide pour en obtenir un.
+
+# API tokens on the account page
+tokens-title = Jetons d’API
+tokens-lead = Les scripts s’en servent pour se connecter. Changer de mot de passe les révoque tous. Créez-en avec `pressroom token create`.
+token-created = créé
+token-last-used = dernier usage
+token-never-used = jamais utilisé
+token-revoke = Révoquer
+tokens-none = Vous n’avez aucun jeton d’API.
+flash-token-revoked = Le jeton est révoqué ; les scripts qui l’utilisent sont refusés dès maintenant.

@@ -568,3 +568,13 @@ channel-secret-text = Pressroom ha creato questo segreto per il webhook. Dallo a
 channel-secret-hint = Perso? Incolla un nuovo segreto (whsec_ e base64) nelle impostazioni del canale e dallo al destinatario.
 channel-secret-done = L'ho salvato
 error-webhook-secret = Usa un segreto nel formato Standard Webhooks: whsec_ seguito da 24 a 64 byte in base64, oppure lascia il campo vuoto per riceverne uno.
+
+# API tokens on the account page
+tokens-title = Token API
+tokens-lead = Gli script li usano per accedere. Cambiare la password li revoca tutti. Creane uno con `pressroom token create`.
+token-created = creato
+token-last-used = ultimo uso
+token-never-used = mai usato
+token-revoke = Revoca
+tokens-none = Non hai token API.
+flash-token-revoked = Il token è revocato; gli script che lo usano vengono rifiutati da ora.

@@ -531,7 +531,9 @@ async fn dispatch(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
     match job.kind.as_str() {
         crate::store::publications::JOB_KIND => crate::actions::publish::run(ctx, job).await,
         crate::mail::JOB_KIND => crate::mail::run_job(ctx, job).await,
-        crate::actions::publish::SETTLE_IDEA => crate::actions::publish::settle_idea(ctx, job).await,
+        crate::actions::publish::SETTLE_IDEA => {
+            crate::actions::publish::settle_idea(ctx, job).await
+        }
         periodic::HOUSEKEEPING => periodic::housekeeping(ctx).await,
         // Does nothing: the benchmark measures the engine itself with it.
         "noop" => JobResult::Done,

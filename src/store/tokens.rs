@@ -40,3 +40,52 @@ pub fn authenticate(conn: &mut Conn, token: &str) -> QueryResult<Option<User>> {
     }
     Ok(user)
 }
+
+/// A token as its owner sees it: never the token itself.
+#[derive(Debug, Clone, Queryable, serde::Serialize)]
+pub struct TokenInfo {
+    pub id: i64,
+    pub label: String,
+    pub created_at: chrono::NaiveDateTime,
+    pub last_used_at: Option<chrono::NaiveDateTime>,
+}
+
+/// A user's tokens, newest first.
+pub fn list(conn: &mut Conn, user_id: i64) -> QueryResult<Vec<TokenInfo>> {
+    api_tokens::table
+        .filter(api_tokens::user_id.eq(user_id))
+        .order(api_tokens::id.desc())
+        .select((
+            api_tokens::id,
+            api_tokens::label,
+            api_tokens::created_at,
+            api_tokens::last_used_at,
+        ))
+        .load(conn)
+}
+
+/// Revokes one of the user's tokens; `false` if they have none with that id.
+pub fn revoke(conn: &mut Conn, user_id: i64, id: i64) -> QueryResult<bool> {
+    let n = diesel::delete(
+        api_tokens::table
+            .filter(api_tokens::user_id.eq(user_id))
+            .filter(api_tokens::id.eq(id)),
+    )
+    .execute(conn)?;
+    Ok(n > 0)
+}
+
+/// Revokes the user's tokens with this label (the CLI names tokens by label).
+pub fn revoke_labelled(conn: &mut Conn, user_id: i64, label: &str) -> QueryResult<usize> {
+    diesel::delete(
+        api_tokens::table
+            .filter(api_tokens::user_id.eq(user_id))
+            .filter(api_tokens::label.eq(label.trim())),
+    )
+    .execute(conn)
+}
+
+/// Revokes all of the user's tokens (their password changed).
+pub fn revoke_all(conn: &mut Conn, user_id: i64) -> QueryResult<usize> {
+    diesel::delete(api_tokens::table.filter(api_tokens::user_id.eq(user_id))).execute(conn)
+}

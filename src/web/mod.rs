@@ -245,6 +245,18 @@ pub fn routes() -> Vec<RouteDef> {
         ),
         get("/calendar/{secret}", Machine, calendar::ics::feed),
         get("/api/v1/me", SignedIn, api::me::show),
+        get("/api/v1/me/tokens", SignedIn, api::me::tokens),
+        route(
+            Method::DELETE,
+            "/api/v1/me/tokens/{id}",
+            SignedIn,
+            api::me::revoke_token,
+        ),
+        post(
+            "/account/tokens/{id}/revoke",
+            SignedIn,
+            account::settings::revoke_token,
+        ),
         get("/api/v1/channels", EDITORS, api::channels::list),
         post("/api/v1/channels", ADMIN, api::channels::create),
         get("/api/v1/channels/{id}", EDITORS, api::channels::show),

@@ -24,4 +24,5 @@ mod reference;
 mod schema;
 mod search;
 mod setup;
+mod tokens;
 mod xss;

@@ -46,6 +46,8 @@ pub async fn submit(ctx: Ctx, form: web::Form<PasswordForm>) -> Result<HttpRespo
             let hash = security::hash_password(&form.password).map_err(AppError::internal)?;
             store::users::set_password(c, me.id, &hash)?;
             store::sessions::delete_others(c, me.id, &session)?;
+            // A token made under the old password may be what leaked.
+            store::tokens::revoke_all(c, me.id)?;
             Ok(Ok(()))
         })
         .await?;

@@ -34,9 +34,26 @@ pub async fn render(
     let user_id = ctx.me()?.id;
     let tz = ctx.me()?.timezone.clone();
     let cache = ctx.state.reference.clone();
-    let (feeds, reference) = ctx
-        .db(move |c| Ok((store::calendar::list(c, user_id)?, cache.get(c)?)))
+    let (feeds, tokens, reference) = ctx
+        .db(move |c| {
+            Ok((
+                store::calendar::list(c, user_id)?,
+                store::tokens::list(c, user_id)?,
+                cache.get(c)?,
+            ))
+        })
         .await?;
+    let token_rows: Vec<serde_json::Value> = tokens
+        .iter()
+        .map(|t| {
+            json!({
+                "id": t.id,
+                "label": t.label,
+                "created": crate::web::render::local_time(t.created_at, &tz),
+                "last_used": t.last_used_at.map(|at| crate::web::render::local_time(at, &tz)),
+            })
+        })
+        .collect();
     let channels = &reference.channels;
     let feed_rows: Vec<serde_json::Value> = feeds
         .iter()
@@ -59,6 +76,7 @@ pub async fn render(
             "timezones": timezone_options(&profile.timezone),
             "languages": language_options(&profile.locale),
             "feeds": feed_rows,
+            "tokens": token_rows,
             "feed_channels": channels.iter().map(|(id, n)| json!({"value": id, "text": n})).collect::<Vec<_>>(),
             "mail_kinds": crate::mail::KINDS.iter().map(|k| json!({
                 "value": k,
@@ -112,4 +130,27 @@ pub async fn submit(ctx: Ctx, form: web::Form<ProfileForm>) -> Result<HttpRespon
     ctx.audit("account.updated", ctx.me()?.email.clone())
         .await?;
     Ok(redirect_with_flash(&ctx, "/account", "flash-account-saved"))
+}
+
+/// `POST /account/tokens/{id}/revoke`: the person revokes one of their API tokens.
+pub async fn revoke_token(
+    ctx: Ctx,
+    id: actix_web::web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let (me, ip, id) = (ctx.me()?.clone(), ctx.ip.clone(), *id);
+    ctx.db(move |c| {
+        Ok(crate::actions::revoke_token::revoke_token(
+            c,
+            Some(&me),
+            me.id,
+            id,
+            &ip,
+        )?)
+    })
+    .await?;
+    Ok(crate::web::render::redirect_with_flash(
+        &ctx,
+        "/account",
+        "flash-token-revoked",
+    ))
 }

@@ -27,3 +27,40 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
         "locale": me.locale,
     })))
 }
+
+/// `GET /api/v1/me/tokens`: the caller's API tokens (labels and dates, never the tokens).
+pub async fn tokens(ctx: Ctx) -> Result<HttpResponse, AppError> {
+    let me = ctx.me()?.id;
+    let items = ctx.db(move |c| Ok(store::tokens::list(c, me)?)).await?;
+    let items: Vec<_> = items
+        .iter()
+        .map(|t| {
+            json!({
+                "id": t.id,
+                "name": t.label,
+                "created_at": t.created_at.and_utc().to_rfc3339(),
+                "last_used_at": t.last_used_at.map(|at| at.and_utc().to_rfc3339()),
+            })
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(json!({"items": items, "next": null})))
+}
+
+/// `DELETE /api/v1/me/tokens/{id}`: revokes one of the caller's tokens (the one in use too).
+pub async fn revoke_token(
+    ctx: Ctx,
+    id: actix_web::web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let (me, ip, id) = (ctx.me()?.clone(), ctx.ip.clone(), *id);
+    ctx.db(move |c| {
+        Ok(crate::actions::revoke_token::revoke_token(
+            c,
+            Some(&me),
+            me.id,
+            id,
+            &ip,
+        )?)
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
