@@ -571,7 +571,7 @@ error-webhook-secret = Verwenden Sie ein Geheimnis im Standard-Webhooks-Format: 
 
 # API tokens on the account page
 tokens-title = API-Tokens
-tokens-lead = Damit melden sich Skripte an. Eine Passwortänderung widerruft alle. Neue erstellt `pressroom token create`.
+tokens-lead = Damit melden sich Skripte an. Eine Passwortänderung widerruft alle. Neue erstellt pressroom token create (auf dem Server).
 token-created = erstellt
 token-last-used = zuletzt benutzt
 token-never-used = nie benutzt

@@ -571,7 +571,7 @@ error-webhook-secret = Use a secret in the Standard Webhooks form: whsec_ follow
 
 # API tokens on the account page
 tokens-title = API tokens
-tokens-lead = Scripts sign in with these. Changing your password revokes them all. Create one with `pressroom token create`.
+tokens-lead = Scripts sign in with these. Changing your password revokes them all. Create one with pressroom token create (on the server).
 token-created = created
 token-last-used = last used
 token-never-used = never used

@@ -571,7 +571,7 @@ error-webhook-secret = Utilisez un secret au format Standard Webhooks : whsec_ s
 
 # API tokens on the account page
 tokens-title = Jetons d’API
-tokens-lead = Les scripts s’en servent pour se connecter. Changer de mot de passe les révoque tous. Créez-en avec `pressroom token create`.
+tokens-lead = Les scripts s’en servent pour se connecter. Changer de mot de passe les révoque tous. Créez-en avec pressroom token create (sur le serveur).
 token-created = créé
 token-last-used = dernier usage
 token-never-used = jamais utilisé

@@ -571,7 +571,7 @@ error-webhook-secret = Usa un segreto nel formato Standard Webhooks: whsec_ segu
 
 # API tokens on the account page
 tokens-title = Token API
-tokens-lead = Gli script li usano per accedere. Cambiare la password li revoca tutti. Creane uno con `pressroom token create`.
+tokens-lead = Gli script li usano per accedere. Cambiare la password li revoca tutti. Creane uno con pressroom token create (sul server).
 token-created = creato
 token-last-used = ultimo uso
 token-never-used = mai usato
