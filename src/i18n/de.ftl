@@ -578,3 +578,4 @@ token-never-used = nie benutzt
 token-revoke = Widerrufen
 tokens-none = Sie haben keine API-Tokens.
 flash-token-revoked = Das Token ist widerrufen; Skripte damit werden ab jetzt abgewiesen.
+tokens-none-user = Diese Person hat keine API-Tokens.

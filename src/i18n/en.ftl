@@ -578,3 +578,4 @@ token-never-used = never used
 token-revoke = Revoke
 tokens-none = You have no API tokens.
 flash-token-revoked = The token is revoked; scripts using it are refused from now on.
+tokens-none-user = This person has no API tokens.

@@ -578,3 +578,4 @@ token-never-used = jamais utilisé
 token-revoke = Révoquer
 tokens-none = Vous n’avez aucun jeton d’API.
 flash-token-revoked = Le jeton est révoqué ; les scripts qui l’utilisent sont refusés dès maintenant.
+tokens-none-user = Cette personne n’a aucun jeton d’API.

@@ -578,3 +578,4 @@ token-never-used = mai usato
 token-revoke = Revoca
 tokens-none = Non hai token API.
 flash-token-revoked = Il token è revocato; gli script che lo usano vengono rifiutati da ora.
+tokens-none-user = Questa persona non ha token API.

@@ -125,6 +125,11 @@ pub fn routes() -> Vec<RouteDef> {
         post("/admin/users/{id}", ADMIN, admin::users::update),
         post("/admin/users/{id}/disable", ADMIN, admin::users::disable),
         post("/admin/users/{id}/enable", ADMIN, admin::users::enable),
+        post(
+            "/admin/users/{id}/tokens/{token_id}/revoke",
+            ADMIN,
+            admin::users::revoke_token,
+        ),
         get("/admin/departments", ADMIN, admin::departments::list),
         post("/admin/departments", ADMIN, admin::departments::create),
         post(

@@ -83,7 +83,8 @@ async fn every_route_answers_each_role_as_the_access_table_says(app: TestApp) {
             let path = pattern
                 .replace("{id}", &id)
                 .replace("{path:.*}", "css/app.css")
-                .replace("{schedule_id}", "1");
+                .replace("{schedule_id}", "1")
+                .replace("{token_id}", "999999");
             let is_api = path.starts_with("/api/v1/");
             let mut req = match method.as_str() {
                 "GET" => caller.browser.get(app.url(&path)),

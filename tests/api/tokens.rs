@@ -136,6 +136,28 @@ async fn tokens_are_listed_revoked_and_die_with_a_password_change(app: TestApp) 
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(works(&app, &laptop).await, StatusCode::UNAUTHORIZED);
 
+    // An admin revokes anyone's token from the person's page.
+    let eve_id = app.user_id(&admin, "eve@example.ch").await;
+    let page = format!("/admin/users/{eve_id}");
+    let (_, html) = app.get_html(&admin, &page).await;
+    assert!(
+        html.contains("eve&#x27;s script") || html.contains("eve's script"),
+        "{html}"
+    );
+    let eve_token_id = number_after(&html, &format!("/admin/users/{eve_id}/tokens/"));
+    let eve2 = app.create_token("eve@example.ch", "second");
+    let r = app
+        .submit(
+            &admin,
+            &page,
+            &format!("/admin/users/{eve_id}/tokens/{eve_token_id}/revoke"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(works(&app, &eve).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(works(&app, &eve2).await, StatusCode::OK, "only that one");
+
     // A new password revokes every token of the account, and only of that account.
     let kept = app.create_token(ADMIN_EMAIL, "ci");
     let r = app
@@ -152,5 +174,5 @@ async fn tokens_are_listed_revoked_and_die_with_a_password_change(app: TestApp) 
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(works(&app, &kept).await, StatusCode::UNAUTHORIZED);
-    assert_eq!(works(&app, &eve).await, StatusCode::OK);
+    assert_eq!(works(&app, &eve2).await, StatusCode::OK);
 }

@@ -176,6 +176,14 @@ async fn render_edit(
     form: &UserForm,
     errors: &FieldErrors,
 ) -> Result<HttpResponse, AppError> {
+    let uid = user.id;
+    let tz = ctx.me()?.timezone.clone();
+    let tokens: Vec<Value> = ctx
+        .db(move |c| Ok(store::tokens::list(c, uid)?))
+        .await?
+        .iter()
+        .map(|t| json!({"id": t.id, "label": t.label, "created": local_time(t.created_at, &tz), "last_used": t.last_used_at.map(|at| local_time(at, &tz))}))
+        .collect();
     Page::new("admin/user_edit", "user-edit-title")
         .status(if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY })
         .data(json!({
@@ -184,8 +192,30 @@ async fn render_edit(
             "errors": field_errors(ctx, errors),
             "roles": role_options(ctx, &form.role),
             "departments": department_options(departments, &form.department_id),
+            "tokens": tokens,
         }))
         .render(ctx)
+}
+
+/// `POST /admin/users/{id}/tokens/{token_id}/revoke`: an admin revokes someone's API token.
+pub async fn revoke_token(ctx: Ctx, path: web::Path<(i64, i64)>) -> Result<HttpResponse, AppError> {
+    let (owner, token) = path.into_inner();
+    let (me, ip) = (ctx.me()?.clone(), ctx.ip.clone());
+    ctx.db(move |c| {
+        Ok(crate::actions::revoke_token::revoke_token(
+            c,
+            Some(&me),
+            owner,
+            token,
+            &ip,
+        )?)
+    })
+    .await?;
+    Ok(redirect_with_flash(
+        &ctx,
+        &format!("/admin/users/{owner}"),
+        "flash-token-revoked",
+    ))
 }
 
 pub async fn edit(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
