@@ -24,6 +24,7 @@ pub mod publications;
 pub mod render;
 pub mod state;
 pub mod static_files;
+pub mod tokens;
 pub mod views;
 
 use std::collections::BTreeMap;

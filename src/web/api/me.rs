@@ -51,16 +51,6 @@ pub async fn revoke_token(
     ctx: Ctx,
     id: actix_web::web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let (me, ip, id) = (ctx.me()?.clone(), ctx.ip.clone(), *id);
-    ctx.db(move |c| {
-        Ok(crate::actions::revoke_token::revoke_token(
-            c,
-            Some(&me),
-            me.id,
-            id,
-            &ip,
-        )?)
-    })
-    .await?;
+    crate::web::tokens::revoke_own(&ctx, *id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
