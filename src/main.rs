@@ -40,6 +40,11 @@ enum Command {
     /// Seal all channel secrets again with the current PRESSROOM_SECRET_KEY; the old key goes in
     /// PRESSROOM_PREVIOUS_SECRET_KEYS for this run
     Rekey,
+    /// Write a consistent copy of the database to FILE (SQLite: safe while serving;
+    /// PostgreSQL: runs pg_dump)
+    Backup { file: std::path::PathBuf },
+    /// Put a backup FILE into an empty data directory (or empty PostgreSQL database)
+    Restore { file: std::path::PathBuf },
     /// Add demo data: departments, demo people and channels, and N ideas (for trying out and
     /// for benchmarks)
     Seed {
@@ -133,6 +138,12 @@ fn main() -> ExitCode {
         }) => token_revoke(&config, &email, &name),
         Some(Command::Seed { ideas, variants }) => seed(&config, ideas, variants),
         Some(Command::Rekey) => rekey(&config),
+        Some(Command::Backup { file }) => {
+            db::backup::backup(&config.database, &file).map(|m| println!("{m}"))
+        }
+        Some(Command::Restore { file }) => {
+            db::backup::restore(&config.database, &file).map(|m| println!("{m}"))
+        }
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,5 +1,6 @@
 //! Connections to SQLite or PostgreSQL behind one type, the pool, and embedded migrations.
 
+pub mod backup;
 pub mod schema;
 
 use std::time::Duration;

@@ -392,3 +392,104 @@ async fn the_binary_serves_and_its_request_log_keeps_calendar_secrets_out() {
     assert!(!log.contains(&secret), "the secret stays out of the log");
     assert!(!log.contains(token.trim()), "tokens stay out of the log");
 }
+
+both_backends!(a_backup_restores_into_an_empty_data_directory_and_signs_in);
+
+/// #12 backups: `pressroom backup` copies the live database, `pressroom restore` puts it into
+/// an empty data directory (or database), and the admin signs in there with the idea intact.
+async fn a_backup_restores_into_an_empty_data_directory_and_signs_in(app: TestApp) {
+    use crate::helpers::{Backend, ADMIN_EMAIL, PASSWORD};
+    let admin = app.setup_admin().await;
+    app.create_department(&admin, "Marketing").await;
+    let api = app.api(ADMIN_EMAIL);
+    let (_, idea) = api
+        .call(
+            "POST",
+            "/api/v1/ideas",
+            serde_json::json!({"title": "Kept safe", "department_id": 1}),
+        )
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pressroom.backup");
+    let out = app.cli(&["backup", file.to_str().unwrap()], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(file.metadata().unwrap().len() > 0);
+    let again = app.cli(&["backup", file.to_str().unwrap()], "");
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "an existing file is never overwritten"
+    );
+
+    // Restore into a fresh place: an empty data directory, or an empty PostgreSQL database.
+    let postgres = app.database_url.starts_with("postgres");
+    let target_dir = tempfile::tempdir().unwrap();
+    let (url, pg_name) = if postgres {
+        let (url, name) = crate::helpers::create_pg_database();
+        (url, Some(name))
+    } else {
+        (
+            target_dir
+                .path()
+                .join("pressroom.db")
+                .to_string_lossy()
+                .into_owned(),
+            None,
+        )
+    };
+    let restore = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_pressroom"))
+            .args(args)
+            .env("DATABASE_URL", &url)
+            .env("PRESSROOM_DATA_DIR", target_dir.path())
+            .env("RUST_LOG", "warn")
+            .output()
+            .unwrap()
+    };
+    let out = restore(&["restore", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let twice = restore(&["restore", file.to_str().unwrap()]);
+    assert_eq!(
+        twice.status.code(),
+        Some(2),
+        "restore goes only into an empty place"
+    );
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("empty"));
+    let not_a_backup = dir.path().join("notes.txt");
+    std::fs::write(&not_a_backup, "hello").unwrap();
+    if !postgres {
+        let empty = tempfile::tempdir().unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_pressroom"))
+            .args(["restore", not_a_backup.to_str().unwrap()])
+            .env("DATABASE_URL", empty.path().join("x.db").to_str().unwrap())
+            .env("PRESSROOM_DATA_DIR", empty.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("not a Pressroom backup"));
+    }
+
+    let restored = TestApp::spawn_with(Backend::Sqlite, &[("DATABASE_URL", &url)]).await;
+    let (browser, r) = restored.login(ADMIN_EMAIL, PASSWORD).await;
+    assert_eq!(
+        r.status(),
+        StatusCode::SEE_OTHER,
+        "the admin signs in on the restored copy"
+    );
+    let (_, html) = restored
+        .get_html(&browser, &format!("/ideas/{}", idea["id"]))
+        .await;
+    assert!(html.contains("Kept safe"));
+    drop(restored);
+    if let Some(name) = pg_name {
+        crate::helpers::drop_pg_database(&name);
+    }
+}
