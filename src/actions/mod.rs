@@ -11,6 +11,7 @@ pub mod create_content;
 pub mod edit_content;
 pub mod edit_idea;
 pub mod edit_variant;
+pub mod erase_person;
 pub mod hand_in_idea;
 pub mod publish;
 pub mod retry_publication;

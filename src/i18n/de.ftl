@@ -579,3 +579,11 @@ token-revoke = Widerrufen
 tokens-none = Sie haben keine API-Tokens.
 flash-token-revoked = Das Token ist widerrufen; Skripte damit werden ab jetzt abgewiesen.
 tokens-none-user = Diese Person hat keine API-Tokens.
+
+# A person's data
+user-data = Personendaten
+user-export = Alles herunterladen, was zu dieser Person gespeichert ist (JSON)
+user-erase = Diese Person löschen
+user-erase-text = Das Löschen meldet die Person endgültig ab und entfernt Name, Adresse, Tokens, Kalender-Feeds und Mails. Ihre Ideen und Kommentare bleiben, einem ehemaligen Mitglied zugeschrieben. Das lässt sich nicht rückgängig machen.
+flash-user-erased = Die Person ist gelöscht; ihre Ideen bleiben, einem ehemaligen Mitglied zugeschrieben.
+error-erase-self = Sie können Ihr eigenes Konto nicht löschen.

@@ -579,3 +579,11 @@ token-revoke = Revoke
 tokens-none = You have no API tokens.
 flash-token-revoked = The token is revoked; scripts using it are refused from now on.
 tokens-none-user = This person has no API tokens.
+
+# A person's data
+user-data = Personal data
+user-export = Download everything stored about this person (JSON)
+user-erase = Erase this person
+user-erase-text = Erasing signs them out for good and removes their name, address, tokens, calendar feeds and mail. Their ideas and comments stay, credited to a former member. This cannot be undone.
+flash-user-erased = The person is erased; their ideas stay, credited to a former member.
+error-erase-self = You cannot erase your own account.

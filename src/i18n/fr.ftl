@@ -579,3 +579,11 @@ token-revoke = Révoquer
 tokens-none = Vous n’avez aucun jeton d’API.
 flash-token-revoked = Le jeton est révoqué ; les scripts qui l’utilisent sont refusés dès maintenant.
 tokens-none-user = Cette personne n’a aucun jeton d’API.
+
+# A person's data
+user-data = Données personnelles
+user-export = Télécharger tout ce qui est enregistré sur cette personne (JSON)
+user-erase = Effacer cette personne
+user-erase-text = L’effacement la déconnecte pour de bon et supprime son nom, son adresse, ses jetons, ses flux de calendrier et ses mails. Ses idées et commentaires restent, attribués à un ancien membre. C’est irréversible.
+flash-user-erased = La personne est effacée ; ses idées restent, attribuées à un ancien membre.
+error-erase-self = Vous ne pouvez pas effacer votre propre compte.

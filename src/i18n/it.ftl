@@ -579,3 +579,11 @@ token-revoke = Revoca
 tokens-none = Non hai token API.
 flash-token-revoked = Il token è revocato; gli script che lo usano vengono rifiutati da ora.
 tokens-none-user = Questa persona non ha token API.
+
+# A person's data
+user-data = Dati personali
+user-export = Scarica tutto ciò che è salvato su questa persona (JSON)
+user-erase = Cancella questa persona
+user-erase-text = La cancellazione la disconnette per sempre e rimuove nome, indirizzo, token, feed del calendario e mail. Le sue idee e i commenti restano, attribuiti a un ex membro. Non si può annullare.
+flash-user-erased = La persona è cancellata; le sue idee restano, attribuite a un ex membro.
+error-erase-self = Non puoi cancellare il tuo account.

@@ -126,6 +126,8 @@ pub fn routes() -> Vec<RouteDef> {
         post("/admin/users/{id}", ADMIN, admin::users::update),
         post("/admin/users/{id}/disable", ADMIN, admin::users::disable),
         post("/admin/users/{id}/enable", ADMIN, admin::users::enable),
+        get("/admin/users/{id}/export", ADMIN, admin::users::export),
+        post("/admin/users/{id}/erase", ADMIN, admin::users::erase),
         post(
             "/admin/users/{id}/tokens/{token_id}/revoke",
             ADMIN,

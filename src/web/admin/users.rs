@@ -316,3 +316,36 @@ async fn set_disabled(ctx: Ctx, id: i64, disabled: bool) -> Result<HttpResponse,
         flash,
     ))
 }
+
+/// `GET /admin/users/{id}/export`: everything stored about the person, as a JSON download.
+pub async fn export(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let id = *id;
+    let data = ctx
+        .db(move |c| store::personal_data::export(c, id)?.ok_or(AppError::NotFound))
+        .await?;
+    ctx.audit("user.exported", format!("user {id}")).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"pressroom-user-{id}.json\""),
+        ))
+        .json(data))
+}
+
+/// `POST /admin/users/{id}/erase`: the person is erased; their ideas stay, credited to a
+/// former member.
+pub async fn erase(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let (me, ip, id) = (ctx.me()?.clone(), ctx.ip.clone(), *id);
+    let now = ctx.state.scheduler.clock().naive();
+    ctx.db(move |c| {
+        Ok(crate::actions::erase_person::erase_person(
+            c, &me, id, &ip, now,
+        )?)
+    })
+    .await?;
+    Ok(redirect_with_flash(
+        &ctx,
+        "/admin/users",
+        "flash-user-erased",
+    ))
+}
