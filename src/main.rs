@@ -82,6 +82,9 @@ enum TokenAction {
         /// A label that says what the token is for
         #[arg(long)]
         name: String,
+        /// The token stops working after this many days (default: until revoked)
+        #[arg(long)]
+        expires_in_days: Option<u32>,
     },
     /// List a user's API tokens (labels and dates; the tokens themselves are never shown again)
     List {
@@ -128,8 +131,13 @@ fn main() -> ExitCode {
                 },
         }) => user_add(&config, &email, &name, role, department.as_deref()),
         Some(Command::Token {
-            action: TokenAction::Create { email, name },
-        }) => token_create(&config, &email, &name),
+            action:
+                TokenAction::Create {
+                    email,
+                    name,
+                    expires_in_days,
+                },
+        }) => token_create(&config, &email, &name, expires_in_days),
         Some(Command::Token {
             action: TokenAction::List { email },
         }) => token_list(&config, &email),
@@ -289,12 +297,20 @@ fn token_owner(
     Ok((c, user))
 }
 
-fn token_create(config: &Config, email: &str, label: &str) -> Result<(), String> {
+fn token_create(
+    config: &Config,
+    email: &str,
+    label: &str,
+    expires_in_days: Option<u32>,
+) -> Result<(), String> {
     if label.trim().is_empty() {
         return Err("--name must say what the token is for".into());
     }
     let (mut c, user) = token_owner(config, email)?;
-    let token = store::tokens::create(&mut c, user.id, label).map_err(|e| e.to_string())?;
+    let expires_at = expires_in_days
+        .map(|d| chrono::Utc::now().naive_utc() + chrono::Duration::days(i64::from(d)));
+    let token =
+        store::tokens::create(&mut c, user.id, label, expires_at).map_err(|e| e.to_string())?;
     store::audit::record(&mut c, Some(user.id), "token.created", label, "cli")
         .map_err(|e| e.to_string())?;
     println!("{token}");

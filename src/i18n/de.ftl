@@ -587,3 +587,4 @@ user-erase = Diese Person löschen
 user-erase-text = Das Löschen meldet die Person endgültig ab und entfernt Name, Adresse, Tokens, Kalender-Feeds und Mails. Ihre Ideen und Kommentare bleiben, einem ehemaligen Mitglied zugeschrieben. Das lässt sich nicht rückgängig machen.
 flash-user-erased = Die Person ist gelöscht; ihre Ideen bleiben, einem ehemaligen Mitglied zugeschrieben.
 error-erase-self = Sie können Ihr eigenes Konto nicht löschen.
+token-expires = läuft ab

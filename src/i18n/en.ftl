@@ -587,3 +587,4 @@ user-erase = Erase this person
 user-erase-text = Erasing signs them out for good and removes their name, address, tokens, calendar feeds and mail. Their ideas and comments stay, credited to a former member. This cannot be undone.
 flash-user-erased = The person is erased; their ideas stay, credited to a former member.
 error-erase-self = You cannot erase your own account.
+token-expires = expires

@@ -587,3 +587,4 @@ user-erase = Effacer cette personne
 user-erase-text = L’effacement la déconnecte pour de bon et supprime son nom, son adresse, ses jetons, ses flux de calendrier et ses mails. Ses idées et commentaires restent, attribués à un ancien membre. C’est irréversible.
 flash-user-erased = La personne est effacée ; ses idées restent, attribuées à un ancien membre.
 error-erase-self = Vous ne pouvez pas effacer votre propre compte.
+token-expires = expire le

@@ -587,3 +587,4 @@ user-erase = Cancella questa persona
 user-erase-text = La cancellazione la disconnette per sempre e rimuove nome, indirizzo, token, feed del calendario e mail. Le sue idee e i commenti restano, attribuiti a un ex membro. Non si può annullare.
 flash-user-erased = La persona è cancellata; le sue idee restano, attribuite a un ex membro.
 error-erase-self = Non puoi cancellare il tuo account.
+token-expires = scade

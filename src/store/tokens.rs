@@ -10,7 +10,13 @@ use crate::security::{random_token, token_hash};
 /// Prefix so a leaked token is recognisable in logs and secret scanners.
 pub const PREFIX: &str = "prt_";
 
-pub fn create(conn: &mut Conn, user_id: i64, label: &str) -> QueryResult<String> {
+/// A new token for the user, valid until `expires_at` if one is given.
+pub fn create(
+    conn: &mut Conn,
+    user_id: i64,
+    label: &str,
+    expires_at: Option<chrono::NaiveDateTime>,
+) -> QueryResult<String> {
     let token = format!("{PREFIX}{}", random_token());
     diesel::insert_into(api_tokens::table)
         .values((
@@ -18,18 +24,24 @@ pub fn create(conn: &mut Conn, user_id: i64, label: &str) -> QueryResult<String>
             api_tokens::label.eq(label.trim()),
             api_tokens::token_hash.eq(token_hash(&token)),
             api_tokens::created_at.eq(super::now()),
+            api_tokens::expires_at.eq(expires_at),
         ))
         .execute(conn)?;
     Ok(token)
 }
 
-/// The (enabled) user a token belongs to; notes when it was last used.
+/// The (enabled) user a token belongs to, unless it has expired; notes when it was last used.
 pub fn authenticate(conn: &mut Conn, token: &str) -> QueryResult<Option<User>> {
     let hash = token_hash(token);
     let user = api_tokens::table
         .inner_join(users::table)
         .filter(api_tokens::token_hash.eq(&hash))
         .filter(users::disabled_at.is_null())
+        .filter(
+            api_tokens::expires_at
+                .is_null()
+                .or(api_tokens::expires_at.gt(super::now())),
+        )
         .select(User::as_select())
         .first(conn)
         .optional()?;
@@ -48,6 +60,7 @@ pub struct TokenInfo {
     pub label: String,
     pub created_at: chrono::NaiveDateTime,
     pub last_used_at: Option<chrono::NaiveDateTime>,
+    pub expires_at: Option<chrono::NaiveDateTime>,
 }
 
 /// A user's tokens, newest first.
@@ -60,6 +73,7 @@ pub fn list(conn: &mut Conn, user_id: i64) -> QueryResult<Vec<TokenInfo>> {
             api_tokens::label,
             api_tokens::created_at,
             api_tokens::last_used_at,
+            api_tokens::expires_at,
         ))
         .load(conn)
 }

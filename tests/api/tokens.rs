@@ -158,6 +158,48 @@ async fn tokens_are_listed_revoked_and_die_with_a_password_change(app: TestApp) 
     assert_eq!(works(&app, &eve).await, StatusCode::UNAUTHORIZED);
     assert_eq!(works(&app, &eve2).await, StatusCode::OK, "only that one");
 
+    // A token may be given an end; past it, it no longer opens the API.
+    let out = app.cli(
+        &[
+            "token",
+            "create",
+            "--email",
+            ADMIN_EMAIL,
+            "--name",
+            "one day",
+            "--expires-in-days",
+            "1",
+        ],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let day = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert_eq!(works(&app, &day).await, StatusCode::OK);
+    let (_, me) = app.get_html(&admin, "/account").await;
+    assert!(
+        me.contains("one day") && me.contains("expires"),
+        "the page shows the end"
+    );
+    {
+        use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+        use pressroom::db::schema::api_tokens;
+        diesel::update(api_tokens::table.filter(api_tokens::label.eq("one day")))
+            .set(api_tokens::expires_at.eq(Some(
+                chrono::Utc::now().naive_utc() - chrono::Duration::minutes(1),
+            )))
+            .execute(&mut app.conn())
+            .unwrap();
+    }
+    assert_eq!(
+        works(&app, &day).await,
+        StatusCode::UNAUTHORIZED,
+        "an expired token is refused"
+    );
+
     // A new password revokes every token of the account, and only of that account.
     let kept = app.create_token(ADMIN_EMAIL, "ci");
     let r = app

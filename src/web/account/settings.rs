@@ -51,6 +51,7 @@ pub async fn render(
                 "label": t.label,
                 "created": crate::web::render::local_time(t.created_at, &tz),
                 "last_used": t.last_used_at.map(|at| crate::web::render::local_time(at, &tz)),
+            "expires": t.expires_at.map(|at| crate::web::render::local_time(at, &tz)),
             })
         })
         .collect();

@@ -182,7 +182,7 @@ async fn render_edit(
         .db(move |c| Ok(store::tokens::list(c, uid)?))
         .await?
         .iter()
-        .map(|t| json!({"id": t.id, "label": t.label, "created": local_time(t.created_at, &tz), "last_used": t.last_used_at.map(|at| local_time(at, &tz))}))
+        .map(|t| json!({"id": t.id, "label": t.label, "created": local_time(t.created_at, &tz), "last_used": t.last_used_at.map(|at| local_time(at, &tz)), "expires": t.expires_at.map(|at| local_time(at, &tz))}))
         .collect();
     Page::new("admin/user_edit", "user-edit-title")
         .status(if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY })

@@ -40,6 +40,7 @@ pub async fn tokens(ctx: Ctx) -> Result<HttpResponse, AppError> {
                 "name": t.label,
                 "created_at": t.created_at.and_utc().to_rfc3339(),
                 "last_used_at": t.last_used_at.map(|at| at.and_utc().to_rfc3339()),
+                "expires_at": t.expires_at.map(|at| at.and_utc().to_rfc3339()),
             })
         })
         .collect();
