@@ -225,6 +225,17 @@ async fn first_run_setup_and_login_in_a_real_browser() {
     wait_for(c, "/admin/users", ".flash").await;
     assert!(text_of(c, ".table").await.contains("Carla Care"));
     screenshot(c, "admin-users").await;
+    // Carla's page: her tokens, her data's export and erasure.
+    app.create_token("carla@example.ch", "import script");
+    let carla = pressroom::store::users::find_by_email(&mut app.conn(), "carla@example.ch")
+        .unwrap()
+        .unwrap()
+        .id;
+    c.goto(&app.url(&format!("/admin/users/{carla}")))
+        .await
+        .unwrap();
+    assert!(text_of(c, "main").await.contains("import script"));
+    screenshot_of(c, "main", "admin-user-edit").await;
     c.goto(&app.url("/account")).await.unwrap();
     screenshot(c, "account").await;
     c.set_window_size(390, 844).await.unwrap();
