@@ -12,6 +12,7 @@ pub mod edit_content;
 pub mod edit_idea;
 pub mod edit_variant;
 pub mod erase_person;
+pub mod erase_subscriber;
 pub mod hand_in_idea;
 pub mod publish;
 pub mod retry_publication;

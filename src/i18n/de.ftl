@@ -588,3 +588,10 @@ user-erase-text = Das Löschen meldet die Person endgültig ab und entfernt Name
 flash-user-erased = Die Person ist gelöscht; ihre Ideen bleiben, einem ehemaligen Mitglied zugeschrieben.
 error-erase-self = Sie können Ihr eigenes Konto nicht löschen.
 token-expires = läuft ab
+
+# A newsletter reader's data
+subscriber-data = Daten einer Newsletter-Leserin, eines Lesers
+subscriber-data-lead = Alles herunterladen, was zu einer Adresse gespeichert ist, oder sie aus allen Newslettern löschen (ihre Abos enden und vergessen sie).
+subscriber-export = Herunterladen (JSON)
+subscriber-erase = Löschen
+flash-subscriber-erased = Die Adresse ist aus allen Newslettern gelöscht.

@@ -588,3 +588,10 @@ user-erase-text = Erasing signs them out for good and removes their name, addres
 flash-user-erased = The person is erased; their ideas stay, credited to a former member.
 error-erase-self = You cannot erase your own account.
 token-expires = expires
+
+# A newsletter reader's data
+subscriber-data = A newsletter reader's data
+subscriber-data-lead = Download everything stored about one address, or erase it from every newsletter (its subscriptions end and forget it).
+subscriber-export = Download (JSON)
+subscriber-erase = Erase
+flash-subscriber-erased = The address is erased from every newsletter.

@@ -588,3 +588,10 @@ user-erase-text = L’effacement la déconnecte pour de bon et supprime son nom,
 flash-user-erased = La personne est effacée ; ses idées restent, attribuées à un ancien membre.
 error-erase-self = Vous ne pouvez pas effacer votre propre compte.
 token-expires = expire le
+
+# A newsletter reader's data
+subscriber-data = Données d’un lecteur de newsletter
+subscriber-data-lead = Télécharger tout ce qui est enregistré pour une adresse, ou l’effacer de toutes les newsletters (ses abonnements prennent fin et l’oublient).
+subscriber-export = Télécharger (JSON)
+subscriber-erase = Effacer
+flash-subscriber-erased = L’adresse est effacée de toutes les newsletters.

@@ -588,3 +588,10 @@ user-erase-text = La cancellazione la disconnette per sempre e rimuove nome, ind
 flash-user-erased = La persona è cancellata; le sue idee restano, attribuite a un ex membro.
 error-erase-self = Non puoi cancellare il tuo account.
 token-expires = scade
+
+# A newsletter reader's data
+subscriber-data = Dati di un lettore della newsletter
+subscriber-data-lead = Scarica tutto ciò che è salvato per un indirizzo, o cancellalo da tutte le newsletter (le sue iscrizioni terminano e lo dimenticano).
+subscriber-export = Scarica (JSON)
+subscriber-erase = Cancella
+flash-subscriber-erased = L’indirizzo è cancellato da tutte le newsletter.

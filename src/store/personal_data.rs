@@ -6,8 +6,8 @@ use diesel::prelude::*;
 use serde_json::{json, Value};
 
 use crate::db::schema::{
-    api_tokens, audit_log, calendar_feeds, idea_events, ideas, login_failures, mail_outbox,
-    sessions, users,
+    api_tokens, audit_log, calendar_feeds, channels, idea_events, ideas, login_failures,
+    mail_outbox, newsletter_deliveries, sessions, subscribers, users,
 };
 use crate::db::Conn;
 
@@ -162,4 +162,80 @@ pub fn erase(conn: &mut Conn, user_id: i64, now: NaiveDateTime) -> QueryResult<b
         ))
         .execute(conn)?;
     Ok(true)
+}
+
+/// (id, newsletter, language, state, subscribed, confirmed, unsubscribed)
+type SubscriptionRow = (
+    i64,
+    String,
+    String,
+    String,
+    NaiveDateTime,
+    Option<NaiveDateTime>,
+    Option<NaiveDateTime>,
+);
+
+/// Everything stored about one newsletter reader, across channels; `None` if the address
+/// subscribed nowhere.
+pub fn export_subscriber(conn: &mut Conn, email: &str) -> QueryResult<Option<Value>> {
+    let rows: Vec<SubscriptionRow> = subscribers::table
+        .inner_join(channels::table)
+        .filter(subscribers::email.eq(email))
+        .order(subscribers::id.asc())
+        .select((
+            subscribers::id,
+            channels::name,
+            subscribers::language,
+            subscribers::state,
+            subscribers::created_at,
+            subscribers::confirmed_at,
+            subscribers::unsubscribed_at,
+        ))
+        .load(conn)?;
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    let mut subscriptions = vec![];
+    for (id, channel, language, state, created, confirmed, unsubscribed) in rows {
+        let sent: Vec<Option<NaiveDateTime>> = newsletter_deliveries::table
+            .filter(newsletter_deliveries::subscriber_id.eq(id))
+            .select(newsletter_deliveries::sent_at)
+            .load(conn)?;
+        subscriptions.push(json!({
+            "newsletter": channel, "language": language, "state": state,
+            "subscribed_at": at(created), "confirmed_at": confirmed.map(at),
+            "unsubscribed_at": unsubscribed.map(at),
+            "newsletters_sent": sent.iter().flatten().map(|t| at(*t)).collect::<Vec<_>>(),
+        }));
+    }
+    let mail: Vec<(String, NaiveDateTime)> = mail_outbox::table
+        .filter(mail_outbox::to_email.eq(email))
+        .select((mail_outbox::subject, mail_outbox::created_at))
+        .load(conn)?;
+    Ok(Some(json!({
+        "email": email,
+        "subscriptions": subscriptions,
+        "mail": mail.iter().map(|(s, c)| json!({"subject": s, "created_at": at(*c)})).collect::<Vec<_>>(),
+    })))
+}
+
+/// Erases a newsletter reader: every subscription of the address is ended and loses the
+/// address (the record of which newsletters went out stays, by number only), and mail to it
+/// is deleted. Returns how many subscriptions there were.
+pub fn erase_subscriber(conn: &mut Conn, email: &str, now: NaiveDateTime) -> QueryResult<usize> {
+    let ids: Vec<i64> = subscribers::table
+        .filter(subscribers::email.eq(email))
+        .select(subscribers::id)
+        .load(conn)?;
+    for id in &ids {
+        diesel::update(subscribers::table.find(*id))
+            .set((
+                subscribers::email.eq(format!("erased-subscriber-{id}@erased.invalid")),
+                subscribers::state.eq(super::subscribers::UNSUBSCRIBED),
+                subscribers::unsubscribed_at.eq(Some(now)),
+            ))
+            .execute(conn)?;
+    }
+    diesel::delete(mail_outbox::table.filter(mail_outbox::to_email.eq(email))).execute(conn)?;
+    Ok(ids.len())
 }

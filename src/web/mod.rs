@@ -142,6 +142,12 @@ pub fn routes() -> Vec<RouteDef> {
         ),
         get("/admin/audit", ADMIN, admin::audit::list),
         get("/admin/channels", ADMIN, admin::channels::list::list),
+        get(
+            "/admin/subscribers/export",
+            ADMIN,
+            admin::subscribers::export,
+        ),
+        post("/admin/subscribers/erase", ADMIN, admin::subscribers::erase),
         post("/admin/channels", ADMIN, admin::channels::list::create),
         get(
             "/admin/channels/new",

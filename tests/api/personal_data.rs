@@ -125,3 +125,72 @@ async fn a_person_is_exported_then_erased_and_their_ideas_stay(app: TestApp) {
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+both_backends!(a_newsletter_reader_is_exported_then_erased_everywhere);
+
+async fn a_newsletter_reader_is_exported_then_erased_everywhere(app: TestApp) {
+    let admin = app.setup_admin().await;
+    let de = app.add_channel("Brief", "newsletter");
+    let fr = app.add_channel("Lettre", "newsletter");
+    let now = chrono::Utc::now().naive_utc();
+    let mut c = app.conn();
+    for (channel, lang) in [(de, "de"), (fr, "fr")] {
+        let s = pressroom::store::subscribers::subscribe(
+            &mut c,
+            channel,
+            "reader@example.ch",
+            lang,
+            now,
+        )
+        .unwrap();
+        pressroom::store::subscribers::confirm(&mut c, s.subscriber.id, now).unwrap();
+    }
+    let export = |email: &str| {
+        let url = app.url(&format!(
+            "/admin/subscribers/export?email={}",
+            pressroom::error::urlencode(email)
+        ));
+        let admin = admin.clone();
+        async move { admin.get(url).send().await.unwrap() }
+    };
+    let r = export(" Reader@Example.ch ").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let data: Value = r.json().await.unwrap();
+    assert_eq!(data["subscriptions"].as_array().unwrap().len(), 2, "{data}");
+    assert_eq!(data["subscriptions"][0]["state"], "confirmed");
+
+    let r = app
+        .submit(
+            &admin,
+            "/admin/channels",
+            "/admin/subscribers/erase",
+            &[("email", "reader@example.ch")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        export("reader@example.ch").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let left: i64 = {
+        use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+        use pressroom::db::schema::subscribers;
+        subscribers::table
+            .filter(subscribers::email.eq("reader@example.ch"))
+            .count()
+            .get_result(&mut c)
+            .unwrap()
+    };
+    assert_eq!(left, 0, "no subscription keeps the address");
+    let (_, audit) = app.get_html(&admin, "/admin/audit").await;
+    assert!(audit.contains("subscriber.erased") && !audit.contains("reader@example.ch"));
+    let r = app
+        .submit(
+            &admin,
+            "/admin/channels",
+            "/admin/subscribers/erase",
+            &[("email", "nobody@example.ch")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}

@@ -5,4 +5,5 @@ pub mod channels;
 pub mod departments;
 pub mod jobs;
 pub mod mail;
+pub mod subscribers;
 pub mod users;
