@@ -105,6 +105,6 @@ pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
         })
         .collect();
     Page::new("ideas/board", "board-title")
-        .data(json!({"columns": cols, "filters": filters(&ctx, &q, "/ideas/board", true).await?}))
+        .data(json!({"columns": cols, "filters": filters(&ctx, &names.reference, &q, "/ideas/board", true)}))
         .render(&ctx)
 }

@@ -29,6 +29,7 @@ async fn render(
         (None, false) => StatusCode::UNPROCESSABLE_ENTITY,
         (None, true) => StatusCode::OK,
     };
+    let reference = ctx.reference().await?;
     Page::new("ideas/form", "idea-edit-title")
         .status(status)
         .data(json!({
@@ -37,7 +38,7 @@ async fn render(
             "idea_id": idea.id,
             "version": version,
             "form": raw_to_form(raw),
-            "choices": choices(ctx, raw).await?,
+            "choices": choices(ctx, &reference, raw),
             "errors": field_errors(ctx, errors),
             "conflict": conflict,
         }))

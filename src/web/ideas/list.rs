@@ -8,6 +8,7 @@ use crate::domain::roles::Role;
 use crate::domain::workflow::State;
 use crate::error::AppError;
 use crate::store;
+use crate::store::reference::Reference;
 use crate::web::context::Ctx;
 pub use crate::web::idea_query::ListQuery;
 use crate::web::render::Page;
@@ -17,31 +18,31 @@ pub const PAGE_SIZE: i64 = 50;
 
 /// What the filter form shows: handed to its partial as one small object, so that the
 /// partial does not copy the page's data.
-pub async fn filters(
+pub fn filters(
     ctx: &Ctx,
+    reference: &Reference,
     q: &ListQuery,
     action: &str,
     hide_state: bool,
-) -> Result<Value, AppError> {
-    Ok(json!({
+) -> Value {
+    json!({
         "action": action,
         "hide_state": hide_state,
         "q": q,
-        "choices": filter_choices(ctx, q).await?,
-    }))
+        "choices": filter_choices(ctx, reference, q),
+    })
 }
 
-async fn filter_choices(ctx: &Ctx, q: &ListQuery) -> Result<Value, AppError> {
-    let reference = ctx.reference().await?;
+fn filter_choices(ctx: &Ctx, reference: &Reference, q: &ListQuery) -> Value {
     let (departments, pillars) = (&reference.departments, &reference.pillars);
     let is_contributor = ctx.role() == Some(Role::Contributor);
-    Ok(json!({
+    json!({
         "states": State::ALL.iter().map(|s| json!({"value": s.as_str(), "text": ctx.t(&format!("state-{s}")), "selected": q.state == s.as_str()})).collect::<Vec<_>>(),
         "departments": if is_contributor { vec![] } else { departments.iter().map(|d| json!({"value": d.id, "text": d.name, "selected": q.department == d.id.to_string()})).collect::<Vec<_>>() },
         "pillars": pillars.iter().map(|p| json!({"value": p, "text": p, "selected": &q.pillar == p})).collect::<Vec<_>>(),
         "languages": crate::domain::ideas::LANGUAGES.iter().map(|l| json!({"value": l, "text": ctx.t(&format!("language-{l}")), "selected": q.language == *l})).collect::<Vec<_>>(),
-        "assignees": editors(&reference, q.assignee.parse().ok()),
-    }))
+        "assignees": editors(reference, q.assignee.parse().ok()),
+    })
 }
 
 pub async fn list(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
@@ -64,7 +65,7 @@ pub async fn list(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
     Page::new("ideas/list", "ideas-title")
         .data(json!({
             "ideas": rows,
-            "filters": filters(&ctx, &q, "/ideas", false).await?,
+            "filters": filters(&ctx, &names.reference, &q, "/ideas", false),
             "next": next.map(|n| format!("/ideas?{}", q.with_cursor(n))),
             "is_editor": is_editor,
             "mine": q.mine == "1",

@@ -18,7 +18,6 @@ pub use super::views::{names_for, view, Names};
 
 use super::context::Ctx;
 use crate::domain::ideas::RawIdea;
-use crate::error::AppError;
 use crate::store::reference::Reference;
 use crate::web::forms::FormPairs;
 
@@ -46,8 +45,7 @@ pub fn raw_to_form(raw: &RawIdea) -> Value {
 }
 
 /// Checkbox groups for channels and languages, with the chosen ones ticked.
-pub async fn choices(ctx: &Ctx, raw: &RawIdea) -> Result<Value, AppError> {
-    let reference = ctx.reference().await?;
+pub fn choices(ctx: &Ctx, reference: &Reference, raw: &RawIdea) -> Value {
     let channels: Vec<Value> = reference
         .channels
         .iter()
@@ -57,7 +55,7 @@ pub async fn choices(ctx: &Ctx, raw: &RawIdea) -> Result<Value, AppError> {
         .iter()
         .map(|l| json!({"value": l, "text": ctx.t(&format!("language-{l}")), "checked": raw.languages.iter().any(|x| x.eq_ignore_ascii_case(l))}))
         .collect();
-    Ok(json!({"channels": channels, "languages": languages}))
+    json!({"channels": channels, "languages": languages})
 }
 
 /// Editors and admins who can take an idea, for the assignee choice.

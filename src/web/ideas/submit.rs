@@ -50,7 +50,7 @@ pub async fn render(
             "action": "/ideas",
             "is_new": true,
             "form": raw_to_form(raw),
-            "choices": choices(ctx, raw).await?,
+            "choices": choices(ctx, &reference, raw),
             "errors": field_errors(ctx, errors),
             "pick_department": me.role() != Role::Contributor,
             "departments": department_options,
