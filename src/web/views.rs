@@ -34,8 +34,7 @@ pub async fn names_for(ctx: &Ctx, ids: Vec<i64>) -> Result<Names, AppError> {
 pub fn view(ctx: &Ctx, idea: &Idea, names: &Names) -> Value {
     let none = Lists::default();
     let lists = names.lists.get(&idea.id).unwrap_or(&none);
-    let people = &names.reference.people;
-    let person = |id: i64| json!({"id": id, "name": people.get(&id).map_or("", String::as_str)});
+    let person = |id: i64| person(&names.reference, id);
     let tz = ctx
         .user
         .as_ref()
@@ -68,8 +67,7 @@ pub fn view(ctx: &Ctx, idea: &Idea, names: &Names) -> Value {
 
 /// A list row or a board card: the little those pages show of an idea.
 pub fn card(ctx: &Ctx, c: &Card, names: &Names, tz: &str) -> Value {
-    let people = &names.reference.people;
-    let person = |id: i64| json!({"id": id, "name": people.get(&id).map_or("", String::as_str)});
+    let person = |id: i64| person(&names.reference, id);
     let tags = names.lists.get(&c.id).map_or(&[][..], |l| &l.tags[..]);
     json!({
         "id": c.id,
@@ -84,4 +82,9 @@ pub fn card(ctx: &Ctx, c: &Card, names: &Names, tz: &str) -> Value {
         "wished_date": c.wished_date,
         "created_local": crate::web::render::local_time(c.created_at, tz),
     })
+}
+
+/// A person as ideas show them: `{"id", "name"}` (the API's field names).
+fn person(reference: &Reference, id: i64) -> Value {
+    json!({"id": id, "name": reference.people.get(&id).map_or("", String::as_str)})
 }
