@@ -47,8 +47,10 @@ pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
         };
     };
     let (keys, base_url, now) = (ctx.keys.clone(), ctx.base_url.clone(), ctx.clock.naive());
+    // Losing the "publishing" mark in a crash changes nothing: the job runs again and sends
+    // with the same idempotency key either way.
     let ready = ctx
-        .write(move |c| prepare(c, id, &keys, &base_url, now).map_err(|e| e.to_string()))
+        .write_relaxed(move |c| prepare(c, id, &keys, &base_url, now).map_err(|e| e.to_string()))
         .await;
     let (delivery, scheduled_at) = match ready {
         Ok(Ready::Send(d, at)) => (d, at),
@@ -135,9 +137,6 @@ fn prepare(
         }
     };
     let config: Settings = serde_json::from_str(&ch.config).unwrap_or_default();
-    // Losing the "publishing" mark in a crash changes nothing: the job runs again and sends
-    // with the same idempotency key either way.
-    crate::db::relaxed_commit(c)?;
     if !store::publications::start(c, id, now)? {
         return Ok(Ready::Nothing);
     }
@@ -237,8 +236,10 @@ async fn record(
     let status = outcome.http_status().map(i32::from);
     let outcome_name = outcome.name();
     let saved = ctx
+        // `write` makes it all or nothing already; a transaction inside would only add a
+        // savepoint's round trips per post.
         .write(move |c| {
-            crate::db::write_tx(c, |c| {
+            let mut save = || -> Result<(), crate::error::AppError> {
                 store::publications::finish(
                     c,
                     id,
@@ -264,8 +265,8 @@ async fn record(
                     error.as_deref(),
                     now,
                 )
-            })
-            .map_err(|e: crate::error::AppError| e.to_string())
+            };
+            save().map_err(|e| e.to_string())
         })
         .await;
     match saved {
@@ -344,14 +345,14 @@ pub async fn settle_idea(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
     let mail = ctx.mail.clone();
     let settled = ctx
         .write(move |c| {
-            crate::db::write_tx(c, |c| {
+            let mut settle = || -> Result<(), crate::error::AppError> {
                 let idea = match store::ideas::reload(c, idea_id) {
                     Err(diesel::result::Error::NotFound) => return Ok(()),
                     found => found?,
                 };
                 publish_idea_if_complete(c, &mail, content_id, &idea)
-            })
-            .map_err(|e: crate::error::AppError| e.to_string())
+            };
+            settle().map_err(|e| e.to_string())
         })
         .await;
     match settled {

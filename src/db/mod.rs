@@ -229,33 +229,96 @@ pub fn write_tx<T, E>(conn: &mut Conn, f: impl FnOnce(&mut Conn) -> Result<T, E>
 where
     E: From<diesel::result::Error>,
 {
+    tx_begun_with(conn, "BEGIN IMMEDIATE", None, f)
+}
+
+/// `write_tx` for writes whose loss in a crash is harmless because the work they record is
+/// redone safely (a job's claim or end): PostgreSQL commits it without waiting for the disk,
+/// the setting sent in the same round trip as `BEGIN`.
+pub fn relaxed_write_tx<T, E>(
+    conn: &mut Conn,
+    f: impl FnOnce(&mut Conn) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    tx_begun_with(
+        conn,
+        "BEGIN IMMEDIATE",
+        Some("BEGIN; SET LOCAL synchronous_commit TO OFF"),
+        |c| {
+            // Nested in a transaction begun elsewhere: the setting still applies to it.
+            if matches!(c, Conn::Pg(_)) && in_transaction(c)? > 1 {
+                relaxed_commit(c)?;
+            }
+            f(c)
+        },
+    )
+}
+
+/// How deep in transactions (and savepoints) the connection is.
+fn in_transaction(conn: &mut Conn) -> diesel::QueryResult<u32> {
     use diesel::connection::{AnsiTransactionManager, TransactionManager};
     type Tm = AnsiTransactionManager;
-    let outermost = match conn {
-        Conn::Sqlite(c) => {
-            let depth = Tm::transaction_manager_status_mut(c).transaction_depth()?;
-            if depth.is_none() {
-                Tm::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
-            }
-            depth.is_none()
+    let depth = match conn {
+        Conn::Sqlite(c) => Tm::transaction_manager_status_mut(c).transaction_depth()?,
+        Conn::Pg(c) => Tm::transaction_manager_status_mut(c).transaction_depth()?,
+    };
+    Ok(depth.map_or(0, |d| d.get()))
+}
+
+/// Begins the outermost transaction with the backend's own statement (`None`: the usual
+/// `BEGIN`), or a savepoint when one is open already.
+fn tx_begun_with<T, E>(
+    conn: &mut Conn,
+    sqlite: &str,
+    pg: Option<&str>,
+    f: impl FnOnce(&mut Conn) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    type Tm = AnsiTransactionManager;
+    fn begin<C>(c: &mut C, sql: &str) -> diesel::QueryResult<bool>
+    where
+        C: Connection<TransactionManager = Tm>,
+    {
+        let outermost = Tm::transaction_manager_status_mut(c)
+            .transaction_depth()?
+            .is_none();
+        if outermost {
+            Tm::begin_transaction_sql(c, sql)?;
         }
-        Conn::Pg(_) => false,
+        Ok(outermost)
+    }
+    fn end<C, T, E>(c: &mut C, result: Result<T, E>) -> Result<T, E>
+    where
+        C: Connection<TransactionManager = Tm>,
+        E: From<diesel::result::Error>,
+    {
+        match result {
+            Ok(v) => {
+                Tm::commit_transaction(c)?;
+                Ok(v)
+            }
+            Err(e) => {
+                let _ = Tm::rollback_transaction(c);
+                Err(e)
+            }
+        }
+    }
+    let outermost = match (&mut *conn, pg) {
+        (Conn::Sqlite(c), _) => begin(c, sqlite)?,
+        (Conn::Pg(c), Some(sql)) => begin(c, sql)?,
+        (Conn::Pg(_), None) => false,
     };
     if !outermost {
         return conn.transaction(f);
     }
     let result = f(conn);
-    let Conn::Sqlite(c) = conn else {
-        unreachable!("only SQLite begins here")
-    };
-    match result {
-        Ok(v) => {
-            <Tm as TransactionManager<SqliteConnection>>::commit_transaction(c)?;
-            Ok(v)
-        }
-        Err(e) => {
-            let _ = <Tm as TransactionManager<SqliteConnection>>::rollback_transaction(c);
-            Err(e)
-        }
+    match conn {
+        Conn::Sqlite(c) => end(c, result),
+        Conn::Pg(c) => end(c, result),
     }
 }

@@ -79,6 +79,20 @@ impl JobContext {
         }
     }
 
+    /// Like `write`, for writes whose loss in a crash only makes work run again (a job's claim
+    /// or end): on PostgreSQL their commit does not wait for the disk. On SQLite the writer's
+    /// batch carries them as it carries every other write.
+    pub async fn write_relaxed<T, F>(&self, f: F) -> Result<T, String>
+    where
+        F: FnOnce(&mut Conn) -> Result<T, String> + Send + 'static,
+        T: Send + 'static,
+    {
+        match &self.writer {
+            Some(w) => w.write(f).await,
+            None => self.db(move |c| writer::relaxed_all_or_nothing(c, f)).await,
+        }
+    }
+
     /// Runs blocking diesel work off the async workers.
     pub async fn db<T, F>(&self, f: F) -> Result<T, String>
     where
@@ -122,6 +136,8 @@ struct Inner {
     wake: Arc<Notify>,
     stopping: AtomicBool,
     running: Mutex<HashSet<i64>>,
+    /// When this instance last looked for jobs whose lease ran out.
+    last_sweep: Mutex<NaiveDateTime>,
 }
 
 impl Inner {
@@ -155,6 +171,7 @@ impl Scheduler {
             worker_id,
             stopping: AtomicBool::new(false),
             running: Mutex::new(HashSet::new()),
+            last_sweep: Mutex::new(NaiveDateTime::MIN),
         });
         let s = Scheduler {
             inner: inner.clone(),
@@ -364,21 +381,27 @@ async fn settle_and_claim(
     let lease_until = inner.lease_from(now);
     let worker = inner.worker_id.clone();
     let ids: Vec<i64> = finished.iter().map(|f| f.job.id).collect();
+    // Leases run out after `lease`: looking for them once a second is soon enough, and spares
+    // a statement in every round of a busy worker.
+    let sweep = {
+        let mut last = inner.last_sweep.lock().expect("last sweep");
+        let due = *last + chrono::Duration::seconds(1) <= now;
+        if due {
+            *last = now;
+        }
+        due
+    };
     let claimed = inner
         .ctx
-        .write(move |c| {
-            crate::db::write_tx(c, |c| {
-                // Losing this commit in a crash only runs a job again, which every job
-                // tolerates (publications and mail check their own durable state).
-                crate::db::relaxed_commit(c)?;
-                let done: Vec<i64> = finished
-                    .iter()
-                    .filter(|f| f.settle == Settle::Done)
-                    .map(|f| f.job.id)
-                    .collect();
-                if !done.is_empty() {
-                    jobs::settle_done(c, &worker, &done, now)?;
-                }
+        // Losing this commit in a crash only runs a job again, which every job tolerates
+        // (publications and mail check their own durable state).
+        .write_relaxed(move |c| {
+            let done: Vec<i64> = finished
+                .iter()
+                .filter(|f| f.settle == Settle::Done)
+                .map(|f| f.job.id)
+                .collect();
+            let mut run = || -> diesel::QueryResult<Vec<Job>> {
                 for f in finished.iter().filter(|f| f.settle != Settle::Done) {
                     if !jobs::settle(c, &worker, f.job.id, &f.settle, now)? {
                         tracing::warn!(
@@ -387,12 +410,9 @@ async fn settle_and_claim(
                         );
                     }
                 }
-                if n == 0 {
-                    return Ok(vec![]);
-                }
-                jobs::claim(c, &worker, now, lease_until, n as i64)
-            })
-            .map_err(|e: diesel::result::Error| e.to_string())
+                jobs::settle_done_and_claim(c, &worker, &done, now, lease_until, n as i64, sweep)
+            };
+            run().map_err(|e| e.to_string())
         })
         .await;
     if claimed.is_ok() {

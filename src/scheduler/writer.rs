@@ -92,6 +92,14 @@ pub(super) fn all_or_nothing<T>(
         .map_err(Failed::into_message)
 }
 
+/// `all_or_nothing` whose commit may be lost in a crash (see `db::relaxed_write_tx`).
+pub(super) fn relaxed_all_or_nothing<T>(
+    c: &mut Conn,
+    f: impl FnOnce(&mut Conn) -> Result<T, String>,
+) -> Result<T, String> {
+    crate::db::relaxed_write_tx(c, |c| f(c).map_err(Failed::Own)).map_err(Failed::into_message)
+}
+
 fn run(pool: Pool, wake: Arc<Notify>, rx: mpsc::Receiver<Work>) {
     while let Ok(first) = rx.recv() {
         let mut batch = vec![first];

@@ -7,6 +7,7 @@ use wiremock::ResponseTemplate;
 
 use crate::helpers::{Backend, ADMIN_EMAIL};
 use crate::publishing::{hook_to, planned, ready, receiver, wait_for_state, LOOPBACK};
+use pressroom::store;
 
 crate::each_backend!(admins_see_dead_jobs_and_run_them_again);
 
@@ -150,7 +151,7 @@ async fn a_retry_while_the_failed_run_is_being_recorded_is_not_lost(backend: Bac
     let mut c = app.conn();
     let later = (Utc::now() + Duration::minutes(6)).naive_utc();
     let claimed =
-        store::jobs::claim(&mut c, "w1", later, later + Duration::minutes(1), 10).unwrap();
+        store::jobs::claim(&mut c, "w1", later, later + Duration::minutes(1), 10, true).unwrap();
     assert_eq!(claimed.len(), 1);
     let p = store::publications::for_variant(&mut c, variant)
         .unwrap()
@@ -179,4 +180,72 @@ async fn a_retry_while_the_failed_run_is_being_recorded_is_not_lost(backend: Bac
         .first(&mut c)
         .unwrap();
     assert_eq!((state.as_str(), owner), ("queued", None));
+}
+
+crate::each_backend!(a_claim_takes_due_jobs_in_order_and_leaves_later_ones);
+
+/// A worker's round: what it finished is marked done, and it takes the jobs that are due, in
+/// the order they fell due, never one that is not due yet, however many are queued.
+async fn a_claim_takes_due_jobs_in_order_and_leaves_later_ones(backend: Backend) {
+    let app = crate::helpers::TestApp::spawn_with(backend, &[("PRESSROOM_WORKERS", "0")]).await;
+    let mut c = app.conn();
+    // Whole seconds: PostgreSQL keeps microseconds, SQLite what it is given.
+    let now = chrono::SubsecRound::trunc_subsecs(store::now(), 0);
+    let job = |minutes: i64, name: &str| store::jobs::NewJob {
+        kind: "noop",
+        payload: format!("{{\"name\":\"{name}\"}}"),
+        unique_key: Some(name.to_string()),
+        run_at: now + Duration::minutes(minutes),
+        max_attempts: 3,
+    };
+    // Queued out of order; two fall due later.
+    for (m, name) in [
+        (5, "later"),
+        (-3, "second"),
+        (-9, "first"),
+        (9, "latest"),
+        (-1, "third"),
+    ] {
+        store::jobs::enqueue(&mut c, job(m, name), now).unwrap();
+    }
+    let names = |jobs: &[store::jobs::Job]| -> Vec<String> {
+        jobs.iter().map(|j| j.unique_key.clone().unwrap()).collect()
+    };
+    let lease = now + Duration::minutes(1);
+    let two = store::jobs::settle_done_and_claim(&mut c, "w1", &[], now, lease, 2, true).unwrap();
+    assert_eq!(names(&two), ["first", "second"]);
+    let ids: Vec<i64> = two.iter().map(|j| j.id).collect();
+    let rest =
+        store::jobs::settle_done_and_claim(&mut c, "w1", &ids, now, lease, 10, false).unwrap();
+    assert_eq!(names(&rest), ["third"], "nothing that is not due yet");
+    for id in ids {
+        let j = store::jobs::find(&mut c, id).unwrap().unwrap();
+        assert_eq!(
+            j.state, "done",
+            "finished jobs are marked in the same round"
+        );
+        assert_eq!(j.locked_by, None);
+    }
+    assert_eq!(
+        store::jobs::next_due(&mut c).unwrap(),
+        Some(now + Duration::minutes(5))
+    );
+    let later = now + Duration::minutes(10);
+    let last = store::jobs::settle_done_and_claim(
+        &mut c,
+        "w2",
+        &[],
+        later,
+        later + Duration::minutes(1),
+        10,
+        false,
+    )
+    .unwrap();
+    assert_eq!(names(&last), ["later", "latest"]);
+    // Another worker's jobs are not marked done by this one.
+    let theirs: Vec<i64> = last.iter().map(|j| j.id).collect();
+    store::jobs::settle_done_and_claim(&mut c, "w1", &theirs, later, later, 0, false).unwrap();
+    let j = store::jobs::find(&mut c, theirs[0]).unwrap().unwrap();
+    assert_eq!(j.state, "running");
+    assert_eq!(j.locked_by.as_deref(), Some("w2"));
 }

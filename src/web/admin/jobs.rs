@@ -29,9 +29,9 @@ pub async fn list(ctx: Ctx) -> Result<HttpResponse, AppError> {
     let (queued, running, dead) = ctx
         .db(move |c| {
             Ok((
-                store::jobs::list(c, &[QUEUED], SHOWN * 2)?,
-                store::jobs::list(c, &[RUNNING], SHOWN)?,
-                store::jobs::list(c, &[DEAD], SHOWN)?,
+                store::jobs::list(c, QUEUED, SHOWN * 2)?,
+                store::jobs::list(c, RUNNING, SHOWN)?,
+                store::jobs::list(c, DEAD, SHOWN)?,
             ))
         })
         .await?;
