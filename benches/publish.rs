@@ -208,7 +208,7 @@ async fn run(name: &'static str) {
         .collect();
     late.sort_by(|a, b| a.partial_cmp(b).unwrap());
     let got = receiver.received_requests().await.unwrap().len();
-    drop(handle.stop(true));
+    handle.stop(true).await;
     scheduler.shutdown(Duration::from_secs(5)).await;
     println!(
         "{name:9} raw inserts {insert_rate:>8.0}/s | no-op jobs {job_rate:>8.0}/s ({:.2} × raw inserts) | \
