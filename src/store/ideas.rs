@@ -452,14 +452,7 @@ pub fn lists(conn: &mut Conn, ids: &[i64]) -> QueryResult<HashMap<i64, Lists>> {
             put(out.entry(id).or_default(), v);
         }
     };
-    gather(
-        idea_tags::table
-            .filter(idea_tags::idea_id.eq_any(ids))
-            .order((idea_tags::idea_id, idea_tags::position))
-            .select((idea_tags::idea_id, idea_tags::tag))
-            .load(conn)?,
-        |l, t| l.tags.push(t),
-    );
+    gather(tags(conn, ids)?, |l, t| l.tags.push(t));
     gather(
         idea_languages::table
             .filter(idea_languages::idea_id.eq_any(ids))
@@ -477,6 +470,26 @@ pub fn lists(conn: &mut Conn, ids: &[i64]) -> QueryResult<HashMap<i64, Lists>> {
         out.entry(id).or_default().channels.push(c);
     }
     Ok(out)
+}
+
+/// The tags of these ideas in the order people wrote them: all that list rows and board cards
+/// show of an idea's lists (one statement instead of three per page).
+pub fn card_lists(conn: &mut Conn, ids: &[i64]) -> QueryResult<HashMap<i64, Lists>> {
+    let mut out: HashMap<i64, Lists> = HashMap::new();
+    if !ids.is_empty() {
+        for (id, t) in tags(conn, ids)? {
+            out.entry(id).or_default().tags.push(t);
+        }
+    }
+    Ok(out)
+}
+
+fn tags(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
+    idea_tags::table
+        .filter(idea_tags::idea_id.eq_any(ids))
+        .order((idea_tags::idea_id, idea_tags::position))
+        .select((idea_tags::idea_id, idea_tags::tag))
+        .load(conn)
 }
 
 pub fn lists_of(conn: &mut Conn, id: i64) -> QueryResult<Lists> {

@@ -99,6 +99,65 @@ pub fn month_entry(out: &mut String, e: &MonthEntry) {
     );
 }
 
+/// One row of the ideas list (fifty a page).
+pub struct ListRow<'a> {
+    pub id: i64,
+    pub title: &'a str,
+    pub submitter: &'a str,
+    /// When it was handed in, in the reader's time zone.
+    pub created: &'a str,
+    pub tags: &'a [String],
+    /// The state's name: a class, never user text.
+    pub state: &'static str,
+    pub state_label: &'a str,
+    pub department: &'a str,
+    pub assignee: Option<&'a str>,
+    pub wished_date: Option<chrono::NaiveDate>,
+}
+
+/// The ideas list's rows; with `selectable`, each with a checkbox for the bulk form.
+pub fn list_rows(out: &mut String, rows: &[ListRow], selectable: bool) {
+    const NONE: &str = r#"<span class="muted">—</span>"#;
+    for r in rows {
+        let (id, title) = (r.id, esc(r.title));
+        out.push_str("<tr>");
+        if selectable {
+            let _ = write!(
+                out,
+                r#"<td><input type="checkbox" name="ids" value="{id}" aria-label="{title}"></td>"#
+            );
+        }
+        let _ = write!(
+            out,
+            r#"<td><a href="/ideas/{id}">{title}</a><div class="muted small">{} · {}"#,
+            esc(r.submitter),
+            esc(r.created)
+        );
+        for t in r.tags {
+            let _ = write!(out, r#" · <span class="tag">#{}</span>"#, esc(t));
+        }
+        let _ = write!(
+            out,
+            r#"</div></td><td><span class="badge state-{}">{}</span></td><td>{}</td><td>"#,
+            r.state,
+            esc(r.state_label),
+            esc(r.department)
+        );
+        match r.assignee {
+            Some(a) => out.push_str(&esc(a)),
+            None => out.push_str(NONE),
+        }
+        out.push_str(r#"</td><td class="nowrap">"#);
+        match r.wished_date {
+            Some(d) => {
+                let _ = write!(out, "{d}");
+            }
+            None => out.push_str(NONE),
+        }
+        out.push_str("</td></tr>\n");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +214,32 @@ mod tests {
             html.starts_with(r#"<div class="entry c3 " data-v="5">"#),
             "{html}"
         );
+    }
+
+    #[test]
+    fn list_rows_escape_what_people_wrote() {
+        let tags = vec!["<i>".to_string()];
+        let row = ListRow {
+            id: 9,
+            title: "\"><img src=x onerror=alert(1)>",
+            submitter: "<Bob>",
+            created: "2026-11-26 10:00",
+            tags: &tags,
+            state: "in_review",
+            state_label: "In review",
+            department: "R&D",
+            assignee: None,
+            wished_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 1),
+        };
+        let mut html = String::new();
+        list_rows(&mut html, &[row], true);
+        assert!(!html.contains("<img") && !html.contains("<Bob>"), "{html}");
+        assert!(html.contains(r#"aria-label="&quot;&gt;&lt;img"#), "{html}");
+        assert!(html.contains("#&lt;i&gt;") && html.contains("R&amp;D"));
+        assert!(html.contains(r#"<a href="/ideas/9">"#) && html.contains("2026-12-01"));
+        assert!(html.contains(r#"class="badge state-in_review""#));
+        let mut plain = String::new();
+        list_rows(&mut plain, &[], false);
+        assert!(plain.is_empty());
     }
 }

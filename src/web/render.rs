@@ -230,9 +230,19 @@ pub fn language_options(selected: &str) -> Value {
 
 /// A UTC time shown in a user's zone, e.g. "2026-11-23 14:05".
 pub fn local_time(at: chrono::NaiveDateTime, tz: &str) -> String {
-    let tz: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::UTC);
-    at.and_utc()
-        .with_timezone(&tz)
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
+    local_time_in(at, &tz.parse().unwrap_or(chrono_tz::UTC))
+}
+
+/// `local_time` with the zone already parsed (for a page of rows).
+pub fn local_time_in(at: chrono::NaiveDateTime, tz: &chrono_tz::Tz) -> String {
+    use chrono::{Datelike, Timelike};
+    let t = at.and_utc().with_timezone(tz);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use super::context::Ctx;
 use crate::error::AppError;
 use crate::store;
-use crate::store::ideas::{Card, Idea, Lists};
+use crate::store::ideas::{Idea, Lists};
 use crate::store::reference::Reference;
 
 /// What showing ideas needs beyond their rows: names of departments, people and channels, and
@@ -20,11 +20,22 @@ pub struct Names {
 }
 
 pub async fn names_for(ctx: &Ctx, ids: Vec<i64>) -> Result<Names, AppError> {
+    names_with(ctx, ids, store::ideas::lists).await
+}
+
+/// `names_for` list rows and board cards, whose lists hold only the tags they show.
+pub async fn names_for_cards(ctx: &Ctx, ids: Vec<i64>) -> Result<Names, AppError> {
+    names_with(ctx, ids, store::ideas::card_lists).await
+}
+
+type LoadLists = fn(&mut crate::db::Conn, &[i64]) -> diesel::QueryResult<HashMap<i64, Lists>>;
+
+async fn names_with(ctx: &Ctx, ids: Vec<i64>, lists: LoadLists) -> Result<Names, AppError> {
     let cache = ctx.state.reference.clone();
     ctx.db(move |c| {
         Ok(Names {
             reference: cache.get(c)?,
-            lists: store::ideas::lists(c, &ids)?,
+            lists: lists(c, &ids)?,
         })
     })
     .await
@@ -62,25 +73,6 @@ pub fn view(ctx: &Ctx, idea: &Idea, names: &Names) -> Value {
         "created_at": idea.created_at.and_utc().to_rfc3339(),
         "updated_at": idea.updated_at.and_utc().to_rfc3339(),
         "created_local": crate::web::render::local_time(idea.created_at, &tz),
-    })
-}
-
-/// A list row or a board card: the little those pages show of an idea.
-pub fn card(ctx: &Ctx, c: &Card, names: &Names, tz: &str) -> Value {
-    let person = |id: i64| person(&names.reference, id);
-    let tags = names.lists.get(&c.id).map_or(&[][..], |l| &l.tags[..]);
-    json!({
-        "id": c.id,
-        "title": c.title,
-        "department": names.reference.department_name(c.department_id),
-        "state": c.state,
-        "state_label": ctx.t(&format!("state-{}", c.state)),
-        "version": c.version,
-        "submitter": person(c.submitter_id),
-        "assignee": c.assignee_id.map(person),
-        "tags": tags,
-        "wished_date": c.wished_date,
-        "created_local": crate::web::render::local_time(c.created_at, tz),
     })
 }
 

@@ -6,7 +6,7 @@ use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
 use super::list::{filters, ListQuery};
-use super::{names_for, scope};
+use super::{names_for_cards, scope};
 use crate::domain::workflow::{self, State};
 use crate::error::AppError;
 use crate::store;
@@ -55,7 +55,7 @@ pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
         .iter()
         .flat_map(|(_, ideas)| ideas.iter().map(|i| i.id))
         .collect();
-    let names = names_for(&ctx, all).await?;
+    let names = names_for_cards(&ctx, all).await?;
     let me = ctx.me()?;
     // Each step's label once per page, not once per card.
     let labels: HashMap<&'static str, String> = workflow::TRANSITIONS

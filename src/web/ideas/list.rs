@@ -3,16 +3,17 @@
 use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
-use super::{editors, names_for, scope};
+use super::{editors, names_for_cards, scope};
 use crate::domain::roles::Role;
 use crate::domain::workflow::State;
 use crate::error::AppError;
 use crate::store;
 use crate::store::reference::Reference;
 use crate::web::context::Ctx;
+use crate::web::fragments::{self, ListRow};
 pub use crate::web::idea_query::ListQuery;
 use crate::web::render::Page;
-use crate::web::views::card;
+use crate::web::views::Names;
 
 pub const PAGE_SIZE: i64 = 50;
 
@@ -58,13 +59,13 @@ pub async fn list(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
             )?)
         })
         .await?;
-    let names = names_for(&ctx, ideas.iter().map(|i| i.id).collect()).await?;
-    let tz = ctx.me()?.timezone.clone();
-    let rows: Vec<Value> = ideas.iter().map(|i| card(&ctx, i, &names, &tz)).collect();
+    let names = names_for_cards(&ctx, ideas.iter().map(|i| i.id).collect()).await?;
     let is_editor = matches!(ctx.role(), Some(Role::Editor | Role::Admin));
+    let rows_html = rows(&ctx, &ideas, &names, is_editor)?;
     Page::new("ideas/list", "ideas-title")
         .data(json!({
-            "ideas": rows,
+            "any": !ideas.is_empty(),
+            "rows_html": rows_html,
             "filters": filters(&ctx, &names.reference, &q, "/ideas", false),
             "next": next.map(|n| format!("/ideas?{}", q.with_cursor(n))),
             "is_editor": is_editor,
@@ -72,4 +73,46 @@ pub async fn list(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
             "filtered": !(q.state.is_empty() && q.department.is_empty() && q.pillar.is_empty() && q.tag.is_empty() && q.language.is_empty() && q.assignee.is_empty() && q.from.is_empty() && q.to.is_empty() && q.q.is_empty()),
         }))
         .render(&ctx)
+}
+
+/// The page's rows as HTML (see `fragments`): state labels looked up once per state, not per
+/// row, and the reader's time zone parsed once.
+fn rows(
+    ctx: &Ctx,
+    ideas: &[store::ideas::Card],
+    names: &Names,
+    selectable: bool,
+) -> Result<String, AppError> {
+    let tz: chrono_tz::Tz = ctx.me()?.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let labels: std::collections::HashMap<State, String> = State::ALL
+        .iter()
+        .map(|s| (*s, ctx.t(&format!("state-{s}"))))
+        .collect();
+    let created: Vec<String> = ideas
+        .iter()
+        .map(|i| crate::web::render::local_time_in(i.created_at, &tz))
+        .collect();
+    let person = |id: i64| names.reference.people.get(&id).map_or("", String::as_str);
+    let rows: Vec<ListRow> = ideas
+        .iter()
+        .zip(&created)
+        .map(|(i, created)| ListRow {
+            id: i.id,
+            title: &i.title,
+            submitter: person(i.submitter_id),
+            created,
+            tags: names.lists.get(&i.id).map_or(&[][..], |l| &l.tags[..]),
+            state: i.state.as_str(),
+            state_label: &labels[&i.state],
+            department: names
+                .reference
+                .department_name(i.department_id)
+                .unwrap_or(""),
+            assignee: i.assignee_id.map(person),
+            wished_date: i.wished_date,
+        })
+        .collect();
+    let mut html = String::with_capacity(rows.len() * 600);
+    fragments::list_rows(&mut html, &rows, selectable);
+    Ok(html)
 }
