@@ -35,6 +35,7 @@ pub struct Application {
     pub first_run: bool,
     pub base_url: String,
     scheduler: scheduler::Scheduler,
+    clicks: Arc<scheduler::clicks::ClickBuffer>,
 }
 
 impl Application {
@@ -99,6 +100,8 @@ impl Application {
                     .then(|| config.database.target.clone()),
             },
         );
+        let clicks = Arc::new(scheduler::clicks::ClickBuffer::new(pool.clone()));
+        clicks.start();
         let state = aw::Data::new(AppState {
             config: Config {
                 base_url: base_url.clone(),
@@ -112,6 +115,8 @@ impl Application {
             scheduler: scheduler.clone(),
             metrics,
             reference: Default::default(),
+            clicks: clicks.clone(),
+            codes: Default::default(),
         });
 
         let server = HttpServer::new(move || {
@@ -169,6 +174,7 @@ impl Application {
             first_run,
             base_url,
             scheduler,
+            clicks,
         })
     }
 
@@ -180,6 +186,10 @@ impl Application {
     /// and gives the rest back to the queue.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let served = self.server.await;
+        // No click is lost on a clean stop.
+        if let Err(e) = self.clicks.flush().await {
+            tracing::warn!(error = %e, "could not write the last clicks");
+        }
         self.scheduler
             .shutdown(std::time::Duration::from_secs(20))
             .await;

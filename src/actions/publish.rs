@@ -13,6 +13,7 @@ use crate::channels::{
 };
 use crate::db::Conn;
 use crate::domain::channels::{Kind, Settings};
+use crate::domain::links::{self, Utm};
 use crate::domain::publications::PubState;
 use crate::domain::retry::PUBLISH;
 use crate::domain::workflow::State;
@@ -140,6 +141,17 @@ fn prepare(
     if !store::publications::start(c, id, now)? {
         return Ok(Ready::Nothing);
     }
+    let utm = Utm {
+        source: ch.name.clone(),
+        medium: links::medium(&ch.kind),
+        campaign: if idea.pillar.trim().is_empty() {
+            "pressroom".into()
+        } else {
+            idea.pillar.clone()
+        },
+        content: format!("variant-{}", v.id),
+    };
+    let (text, link) = tracked(c, p.id, &v.text, &v.link, &utm, base_url, now)?;
     let images = v.image_list();
     Ok(Ready::Send(
         Box::new(Delivery {
@@ -153,8 +165,8 @@ fn prepare(
             variant: DeliveryVariant {
                 id: v.id,
                 language: v.language,
-                text: v.text,
-                link: v.link,
+                text,
+                link,
                 subject: v.subject,
                 preheader: v.preheader,
                 images,
@@ -173,6 +185,41 @@ fn prepare(
             base_url: base_url.to_string(),
         }),
         at,
+    ))
+}
+
+/// The variant's text and link with every web link replaced by its tracked link
+/// (`{base}/l/{code}`), whose target carries the UTM parameters. The codes are made once per
+/// publication and link, so every attempt sends the same ones.
+fn tracked(
+    c: &mut Conn,
+    publication_id: i64,
+    text: &str,
+    link: &str,
+    utm: &Utm,
+    base_url: &str,
+    now: NaiveDateTime,
+) -> diesel::QueryResult<(String, String)> {
+    let mut urls = links::links_in(text);
+    if !link.is_empty() && !urls.iter().any(|u| u == link) {
+        urls.push(link.to_string());
+    }
+    let pairs: Vec<(String, String)> = urls
+        .into_iter()
+        .filter_map(|u| links::with_utm(&u, utm).map(|t| (u, t)))
+        .collect();
+    if pairs.is_empty() {
+        return Ok((text.to_string(), link.to_string()));
+    }
+    let codes = store::links::ensure(c, publication_id, &pairs, now)?;
+    let short = |url: &str| {
+        codes
+            .get(url)
+            .map(|l| format!("{}/l/{}", base_url.trim_end_matches('/'), l.code))
+    };
+    Ok((
+        links::rewrite(text, short),
+        short(link).unwrap_or_else(|| link.to_string()),
     ))
 }
 

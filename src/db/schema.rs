@@ -296,6 +296,34 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    tracked_links (id) {
+        id -> BigInt,
+        code -> Text,
+        publication_id -> BigInt,
+        url -> Text,
+        target -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    link_clicks (id) {
+        id -> BigInt,
+        link_id -> BigInt,
+        clicked_at -> Timestamp,
+        bot -> Bool,
+        visitor -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    visitor_salts (day) {
+        day -> Date,
+        salt -> Text,
+    }
+}
+
 diesel::joinable!(users -> departments (department_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
@@ -317,6 +345,9 @@ diesel::joinable!(publication_attempts -> publications (publication_id));
 diesel::joinable!(subscribers -> channels (channel_id));
 diesel::joinable!(newsletter_deliveries -> publications (publication_id));
 diesel::joinable!(newsletter_deliveries -> subscribers (subscriber_id));
+
+diesel::joinable!(tracked_links -> publications (publication_id));
+diesel::joinable!(link_clicks -> tracked_links (link_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     departments,
@@ -344,4 +375,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     publication_attempts,
     subscribers,
     newsletter_deliveries,
+    tracked_links,
+    link_clicks,
+    visitor_salts,
 );

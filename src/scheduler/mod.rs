@@ -2,6 +2,7 @@
 //! lease, run them, and settle them (done, retry with back-off, dead). Any number of
 //! instances can share one PostgreSQL database; periodic jobs fire once per firing.
 
+pub mod clicks;
 pub mod clock;
 pub mod metrics;
 pub mod periodic;

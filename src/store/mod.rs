@@ -7,6 +7,7 @@ pub mod content;
 pub mod departments;
 pub mod ideas;
 pub mod jobs;
+pub mod links;
 pub mod outbox;
 pub mod personal_data;
 pub mod publications;

@@ -15,6 +15,7 @@ pub mod health;
 pub mod home;
 pub mod idea_query;
 pub mod ideas;
+pub mod links;
 pub mod loaders;
 pub mod logging;
 pub mod markdown;
@@ -182,6 +183,7 @@ pub fn routes() -> Vec<RouteDef> {
         post("/admin/jobs/{id}/cancel", ADMIN, admin::jobs::cancel),
         get("/metrics", Public, metrics::show),
         get("/feeds/{file}", Machine, feeds::serve),
+        get("/l/{code}", Machine, links::follow),
         get("/newsletters/{id}", Public, newsletters::form),
         post("/newsletters/{id}", Public, newsletters::subscribe),
         get(
@@ -298,6 +300,11 @@ pub fn routes() -> Vec<RouteDef> {
             api::content::create_feed,
         ),
         get("/api/v1/publications", EDITORS, api::publications::list),
+        get(
+            "/api/v1/publications/{id}/metrics",
+            EDITORS,
+            api::publications::metrics,
+        ),
         get(
             "/api/v1/publications/{id}",
             EDITORS,

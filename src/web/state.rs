@@ -21,6 +21,9 @@ pub struct AppState {
     pub metrics: std::sync::Arc<crate::scheduler::metrics::Metrics>,
     /// Departments, channels, names and pillars, checked against the database's version row.
     pub reference: std::sync::Arc<crate::store::reference::Cache>,
+    /// Clicks on tracked links waiting to be written, and the codes this instance has seen.
+    pub clicks: std::sync::Arc<crate::scheduler::clicks::ClickBuffer>,
+    pub codes: crate::web::links::Codes,
 }
 
 impl AppState {

@@ -97,7 +97,14 @@ async fn mastodon_gets_the_image_then_the_status_with_language_and_key(backend: 
         p["idempotency_key"].as_str().unwrap()
     );
     let body: Value = serde_json::from_slice(&status.body).unwrap();
-    assert_eq!(body["status"], "Katzen!\n\nhttps://example.ch/more");
+    let status = body["status"].as_str().unwrap();
+    let link = status.strip_prefix("Katzen!\n\n").expect(status);
+    let target = crate::links::target_of(&app, link).await;
+    assert!(
+        target.starts_with("https://example.ch/more?utm_source=")
+            && target.contains("&utm_medium=social&"),
+        "{target}"
+    );
     assert_eq!(body["language"], "de");
     assert_eq!(body["visibility"], "public");
     assert_eq!(body["media_ids"], json!(["m1"]));

@@ -17,6 +17,7 @@ mod health;
 mod ideas;
 mod ideas_api;
 mod jobs;
+mod links;
 mod newsletter;
 mod personal_data;
 mod planning;

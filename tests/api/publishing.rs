@@ -258,7 +258,15 @@ async fn webhook_posts_go_out_signed_once_at_their_time_and_the_idea_is_publishe
     assert_eq!(body["variant"]["id"], variant);
     assert_eq!(body["variant"]["text"], "Schnee!");
     assert_eq!(body["variant"]["language"], "de");
-    assert_eq!(body["variant"]["link"], "https://example.ch/more");
+    // Links go out tracked, leading to the target with the campaign's parameters.
+    let target = crate::links::target_of(&app, body["variant"]["link"].as_str().unwrap()).await;
+    assert_eq!(
+        target,
+        format!(
+            "https://example.ch/more?utm_source=Intranet&utm_medium=webhook\
+             &utm_campaign=pressroom&utm_content=variant-{variant}"
+        )
+    );
     let sent_at =
         chrono::DateTime::parse_from_rfc3339(body["variant"]["scheduled_at"].as_str().unwrap())
             .unwrap();

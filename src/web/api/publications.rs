@@ -128,3 +128,35 @@ pub async fn confirm(
         .await?;
     answer(&ctx, id).await
 }
+
+/// `GET /api/v1/publications/{id}/metrics`: what its tracked links earned: people's clicks,
+/// bots' clicks apart, unique visitors (per day), and people's clicks per day as a series.
+pub async fn metrics(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let id = *id;
+    let (clicks, links) = ctx
+        .db(move |c| {
+            store::publications::find(c, id)?.ok_or(AppError::NotFound)?;
+            Ok((
+                store::links::clicks_of(c, id)?,
+                store::links::of_publication(c, id)?,
+            ))
+        })
+        .await?;
+    let base = ctx.state.config.base_url.trim_end_matches('/').to_string();
+    Ok(HttpResponse::Ok().json(json!({
+        "publication_id": id,
+        "clicks": clicks.clicks,
+        "bot_clicks": clicks.bot_clicks,
+        "unique_visitors": clicks.unique_visitors,
+        "series": clicks.per_day.iter().map(|(day, n)| json!({
+            "at": day.and_hms_opt(0, 0, 0).map(|t| t.and_utc().to_rfc3339()),
+            "name": "clicks",
+            "value": n,
+        })).collect::<Vec<_>>(),
+        "links": links.iter().map(|l| json!({
+            "url": l.url,
+            "short_url": format!("{base}/l/{}", l.code),
+            "target": l.target,
+        })).collect::<Vec<_>>(),
+    })))
+}

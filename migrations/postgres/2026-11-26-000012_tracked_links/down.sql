@@ -1,0 +1,3 @@
+DROP TABLE visitor_salts;
+DROP TABLE link_clicks;
+DROP TABLE tracked_links;
