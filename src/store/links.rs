@@ -73,6 +73,29 @@ pub fn of_publication(conn: &mut Conn, publication_id: i64) -> QueryResult<Vec<T
         .load(conn)
 }
 
+/// The tracked links of these publications: publication → (url as written → code).
+pub fn codes_of(
+    conn: &mut Conn,
+    publication_ids: &[i64],
+) -> QueryResult<HashMap<i64, HashMap<String, String>>> {
+    let mut out: HashMap<i64, HashMap<String, String>> = HashMap::new();
+    if publication_ids.is_empty() {
+        return Ok(out);
+    }
+    let rows: Vec<(i64, String, String)> = tracked_links::table
+        .filter(tracked_links::publication_id.eq_any(publication_ids))
+        .select((
+            tracked_links::publication_id,
+            tracked_links::url,
+            tracked_links::code,
+        ))
+        .load(conn)?;
+    for (p, url, code) in rows {
+        out.entry(p).or_default().insert(url, code);
+    }
+    Ok(out)
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewClick {
     pub link_id: i64,

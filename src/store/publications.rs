@@ -420,6 +420,7 @@ pub fn overview(conn: &mut Conn, f: &Filter, attention: bool, limit: i64) -> Que
 /// One entry of a feed channel: a published variant.
 #[derive(Debug, Clone, Queryable)]
 pub struct FeedEntry {
+    pub publication_id: i64,
     pub variant_id: i64,
     pub language: String,
     pub subject: String,
@@ -439,6 +440,7 @@ pub fn feed_entries(conn: &mut Conn, channel_id: i64, limit: i64) -> QueryResult
         .order((publications::published_at.desc(), publications::id.desc()))
         .limit(limit)
         .select((
+            publications::id,
             variants::id,
             variants::language,
             variants::subject,

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime, Timelike};
 use sha2::{Digest, Sha256};
 
 use crate::domain::channels::{Kind, Settings};
+use crate::domain::links;
 use crate::error::AppError;
 use crate::store;
 use crate::store::publications::FeedEntry;
@@ -122,15 +123,28 @@ pub async fn serve(
     if !matches!(format, "atom" | "rss") {
         return Err(AppError::NotFound);
     }
-    let (channel, entries) = ctx
+    let (channel, mut entries, codes) = ctx
         .db(move |c| {
             let ch = store::channels::find(c, id)?.ok_or(AppError::NotFound)?;
             if Kind::parse(&ch.kind) != Some(Kind::Feed) {
                 return Err(AppError::NotFound);
             }
-            Ok((ch, store::publications::feed_entries(c, id, ENTRIES)?))
+            let entries = store::publications::feed_entries(c, id, ENTRIES)?;
+            let ids: Vec<i64> = entries.iter().map(|e| e.publication_id).collect();
+            Ok((ch, entries, store::links::codes_of(c, &ids)?))
         })
         .await?;
+    // Readers follow the tracked links made when each entry was published.
+    let base = ctx.state.config.base_url.trim_end_matches('/').to_string();
+    for e in &mut entries {
+        if let Some(codes) = codes.get(&e.publication_id) {
+            let short = |url: &str| codes.get(url).map(|code| format!("{base}/l/{code}"));
+            e.text = links::rewrite(&e.text, short);
+            if let Some(s) = short(&e.link) {
+                e.link = s;
+            }
+        }
+    }
     let config: Settings = serde_json::from_str(&channel.config).unwrap_or_default();
     let base = ctx.state.config.base_url.clone();
     let updated = entries

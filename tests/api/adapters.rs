@@ -175,7 +175,11 @@ async fn feeds_list_published_variants_newest_first_for_real_feed_readers(backen
             .map(|e| e["title"].as_str().unwrap())
             .collect();
         assert_eq!(titles, ["Second post", "First post"], "{fmt}: newest first");
-        assert_eq!(entries[0]["link"], "https://example.ch/more");
+        let target = crate::links::target_of(&app, entries[0]["link"].as_str().unwrap()).await;
+        assert!(
+            target.starts_with("https://example.ch/more?") && target.contains("utm_medium=feed"),
+            "{fmt}: {target}"
+        );
         assert!(entries[1]["id"]
             .as_str()
             .unwrap()
