@@ -74,10 +74,7 @@ impl JobContext {
         F: FnOnce(&mut Conn) -> Result<T, String> + Send + 'static,
         T: Send + 'static,
     {
-        match &self.writer {
-            Some(w) => w.write(f).await,
-            None => self.db(move |c| writer::all_or_nothing(c, f)).await,
-        }
+        self.write_in(f, false).await
     }
 
     /// Like `write`, for writes whose loss in a crash only makes work run again (a job's claim
@@ -88,9 +85,18 @@ impl JobContext {
         F: FnOnce(&mut Conn) -> Result<T, String> + Send + 'static,
         T: Send + 'static,
     {
+        self.write_in(f, true).await
+    }
+
+    async fn write_in<T, F>(&self, f: F, relaxed: bool) -> Result<T, String>
+    where
+        F: FnOnce(&mut Conn) -> Result<T, String> + Send + 'static,
+        T: Send + 'static,
+    {
         match &self.writer {
             Some(w) => w.write(f).await,
-            None => self.db(move |c| writer::relaxed_all_or_nothing(c, f)).await,
+            None if relaxed => self.db(move |c| writer::relaxed_all_or_nothing(c, f)).await,
+            None => self.db(move |c| writer::all_or_nothing(c, f)).await,
         }
     }
 
