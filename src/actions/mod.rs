@@ -15,6 +15,7 @@ pub mod erase_person;
 pub mod erase_subscriber;
 pub mod hand_in_idea;
 pub mod publish;
+pub mod pull_metrics;
 pub mod retry_publication;
 pub mod revoke_token;
 pub mod save_channel;

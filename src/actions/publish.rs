@@ -122,22 +122,10 @@ fn prepare(
     let Some(kind) = Kind::parse(&ch.kind) else {
         return Ok(Ready::Broken(format!("unknown channel kind {:?}", ch.kind)));
     };
-    let secrets: Settings = if ch.secrets.is_empty() {
-        Settings::new()
-    } else {
-        match crate::security::open(keys, &ch.secrets)
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-        {
-            Some(s) => s,
-            None => {
-                return Ok(Ready::Broken(
-                    "the channel's secrets cannot be opened with the current keys".into(),
-                ))
-            }
-        }
+    let (config, secrets) = match channel_settings(keys, &ch) {
+        Ok(both) => both,
+        Err(broken) => return Ok(Ready::Broken(broken)),
     };
-    let config: Settings = serde_json::from_str(&ch.config).unwrap_or_default();
     if !store::publications::start(c, id, now)? {
         return Ok(Ready::Nothing);
     }
@@ -185,6 +173,25 @@ fn prepare(
             base_url: base_url.to_string(),
         }),
         at,
+    ))
+}
+
+/// A channel's settings and its secrets, opened with the current (or a previous) key.
+pub(crate) fn channel_settings(
+    keys: &[[u8; 32]],
+    ch: &store::channels::Channel,
+) -> Result<(Settings, Settings), String> {
+    let secrets: Settings = if ch.secrets.is_empty() {
+        Settings::new()
+    } else {
+        crate::security::open(keys, &ch.secrets)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .ok_or("the channel's secrets cannot be opened with the current keys")?
+    };
+    Ok((
+        serde_json::from_str(&ch.config).unwrap_or_default(),
+        secrets,
     ))
 }
 
@@ -280,6 +287,7 @@ async fn record(
     let mail = ctx.mail.clone();
     let channel_name = delivery.map(|d| d.channel_name.clone());
     let piece = delivery.map(|d| (d.content.id, d.idea.id));
+    let kind = delivery.map(|d| d.kind);
     let status = outcome.http_status().map(i32::from);
     let outcome_name = outcome.name();
     let saved = ctx
@@ -287,6 +295,9 @@ async fn record(
         // savepoint's round trips per post.
         .write(move |c| {
             let mut save = || -> Result<(), crate::error::AppError> {
+                if let (PubState::Published, Some(kind)) = (to, kind) {
+                    super::pull_metrics::plan(c, id, kind, now, now)?;
+                }
                 store::publications::finish(
                     c,
                     id,

@@ -153,6 +153,42 @@ impl Adapter for Mastodon {
     }
 }
 
+/// A status's own counts, as Mastodon reports them.
+#[derive(Debug, Deserialize)]
+pub struct Counts {
+    pub favourites_count: i64,
+    pub reblogs_count: i64,
+    pub replies_count: i64,
+}
+
+/// Reads a published status's counts (`GET /api/v1/statuses/{id}`).
+pub async fn counts(
+    env: &Env<'_>,
+    config: &crate::domain::channels::Settings,
+    secrets: &crate::domain::channels::Settings,
+    status_id: &str,
+) -> Result<Counts, Outcome> {
+    let Some(base) = config
+        .get("instance_url")
+        .map(|u| u.trim_end_matches('/').to_string())
+    else {
+        return Err(failed("the channel has no instance URL".into()));
+    };
+    let Some(token) = secrets.get("access_token") else {
+        return Err(failed("the channel has no access token".into()));
+    };
+    // Mastodon's ids are digits; anything else would change the path.
+    if status_id.is_empty() || !status_id.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(failed(format!("{status_id:?} is not a status id")));
+    }
+    let req = env
+        .http
+        .get(format!("{base}/api/v1/statuses/{status_id}"))
+        .bearer_auth(token);
+    let res = send(env, req).await?;
+    read_json(res).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::status_text;

@@ -318,6 +318,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    publication_metrics (id) {
+        id -> BigInt,
+        publication_id -> BigInt,
+        at -> Timestamp,
+        name -> Text,
+        value -> BigInt,
+    }
+}
+
+diesel::table! {
     visitor_salts (day) {
         day -> Date,
         salt -> Text,
@@ -348,6 +358,7 @@ diesel::joinable!(newsletter_deliveries -> subscribers (subscriber_id));
 
 diesel::joinable!(tracked_links -> publications (publication_id));
 diesel::joinable!(link_clicks -> tracked_links (link_id));
+diesel::joinable!(publication_metrics -> publications (publication_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     departments,
@@ -378,4 +389,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     tracked_links,
     link_clicks,
     visitor_salts,
+    publication_metrics,
 );

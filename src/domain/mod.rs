@@ -5,6 +5,7 @@ pub mod channels;
 pub mod departments;
 pub mod ideas;
 pub mod links;
+pub mod metrics;
 pub mod publications;
 pub mod retry;
 pub mod roles;

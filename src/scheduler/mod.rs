@@ -561,6 +561,7 @@ async fn dispatch(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
         crate::actions::publish::SETTLE_IDEA => {
             crate::actions::publish::settle_idea(ctx, job).await
         }
+        crate::actions::pull_metrics::JOB_KIND => crate::actions::pull_metrics::run(ctx, job).await,
         periodic::HOUSEKEEPING => periodic::housekeeping(ctx).await,
         // Does nothing: the benchmark measures the engine itself with it.
         "noop" => JobResult::Done,

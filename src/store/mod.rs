@@ -8,6 +8,7 @@ pub mod departments;
 pub mod ideas;
 pub mod jobs;
 pub mod links;
+pub mod metrics;
 pub mod outbox;
 pub mod personal_data;
 pub mod publications;

@@ -18,6 +18,7 @@ mod ideas;
 mod ideas_api;
 mod jobs;
 mod links;
+mod metrics;
 mod newsletter;
 mod personal_data;
 mod planning;

@@ -129,30 +129,46 @@ pub async fn confirm(
     answer(&ctx, id).await
 }
 
-/// `GET /api/v1/publications/{id}/metrics`: what its tracked links earned: people's clicks,
-/// bots' clicks apart, unique visitors (per day), and people's clicks per day as a series.
+/// `GET /api/v1/publications/{id}/metrics`: what it earned: people's clicks on its tracked
+/// links, bots' clicks apart, unique visitors (per day), and a series of people's clicks per
+/// day and the channel's own readings (favourites, boosts, replies).
 pub async fn metrics(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let id = *id;
-    let (clicks, links) = ctx
+    let (clicks, links, readings) = ctx
         .db(move |c| {
             store::publications::find(c, id)?.ok_or(AppError::NotFound)?;
             Ok((
                 store::links::clicks_of(c, id)?,
                 store::links::of_publication(c, id)?,
+                store::metrics::series_of(c, id)?,
             ))
         })
         .await?;
+    // People's clicks per day and the channel's own readings, in time order.
+    let mut series: Vec<(chrono::NaiveDateTime, String, i64)> = clicks
+        .per_day
+        .iter()
+        .filter_map(|(day, n)| Some((day.and_hms_opt(0, 0, 0)?, "clicks".to_string(), *n)))
+        .collect();
+    let mut latest = serde_json::Map::new();
+    for (_, name, value) in &readings {
+        latest.insert(name.clone(), json!(value));
+    }
+    series.extend(readings);
+    series.sort_by_key(|p| p.0);
     let base = ctx.state.config.base_url.trim_end_matches('/').to_string();
     Ok(HttpResponse::Ok().json(json!({
         "publication_id": id,
         "clicks": clicks.clicks,
         "bot_clicks": clicks.bot_clicks,
         "unique_visitors": clicks.unique_visitors,
-        "series": clicks.per_day.iter().map(|(day, n)| json!({
-            "at": day.and_hms_opt(0, 0, 0).map(|t| t.and_utc().to_rfc3339()),
-            "name": "clicks",
-            "value": n,
+        "series": series.iter().map(|(at, name, value)| json!({
+            "at": at.and_utc().to_rfc3339(),
+            "name": name,
+            "value": value,
         })).collect::<Vec<_>>(),
+        // The channel's own counts as last read (favourites, boosts, replies), if it has any.
+        "channel": if latest.is_empty() { Value::Null } else { Value::Object(latest) },
         "links": links.iter().map(|l| json!({
             "url": l.url,
             "short_url": format!("{base}/l/{}", l.code),

@@ -1,0 +1,10 @@
+-- A channel's own counts of a publication over time (Mastodon's favourites, boosts and
+-- replies), one row per count and reading.
+CREATE TABLE publication_metrics (
+    id INTEGER PRIMARY KEY,
+    publication_id BIGINT NOT NULL REFERENCES publications(id) ON DELETE CASCADE,
+    at TIMESTAMP NOT NULL,
+    name TEXT NOT NULL,
+    value BIGINT NOT NULL
+);
+CREATE INDEX publication_metrics_publication ON publication_metrics(publication_id, at);
