@@ -16,6 +16,7 @@ pub mod erase_subscriber;
 pub mod hand_in_idea;
 pub mod publish;
 pub mod pull_metrics;
+pub mod push_metrics;
 pub mod retry_publication;
 pub mod revoke_token;
 pub mod save_channel;
@@ -46,6 +47,9 @@ pub enum ActionError {
     /// A variant breaks its channel's rules.
     #[error("breaks a channel rule: {0:?}")]
     ChannelRule(Problem),
+    /// The request does not prove who sent it (a signature that does not check out).
+    #[error("unauthorized")]
+    Unauthorized,
     #[error("storage: {0}")]
     Storage(String),
 }
@@ -75,6 +79,7 @@ impl From<ActionError> for AppError {
             ActionError::Conflict { by } => AppError::Conflict { by },
             ActionError::Refused(key) => AppError::Refused(key),
             ActionError::ChannelRule(p) => AppError::ChannelRule(p),
+            ActionError::Unauthorized => AppError::Unauthorized,
             ActionError::Storage(e) => AppError::Internal(e),
         }
     }

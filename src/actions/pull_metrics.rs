@@ -120,7 +120,9 @@ pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
     let saved = ctx
         .write(move |c| {
             let readings: Vec<(&str, i64)> = NAMES.iter().copied().zip(values).collect();
-            store::metrics::record(c, id, now, &readings).map_err(|e| e.to_string())
+            store::metrics::record(c, id, now, &readings)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
         })
         .await;
     if let Err(error) = saved {

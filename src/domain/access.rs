@@ -9,6 +9,10 @@ pub enum Access {
     /// Machines and people with no account: health checks, static files, feeds, calendar
     /// feeds. Nobody signs in here, so the guard looks up no session and sets no cookie.
     Machine,
+    /// Machines that prove who they are with a signature over the request (a channel's
+    /// receiver pushing its counts): let through as `Machine` is, and the route itself answers
+    /// 401 to a request whose signature does not check out.
+    Signed,
     /// Anyone, signed in or not (login, set-up, newsletter sign-up).
     Public,
     /// Any signed-in user, whatever the role.
@@ -18,9 +22,14 @@ pub enum Access {
 }
 
 impl Access {
+    /// Routes for machines: no session is looked up, no cookie set, no form token asked.
+    pub fn is_machine(self) -> bool {
+        matches!(self, Access::Machine | Access::Signed)
+    }
+
     pub fn allows(self, role: Option<Role>) -> bool {
         match (self, role) {
-            (Access::Machine | Access::Public, _) => true,
+            (Access::Machine | Access::Signed | Access::Public, _) => true,
             (_, None) => false,
             (Access::SignedIn, Some(_)) => true,
             (Access::Roles(roles), Some(r)) => roles.contains(&r),

@@ -317,6 +317,8 @@ flash-mail-retry = Alle wartenden E-Mails werden jetzt erneut versucht.
 
 error-title-too-long = Der Titel darf höchstens 200 Zeichen haben.
 error-tag-invalid = Schlagwörter dürfen keine Kommas enthalten und höchstens 40 Zeichen haben.
+error-metric-name = Namen von Kennzahlen bestehen aus Kleinbuchstaben, Ziffern und Unterstrichen, höchstens 40.
+error-metric-value = Zahlen sind ganze Zahlen ab 0.
 error-too-many-items = Das sind zu viele Einträge.
 error-channel-unknown = Wählen Sie Kanäle aus der Liste.
 error-language-unknown = Wählen Sie Sprachen aus Deutsch, Französisch, Italienisch und Englisch.

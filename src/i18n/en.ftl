@@ -317,6 +317,8 @@ flash-mail-retry = All waiting mail will be tried again now.
 
 error-title-too-long = The title can have at most 200 characters.
 error-tag-invalid = Tags cannot contain commas and have at most 40 characters.
+error-metric-name = Metric names are lowercase letters, digits and underscores, at most 40.
+error-metric-value = Counts are whole numbers of 0 or more.
 error-too-many-items = There are too many entries.
 error-channel-unknown = Pick channels from the list.
 error-language-unknown = Pick languages among German, French, Italian and English.

@@ -317,6 +317,8 @@ flash-mail-retry = Tous les e-mails en attente vont être réessayés maintenant
 
 error-title-too-long = Le titre peut compter au plus 200 caractères.
 error-tag-invalid = Les mots-clés ne peuvent pas contenir de virgule et comptent au plus 40 caractères.
+error-metric-name = Les noms de mesures sont en minuscules, chiffres et traits de soulignement, 40 au plus.
+error-metric-value = Les valeurs sont des nombres entiers à partir de 0.
 error-too-many-items = Il y a trop d'entrées.
 error-channel-unknown = Choisissez des canaux dans la liste.
 error-language-unknown = Choisissez des langues parmi allemand, français, italien et anglais.

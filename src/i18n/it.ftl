@@ -317,6 +317,8 @@ flash-mail-retry = Tutte le e-mail in attesa verranno ritentate ora.
 
 error-title-too-long = Il titolo può avere al massimo 200 caratteri.
 error-tag-invalid = Le parole chiave non possono contenere virgole e hanno al massimo 40 caratteri.
+error-metric-name = I nomi delle metriche sono lettere minuscole, cifre e trattini bassi, al massimo 40.
+error-metric-value = I valori sono numeri interi da 0 in su.
 error-too-many-items = Ci sono troppe voci.
 error-channel-unknown = Scegli i canali dall'elenco.
 error-language-unknown = Scegli le lingue tra tedesco, francese, italiano e inglese.

@@ -2,28 +2,34 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text, Timestamp};
 
 use crate::db::schema::publication_metrics;
 use crate::db::Conn;
 
-/// One reading: each named count at `at`.
+/// One reading: each named count at `at`. A count already read at that time is kept as it
+/// is (a push sent twice); answers how many were new.
 pub fn record(
     conn: &mut Conn,
     publication_id: i64,
     at: NaiveDateTime,
     counts: &[(&str, i64)],
-) -> QueryResult<()> {
+) -> QueryResult<usize> {
+    let mut new = 0;
     for (name, value) in counts {
-        diesel::insert_into(publication_metrics::table)
-            .values((
-                publication_metrics::publication_id.eq(publication_id),
-                publication_metrics::at.eq(at),
-                publication_metrics::name.eq(*name),
-                publication_metrics::value.eq(*value),
-            ))
-            .execute(conn)?;
+        // ON CONFLICT rather than catching the violation: on PostgreSQL a failed statement
+        // would abort the caller's transaction.
+        new += diesel::sql_query(
+            "INSERT INTO publication_metrics (publication_id, at, name, value) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (publication_id, at, name) DO NOTHING",
+        )
+        .bind::<BigInt, _>(publication_id)
+        .bind::<Timestamp, _>(at)
+        .bind::<Text, _>(*name)
+        .bind::<BigInt, _>(*value)
+        .execute(conn)?;
     }
-    Ok(())
+    Ok(new)
 }
 
 /// Every reading of a publication, oldest first: `(at, name, value)`.

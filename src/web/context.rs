@@ -167,7 +167,7 @@ pub async fn guard(
         .as_ref()
         .and_then(|p| state.routes.get(&format!("{method} {p}")).copied());
     let access = rule.map_or(Access::Public, |r| r.access);
-    let machine = access == Access::Machine;
+    let machine = access.is_machine();
 
     let names = cookie_names(state.config.https());
     let session_cookie = req.cookie(names.session).map(|c| c.value().to_string());
@@ -277,7 +277,7 @@ pub async fn guard(
         return Ok(req.error_response(err));
     }
 
-    let form_route = rule.is_some_and(|r| !r.csrf_exempt && r.access != Access::Machine);
+    let form_route = rule.is_some_and(|r| !r.csrf_exempt && !r.access.is_machine());
     if form_route && method != Method::GET && method != Method::HEAD && !is_api(&path) {
         if let Err(err) = check_csrf(&mut req, &csrf).await {
             return Ok(req.error_response(err));

@@ -34,7 +34,7 @@ use actix_web::dev::HttpServiceFactory;
 use actix_web::http::Method;
 use actix_web::{web, FromRequest, Handler, Resource, Responder};
 
-use crate::domain::access::Access::{self, Machine, Public, SignedIn};
+use crate::domain::access::Access::{self, Machine, Public, Signed, SignedIn};
 use crate::domain::access::{ADMIN, EDITORS, MEMBERS};
 
 /// One registered route with who may use it; `attach` adds its handler to the resource of its
@@ -300,6 +300,7 @@ pub fn routes() -> Vec<RouteDef> {
             api::content::create_feed,
         ),
         get("/api/v1/publications", EDITORS, api::publications::list),
+        post("/api/v1/metrics", Signed, api::metrics::push),
         get(
             "/api/v1/publications/{id}/metrics",
             EDITORS,

@@ -178,3 +178,161 @@ async fn mastodon_counts_are_read_hourly_then_daily_for_thirty_days(backend: Bac
         .count();
     assert_eq!(reads, 4, "one read per due time, none twice");
 }
+
+/// Signs a push with the Standard Webhooks Python library (not our code): its headers.
+fn signed_by_python(secret: &str, id: &str, body: &str) -> Vec<(String, String)> {
+    let script = "import sys, json, datetime\n\
+                  from standardwebhooks.webhooks import Webhook\n\
+                  now = datetime.datetime.now(tz=datetime.timezone.utc)\n\
+                  sig = Webhook(sys.argv[1]).sign(sys.argv[2], now, sys.stdin.read())\n\
+                  print(json.dumps({'webhook-id': sys.argv[2], \
+                  'webhook-timestamp': str(int(now.timestamp())), 'webhook-signature': sig}))\n";
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script, secret, id])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs (pip install standardwebhooks)");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(body.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let headers: serde_json::Map<String, Value> = serde_json::from_slice(&out.stdout).unwrap();
+    headers
+        .into_iter()
+        .map(|(k, v)| (k, v.as_str().unwrap().to_string()))
+        .collect()
+}
+
+async fn push(
+    app: &crate::helpers::TestApp,
+    body: &str,
+    headers: &[(String, String)],
+) -> (StatusCode, Value) {
+    let mut req = reqwest::Client::new()
+        .post(app.url("/api/v1/metrics"))
+        .header("content-type", "application/json")
+        .body(body.to_string());
+    for (k, v) in headers {
+        req = req.header(k, v);
+    }
+    let r = req.send().await.unwrap();
+    let status = r.status();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+/// The series as (name, value).
+async fn stored(api: &Api<'_>, id: i64) -> Vec<(String, i64)> {
+    metrics(api, id).await["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap().to_string(),
+                p["value"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+crate::each_backend!(webhook_receivers_push_signed_counts_and_nothing_else_is_stored);
+
+async fn webhook_receivers_push_signed_counts_and_nothing_else_is_stored(backend: Backend) {
+    let (app, _) = ready(backend, LOOPBACK).await;
+    let api = app.api(ADMIN_EMAIL);
+    let secret = crate::publishing::new_secret();
+    let hook =
+        crate::publishing::webhook_channel(&api, "Intranet", "http://127.0.0.1:9/in", &secret)
+            .await;
+    let (_, variant) = planned(&api, "Pushed", hook, "x", Utc::now() + Duration::hours(1)).await;
+    let id = crate::publishing::publication(&api, variant).await["id"]
+        .as_i64()
+        .unwrap();
+    let body = json!({"publication_id": id, "at": "2026-11-26T10:00:00+01:00",
+                      "metrics": {"likes": 12, "shares": 3, "comments": 0}})
+    .to_string();
+    let headers = signed_by_python(&secret, "msg_1", &body);
+    let (s, answer) = push(&app, &body, &headers).await;
+    assert_eq!(s, StatusCode::ACCEPTED, "{answer}");
+    assert_eq!(answer["stored"], 3);
+    // The same push again (a receiver's retry) stores nothing new.
+    let (s, answer) = push(&app, &body, &headers).await;
+    assert_eq!(s, StatusCode::ACCEPTED);
+    assert_eq!(answer["stored"], 0);
+    let got = stored(&api, id).await;
+    assert_eq!(
+        got,
+        [
+            ("comments".into(), 0),
+            ("likes".into(), 12),
+            ("shares".into(), 3)
+        ]
+    );
+    let m = metrics(&api, id).await;
+    assert_eq!(m["series"][0]["at"], "2026-11-26T09:00:00+00:00", "{m}");
+
+    // Unsigned, signed with another secret, or for a publication of another channel: 401.
+    let later = json!({"publication_id": id, "metrics": {"likes": 99}}).to_string();
+    let (s, doc) = push(&app, &later, &[]).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED, "{doc}");
+    assert_eq!(doc["status"], 401);
+    let forged = signed_by_python(&crate::publishing::new_secret(), "msg_2", &later);
+    assert_eq!(
+        push(&app, &later, &forged).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    // Signed, then changed on the way.
+    let tampered = signed_by_python(&secret, "msg_3", &later);
+    let other_body = json!({"publication_id": id, "metrics": {"likes": 100000}}).to_string();
+    assert_eq!(
+        push(&app, &other_body, &tampered).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    let unknown = json!({"publication_id": id + 1000, "metrics": {"likes": 1}}).to_string();
+    let signed = signed_by_python(&secret, "msg_4", &unknown);
+    assert_eq!(
+        push(&app, &unknown, &signed).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+
+    // Signed but malformed: 422 naming the field.
+    for (bad, field) in [
+        (
+            json!({"publication_id": id, "metrics": {"Likes!": 1}}).to_string(),
+            "metrics",
+        ),
+        (
+            json!({"publication_id": id, "metrics": {"likes": -1}}).to_string(),
+            "metrics",
+        ),
+        (
+            json!({"publication_id": id, "metrics": {"likes": "many"}}).to_string(),
+            "metrics",
+        ),
+        (
+            json!({"publication_id": id, "metrics": {}}).to_string(),
+            "metrics",
+        ),
+        (
+            json!({"publication_id": id, "at": "yesterday", "metrics": {"likes": 1}}).to_string(),
+            "at",
+        ),
+        ("{not json".to_string(), "body"),
+    ] {
+        let headers = signed_by_python(&secret, "msg_5", &bad);
+        let (s, doc) = push(&app, &bad, &headers).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {doc}");
+        assert!(doc["errors"][field].is_string(), "{bad}: {doc}");
+    }
+    assert_eq!(stored(&api, id).await.len(), 3, "nothing else stored");
+}

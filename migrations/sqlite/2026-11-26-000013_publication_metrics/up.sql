@@ -7,4 +7,5 @@ CREATE TABLE publication_metrics (
     name TEXT NOT NULL,
     value BIGINT NOT NULL
 );
-CREATE INDEX publication_metrics_publication ON publication_metrics(publication_id, at);
+-- One value per name and time: a pushed reading sent twice is stored once.
+CREATE UNIQUE INDEX publication_metrics_reading ON publication_metrics(publication_id, at, name);

@@ -4,5 +4,6 @@ pub mod channels;
 pub mod content;
 pub mod ideas;
 pub mod me;
+pub mod metrics;
 pub mod openapi;
 pub mod publications;
