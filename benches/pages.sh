@@ -14,6 +14,7 @@ PORT=${PORT:-18181}
 BASE=http://127.0.0.1:$PORT
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
 cargo build --release -q
 bin=./target/release/pressroom
 dir=$(mktemp -d)
@@ -70,3 +71,17 @@ for path in \
   kb=$(curl -s -o /dev/null -w '%{size_download}' -H "Cookie: pressroom_session=$session" "$BASE$path" | awk '{printf "%.0f", $1 / 1024}')
   printf '%-55s %12s %10s %14s %10s\n' "$path" "$rps" "$p99" "$ratio" "$kb"
 done
+
+# A tracked link's redirect, with its clicks recorded (a browser's user agent: people's clicks).
+sql() { if [ "$BACKEND" = postgres ]; then psql -qtA -h 127.0.0.1 -U postgres "$db" -c "$1"; else sqlite3 "$dir/pressroom.db" "$1"; fi; }
+sql "INSERT INTO publications (variant_id, channel_id, state, idempotency_key, scheduled_at, attempts, published_at, created_at, updated_at) SELECT id, channel_id, 'published', 'bench-key', scheduled_at, 1, scheduled_at, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM variants WHERE id = (SELECT min(id) FROM variants WHERE channel_id IS NOT NULL)" >/dev/null
+sql "INSERT INTO tracked_links (code, publication_id, url, target, created_at) SELECT 'benchLink01', id, 'https://example.ch/', 'https://example.ch/?utm_source=bench', CURRENT_TIMESTAMP FROM publications WHERE idempotency_key = 'bench-key'" >/dev/null
+ua="Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H "User-Agent: $ua" "$BASE/l/benchLink01")
+rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+sent=$(echo "$out" | awk '/requests in/ {print $1}')
+sleep 2
+clicks=$(sql "SELECT count(*) FROM link_clicks WHERE bot = false")
+ratio=$(awk -v a="$rps" -v b="$base_rps" 'BEGIN {printf "%.3f", a / b}')
+printf '%-55s %12s %10s %14s %10s\n' "/l/{code} (302; $clicks of $sent clicks recorded)" "$rps" "$p99" "$ratio" "0"

@@ -104,20 +104,44 @@ pub struct NewClick {
     pub visitor: Option<String>,
 }
 
-/// Writes a batch of clicks (in the caller's transaction: one commit per batch). One
-/// statement per click: diesel's two-backend batch insert cannot take the nullable visitor.
+/// Writes a batch of clicks (in the caller's transaction: one commit per batch). PostgreSQL
+/// takes the batch as arrays in one statement, a round trip for thousands of clicks; SQLite,
+/// in process, one cached statement per click. (Diesel's two-backend batch insert cannot
+/// take the nullable visitor.)
 pub fn record(conn: &mut Conn, clicks: &[NewClick]) -> QueryResult<usize> {
-    for c in clicks {
-        diesel::insert_into(link_clicks::table)
-            .values((
-                link_clicks::link_id.eq(c.link_id),
-                link_clicks::clicked_at.eq(c.clicked_at),
-                link_clicks::bot.eq(c.bot),
-                link_clicks::visitor.eq(c.visitor.as_deref()),
-            ))
-            .execute(conn)?;
+    use diesel::sql_types::{Array, Bool, Nullable};
+    match conn {
+        Conn::Pg(pg) => {
+            let mut n = 0;
+            for chunk in clicks.chunks(10_000) {
+                n += diesel::sql_query(
+                    "INSERT INTO link_clicks (link_id, clicked_at, bot, visitor) \
+                     SELECT * FROM unnest($1, $2, $3, $4)",
+                )
+                .bind::<Array<BigInt>, _>(chunk.iter().map(|c| c.link_id).collect::<Vec<_>>())
+                .bind::<Array<Timestamp>, _>(chunk.iter().map(|c| c.clicked_at).collect::<Vec<_>>())
+                .bind::<Array<Bool>, _>(chunk.iter().map(|c| c.bot).collect::<Vec<_>>())
+                .bind::<Array<Nullable<Text>>, _>(
+                    chunk.iter().map(|c| c.visitor.clone()).collect::<Vec<_>>(),
+                )
+                .execute(pg)?;
+            }
+            Ok(n)
+        }
+        Conn::Sqlite(_) => {
+            for c in clicks {
+                diesel::insert_into(link_clicks::table)
+                    .values((
+                        link_clicks::link_id.eq(c.link_id),
+                        link_clicks::clicked_at.eq(c.clicked_at),
+                        link_clicks::bot.eq(c.bot),
+                        link_clicks::visitor.eq(c.visitor.as_deref()),
+                    ))
+                    .execute(conn)?;
+            }
+            Ok(clicks.len())
+        }
     }
-    Ok(clicks.len())
 }
 
 /// The day's salt for visitor hashes, shared by every instance (the first to need it makes
