@@ -4,6 +4,7 @@ pub mod access;
 pub mod channels;
 pub mod departments;
 pub mod ideas;
+pub mod insights;
 pub mod links;
 pub mod metrics;
 pub mod publications;

@@ -597,3 +597,22 @@ subscriber-data-lead = Alles herunterladen, was zu einer Adresse gespeichert ist
 subscriber-export = Herunterladen (JSON)
 subscriber-erase = Löschen
 flash-subscriber-erased = Die Adresse ist aus allen Newslettern gelöscht.
+
+# Insights
+nav-insights = Auswertung
+insights-title = Auswertung
+insights-lead = Was veröffentlicht wurde und was es gebracht hat.
+insights-period = Zeitraum
+insights-days = Letzte { $n } Tage
+insights-by = Nach
+insights-by-channel = Kanal
+insights-by-department = Abteilung
+insights-by-pillar = Themensäule oder Kampagne
+insights-by-language = Sprache
+insights-publications = Veröffentlichungen
+insights-clicks = Klicks
+insights-engagement = Interaktionen
+insights-total = Total
+insights-none = In diesem Zeitraum wurde nichts veröffentlicht.
+insights-csv = CSV herunterladen
+insights-explain = Klicks sind Klicks von Menschen auf verfolgte Links (ohne Bots); Interaktionen zählen die eigenen Zahlen der Kanäle zusammen (Favoriten, Boosts, Antworten oder was ein Empfänger meldet), wie zuletzt gelesen.

@@ -597,3 +597,22 @@ subscriber-data-lead = Download everything stored about one address, or erase it
 subscriber-export = Download (JSON)
 subscriber-erase = Erase
 flash-subscriber-erased = The address is erased from every newsletter.
+
+# Insights
+nav-insights = Insights
+insights-title = Insights
+insights-lead = What went out and what it earned.
+insights-period = Period
+insights-days = Last { $n } days
+insights-by = Per
+insights-by-channel = Channel
+insights-by-department = Department
+insights-by-pillar = Pillar or campaign
+insights-by-language = Language
+insights-publications = Publications
+insights-clicks = Clicks
+insights-engagement = Engagement
+insights-total = Total
+insights-none = Nothing was published in this period.
+insights-csv = Download CSV
+insights-explain = Clicks are people's clicks on tracked links (bots not counted); engagement adds up the channels' own counts (favourites, boosts, replies, or what a receiver reports) as last read.

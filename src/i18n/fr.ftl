@@ -597,3 +597,22 @@ subscriber-data-lead = Télécharger tout ce qui est enregistré pour une adress
 subscriber-export = Télécharger (JSON)
 subscriber-erase = Effacer
 flash-subscriber-erased = L’adresse est effacée de toutes les newsletters.
+
+# Insights
+nav-insights = Analyses
+insights-title = Analyses
+insights-lead = Ce qui a été publié et ce que cela a rapporté.
+insights-period = Période
+insights-days = { $n } derniers jours
+insights-by = Par
+insights-by-channel = Canal
+insights-by-department = Département
+insights-by-pillar = Pilier ou campagne
+insights-by-language = Langue
+insights-publications = Publications
+insights-clicks = Clics
+insights-engagement = Interactions
+insights-total = Total
+insights-none = Rien n'a été publié pendant cette période.
+insights-csv = Télécharger en CSV
+insights-explain = Les clics sont ceux de personnes sur des liens suivis (sans les robots) ; les interactions additionnent les chiffres propres des canaux (favoris, partages, réponses ou ce qu'un récepteur signale), tels que lus en dernier.

@@ -597,3 +597,22 @@ subscriber-data-lead = Scarica tutto ciò che è salvato per un indirizzo, o can
 subscriber-export = Scarica (JSON)
 subscriber-erase = Cancella
 flash-subscriber-erased = L’indirizzo è cancellato da tutte le newsletter.
+
+# Insights
+nav-insights = Analisi
+insights-title = Analisi
+insights-lead = Cosa è stato pubblicato e cosa ha reso.
+insights-period = Periodo
+insights-days = Ultimi { $n } giorni
+insights-by = Per
+insights-by-channel = Canale
+insights-by-department = Reparto
+insights-by-pillar = Pilastro o campagna
+insights-by-language = Lingua
+insights-publications = Pubblicazioni
+insights-clicks = Clic
+insights-engagement = Interazioni
+insights-total = Totale
+insights-none = In questo periodo non è stato pubblicato nulla.
+insights-csv = Scarica CSV
+insights-explain = I clic sono quelli di persone su link tracciati (senza bot); le interazioni sommano i conteggi propri dei canali (preferiti, condivisioni, risposte o ciò che un ricevitore segnala), come letti per ultimi.

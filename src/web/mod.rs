@@ -15,6 +15,7 @@ pub mod health;
 pub mod home;
 pub mod idea_query;
 pub mod ideas;
+pub mod insights;
 pub mod links;
 pub mod loaders;
 pub mod logging;
@@ -206,6 +207,8 @@ pub fn routes() -> Vec<RouteDef> {
         // no form; the signed token in the address is the credential.
         .without_csrf(),
         get("/publications", EDITORS, publications::list::list),
+        get("/insights", EDITORS, insights::show),
+        get("/insights.csv", EDITORS, insights::csv),
         post(
             "/publications/{id}/retry",
             EDITORS,

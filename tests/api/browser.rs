@@ -678,5 +678,15 @@ async fn posts_that_need_a_person_are_settled_in_a_real_browser() {
     assert!(text_of(c, ".flash").await.contains("Marked as published"));
     assert!(text_of(c, ".publication").await.contains("Published"));
     screenshot_of(c, ".variant", "variant-published").await;
+    // Both are out now: the insights count them per channel.
+    c.goto(&app.url("/insights?days=7&by=channel"))
+        .await
+        .unwrap();
+    let table = text_of(c, ".insights-table").await;
+    assert!(
+        table.contains("Intranet") && table.contains("Partner portal"),
+        "{table}"
+    );
+    screenshot(c, "insights").await;
     driver.client.clone().close().await.unwrap();
 }

@@ -16,6 +16,7 @@ mod hardening;
 mod health;
 mod ideas;
 mod ideas_api;
+mod insights;
 mod jobs;
 mod links;
 mod metrics;

@@ -1,0 +1,108 @@
+//! The insights roll-up: publications that went out in a period, grouped by channel,
+//! department, pillar or language, with people's clicks on their tracked links and the
+//! engagement their channels report (the last reading of each count, added up).
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::{
+    channels, content_pieces, departments, ideas, link_clicks, publication_metrics, publications,
+    tracked_links, variants,
+};
+use crate::db::Conn;
+use crate::domain::insights::By;
+use crate::domain::publications::PubState;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Row {
+    pub key: String,
+    pub publications: i64,
+    pub clicks: i64,
+    pub engagement: i64,
+}
+
+/// One row per group, most clicks and engagement first, and the totals.
+pub fn rollup(
+    conn: &mut Conn,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    by: By,
+) -> QueryResult<(Vec<Row>, Row)> {
+    let in_period = publications::state
+        .eq(PubState::Published.as_str())
+        .and(publications::published_at.ge(from))
+        .and(publications::published_at.lt(to));
+    let pubs: Vec<(i64, String, String, String, String)> = publications::table
+        .inner_join(channels::table)
+        .inner_join(variants::table.inner_join(
+            content_pieces::table.inner_join(ideas::table.inner_join(departments::table)),
+        ))
+        .filter(in_period)
+        .select((
+            publications::id,
+            channels::name,
+            departments::name,
+            ideas::pillar,
+            variants::language,
+        ))
+        .load(conn)?;
+    let clicks: HashMap<i64, i64> = link_clicks::table
+        .inner_join(tracked_links::table.inner_join(publications::table))
+        .filter(in_period)
+        .filter(link_clicks::bot.eq(false))
+        .group_by(tracked_links::publication_id)
+        .select((tracked_links::publication_id, diesel::dsl::count_star()))
+        .load::<(i64, i64)>(conn)?
+        .into_iter()
+        .collect();
+    // The last reading of each count of each publication.
+    let readings: Vec<(i64, String, NaiveDateTime, i64)> = publication_metrics::table
+        .inner_join(publications::table)
+        .filter(in_period)
+        .select((
+            publication_metrics::publication_id,
+            publication_metrics::name,
+            publication_metrics::at,
+            publication_metrics::value,
+        ))
+        .load(conn)?;
+    let mut last: HashMap<(i64, String), (NaiveDateTime, i64)> = HashMap::new();
+    for (p, name, at, value) in readings {
+        let e = last.entry((p, name)).or_insert((at, value));
+        if at >= e.0 {
+            *e = (at, value);
+        }
+    }
+    let mut engagement: HashMap<i64, i64> = HashMap::new();
+    for ((p, _), (_, v)) in last {
+        *engagement.entry(p).or_default() += v;
+    }
+    let mut groups: BTreeMap<String, Row> = BTreeMap::new();
+    let mut total = Row::default();
+    for (id, channel, department, pillar, language) in pubs {
+        let key = match by {
+            By::Channel => channel,
+            By::Department => department,
+            By::Pillar => pillar,
+            By::Language => language,
+        };
+        let row = groups.entry(key.clone()).or_insert_with(|| Row {
+            key,
+            ..Row::default()
+        });
+        for r in [&mut *row, &mut total] {
+            r.publications += 1;
+            r.clicks += clicks.get(&id).copied().unwrap_or(0);
+            r.engagement += engagement.get(&id).copied().unwrap_or(0);
+        }
+    }
+    let mut rows: Vec<Row> = groups.into_values().collect();
+    rows.sort_by(|a, b| {
+        (b.clicks + b.engagement)
+            .cmp(&(a.clicks + a.engagement))
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    Ok((rows, total))
+}

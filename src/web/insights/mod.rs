@@ -1,0 +1,96 @@
+//! `/insights`: what went out in a period and what it earned, per channel, department,
+//! pillar or language; the same table as CSV at `/insights.csv`.
+
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::domain::insights::{csv_cell, period, By, PERIODS};
+use crate::error::AppError;
+use crate::store;
+use crate::store::insights::Row;
+use crate::web::context::Ctx;
+use crate::web::render::Page;
+
+#[derive(Debug, Deserialize)]
+pub struct Query {
+    #[serde(default)]
+    days: String,
+    #[serde(default)]
+    by: String,
+}
+
+impl Query {
+    /// The period and grouping asked for; values that mean nothing fall back to 30 days by
+    /// channel, as the pages' filters do.
+    fn read(&self) -> (i64, By) {
+        let days = self
+            .days
+            .parse()
+            .ok()
+            .filter(|d| PERIODS.contains(d))
+            .unwrap_or(30);
+        (days, By::parse(&self.by).unwrap_or(By::Channel))
+    }
+}
+
+async fn rows(ctx: &Ctx, days: i64, by: By) -> Result<(Vec<Row>, Row), AppError> {
+    let tz: chrono_tz::Tz = ctx.me()?.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let (from, to) = period(ctx.state.scheduler.clock().naive(), days, tz);
+    ctx.db(move |c| Ok(store::insights::rollup(c, from, to, by)?))
+        .await
+}
+
+pub async fn show(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppError> {
+    let (days, by) = q.read();
+    let (rows, total) = rows(&ctx, days, by).await?;
+    let view = |r: &Row| json!({"key": r.key, "publications": r.publications, "clicks": r.clicks, "engagement": r.engagement});
+    Page::new("insights/show", "insights-title")
+        .data(json!({
+            "rows": rows.iter().map(view).collect::<Vec<_>>(),
+            "total": view(&total),
+            "by_label": ctx.t(&format!("insights-by-{}", by.as_str())),
+            "periods": PERIODS.iter().map(|d| json!({"value": d, "text": ctx.state.i18n.text(ctx.lang, "insights-days", &[("n", d.to_string())]), "selected": *d == days})).collect::<Vec<_>>(),
+            "groupings": By::ALL.iter().map(|b| json!({"value": b.as_str(), "text": ctx.t(&format!("insights-by-{}", b.as_str())), "selected": *b == by})).collect::<Vec<_>>(),
+            "csv": format!("/insights.csv?days={days}&by={}", by.as_str()),
+        }))
+        .render(&ctx)
+}
+
+pub async fn csv(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppError> {
+    let (days, by) = q.read();
+    let (rows, total) = rows(&ctx, days, by).await?;
+    let mut out = csv::Writer::from_writer(vec![]);
+    let header = [
+        ctx.t(&format!("insights-by-{}", by.as_str())),
+        ctx.t("insights-publications"),
+        ctx.t("insights-clicks"),
+        ctx.t("insights-engagement"),
+    ];
+    let total_label = ctx.t("insights-total");
+    let mut write = |cells: [String; 4]| out.write_record(cells.iter().map(|c| csv_cell(c)));
+    let line = |key: &str, r: &Row| {
+        [
+            key.to_string(),
+            r.publications.to_string(),
+            r.clicks.to_string(),
+            r.engagement.to_string(),
+        ]
+    };
+    write(header).map_err(AppError::internal)?;
+    for r in &rows {
+        write(line(&r.key, r)).map_err(AppError::internal)?;
+    }
+    write(line(&total_label, &total)).map_err(AppError::internal)?;
+    let body = out.into_inner().map_err(AppError::internal)?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!(
+                "attachment; filename=\"insights-{}-{days}d.csv\"",
+                by.as_str()
+            ),
+        ))
+        .body(body))
+}

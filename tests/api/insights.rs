@@ -1,0 +1,168 @@
+//! `/insights`: publications of a period and what they earned, grouped by channel or
+//! department, checked against numbers worked out by hand; the CSV read back by Python's csv
+//! module, with a formula in a channel's name neutralised.
+
+use chrono::{Duration, Utc};
+use reqwest::StatusCode;
+use wiremock::ResponseTemplate;
+
+use crate::helpers::{Backend, ADMIN_EMAIL};
+use crate::publishing::{hook_to, planned, ready, receiver, wait_for_state, LOOPBACK};
+use pressroom::store;
+use pressroom::store::links::NewClick;
+
+/// The CSV as rows of cells, read by Python's csv module.
+fn python_csv(text: &str) -> Vec<Vec<String>> {
+    let script = "import csv, sys, json\nprint(json.dumps(list(csv.reader(sys.stdin))))";
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+crate::each_backend!(insights_add_up_publications_clicks_and_engagement);
+
+async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
+    let (app, admin) = ready(backend, LOOPBACK).await;
+    let api = app.api(ADMIN_EMAIL);
+    let rx = receiver(ResponseTemplate::new(200), 0).await;
+    let alpha = hook_to(&api, &rx).await;
+    let (s, ch) = api
+        .call(
+            "POST",
+            "/api/v1/channels",
+            serde_json::json!({"name": "=HYPERLINK(\"http://evil.example\")", "kind": "webhook",
+                "config": {"url": format!("{}/b", rx.uri())},
+                "secrets": {"signing_secret": crate::publishing::new_secret()}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{ch}");
+    let formula = ch["id"].as_i64().unwrap();
+    let at = Utc::now() + Duration::minutes(5);
+    let (_, v1) = planned(&api, "One", alpha, "a", at).await;
+    let (_, v2) = planned(&api, "Two", formula, "b", at).await;
+    let (_, v3) = planned(&api, "Three", alpha, "c", at + Duration::minutes(1)).await;
+    app.advance(Duration::minutes(7));
+    let mut ids = vec![];
+    for v in [v1, v2, v3] {
+        ids.push(
+            wait_for_state(&api, v, "published").await["id"]
+                .as_i64()
+                .unwrap(),
+        );
+    }
+    // By hand: One has 5 people's clicks and 2 bots', favourites 10 then 12 and boosts 3
+    // (engagement 15); Two 3 clicks and likes 4 (4); Three nothing.
+    let mut c = app.conn();
+    let now = app.scheduler.clock().naive();
+    let link = |c: &mut pressroom::db::Conn, p: i64| {
+        store::links::ensure(
+            c,
+            p,
+            &[("https://example.ch/x".into(), "https://example.ch/x".into())],
+            now,
+        )
+        .unwrap()["https://example.ch/x"]
+            .id
+    };
+    let (l1, l2) = (link(&mut c, ids[0]), link(&mut c, ids[1]));
+    let click = |link_id, bot| NewClick {
+        link_id,
+        clicked_at: now,
+        bot,
+        visitor: (!bot).then(|| "v".to_string()),
+    };
+    let mut clicks: Vec<NewClick> = (0..5).map(|_| click(l1, false)).collect();
+    clicks.extend((0..2).map(|_| click(l1, true)));
+    clicks.extend((0..3).map(|_| click(l2, false)));
+    store::links::record(&mut c, &clicks).unwrap();
+    store::metrics::record(&mut c, ids[0], now, &[("favourites", 10), ("boosts", 3)]).unwrap();
+    store::metrics::record(
+        &mut c,
+        ids[0],
+        now + Duration::minutes(1),
+        &[("favourites", 12)],
+    )
+    .unwrap();
+    store::metrics::record(&mut c, ids[1], now, &[("likes", 4)]).unwrap();
+
+    let (s, html) = app.get_html(&admin, "/insights?days=7&by=channel").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        !html.contains("=HYPERLINK(\"http"),
+        "escaped on the page: {html}"
+    );
+    assert!(
+        html.contains("HYPERLINK(&quot;http://evil.example&quot;)"),
+        "{html}"
+    );
+
+    let r = admin
+        .get(app.url("/insights.csv?days=7&by=channel"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    let rows = python_csv(&r.text().await.unwrap());
+    let expect: Vec<Vec<String>> = [
+        ["Channel", "Publications", "Clicks", "Engagement"],
+        ["Hook", "2", "5", "15"],
+        ["'=HYPERLINK(\"http://evil.example\")", "1", "3", "4"],
+        ["Total", "3", "8", "19"],
+    ]
+    .iter()
+    .map(|r| r.iter().map(|c| c.to_string()).collect())
+    .collect();
+    assert_eq!(rows, expect);
+
+    let r = admin
+        .get(app.url("/insights.csv?days=30&by=department"))
+        .send()
+        .await
+        .unwrap();
+    let rows = python_csv(&r.text().await.unwrap());
+    assert_eq!(rows[1], ["Marketing", "3", "8", "19"]);
+
+    // A later period without them shows nothing; a contributor sees no insights.
+    app.advance(Duration::days(10));
+    let (_, html) = app.get_html(&admin, "/insights?days=7").await;
+    assert!(
+        html.contains("Nothing was published in this period."),
+        "{html}"
+    );
+    app.create_user(
+        &admin,
+        "carla@example.ch",
+        "Carla",
+        "contributor",
+        Some("Marketing"),
+    )
+    .await;
+    let (carla, _) = app
+        .login("carla@example.ch", crate::helpers::PASSWORD)
+        .await;
+    assert_eq!(
+        app.get(&carla, "/insights").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.get(&carla, "/insights.csv").await.status(),
+        StatusCode::FORBIDDEN
+    );
+}
