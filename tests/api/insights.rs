@@ -14,22 +14,7 @@ use pressroom::store::links::NewClick;
 /// The CSV as rows of cells, read by Python's csv module.
 fn python_csv(text: &str) -> Vec<Vec<String>> {
     let script = "import csv, sys, json\nprint(json.dumps(list(csv.reader(sys.stdin))))";
-    let mut child = std::process::Command::new("python3")
-        .args(["-c", script])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_slice(&crate::helpers::python(script, &[], text)).unwrap()
 }
 
 crate::each_backend!(insights_add_up_publications_clicks_and_engagement);

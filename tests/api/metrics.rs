@@ -187,26 +187,8 @@ fn signed_by_python(secret: &str, id: &str, body: &str) -> Vec<(String, String)>
                   sig = Webhook(sys.argv[1]).sign(sys.argv[2], now, sys.stdin.read())\n\
                   print(json.dumps({'webhook-id': sys.argv[2], \
                   'webhook-timestamp': str(int(now.timestamp())), 'webhook-signature': sig}))\n";
-    let mut child = std::process::Command::new("python3")
-        .args(["-c", script, secret, id])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("python3 runs (pip install standardwebhooks)");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(body.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let headers: serde_json::Map<String, Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let out = crate::helpers::python(script, &[secret, id], body);
+    let headers: serde_json::Map<String, Value> = serde_json::from_slice(&out).unwrap();
     headers
         .into_iter()
         .map(|(k, v)| (k, v.as_str().unwrap().to_string()))
