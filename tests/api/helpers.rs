@@ -534,31 +534,3 @@ pub fn python_json(script: &str, input: &str, needs: &str) -> serde_json::Value 
     );
     serde_json::from_slice(&out.stdout).unwrap()
 }
-
-/// Runs a Python script with `args`, `stdin` on its standard input; its standard output.
-/// For reading our output with libraries nobody here wrote.
-pub fn python(script: &str, args: &[&str], stdin: &str) -> Vec<u8> {
-    use std::io::Write;
-    let mut child = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("python3 runs (pip install icalendar feedparser standardwebhooks)");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}

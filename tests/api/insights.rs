@@ -14,7 +14,7 @@ use pressroom::store::links::NewClick;
 /// The CSV as rows of cells, read by Python's csv module.
 fn python_csv(text: &str) -> Vec<Vec<String>> {
     let script = "import csv, sys, json\nprint(json.dumps(list(csv.reader(sys.stdin))))";
-    serde_json::from_slice(&crate::helpers::python(script, &[], text)).unwrap()
+    serde_json::from_value(crate::helpers::python_json(script, text, "python3")).unwrap()
 }
 
 crate::each_backend!(insights_add_up_publications_clicks_and_engagement);

@@ -183,15 +183,18 @@ async fn mastodon_counts_are_read_hourly_then_daily_for_thirty_days(backend: Bac
 fn signed_by_python(secret: &str, id: &str, body: &str) -> Vec<(String, String)> {
     let script = "import sys, json, datetime\n\
                   from standardwebhooks.webhooks import Webhook\n\
+                  d = json.load(sys.stdin)\n\
                   now = datetime.datetime.now(tz=datetime.timezone.utc)\n\
-                  sig = Webhook(sys.argv[1]).sign(sys.argv[2], now, sys.stdin.read())\n\
-                  print(json.dumps({'webhook-id': sys.argv[2], \
+                  sig = Webhook(d['secret']).sign(d['id'], now, d['body'])\n\
+                  print(json.dumps({'webhook-id': d['id'], \
                   'webhook-timestamp': str(int(now.timestamp())), 'webhook-signature': sig}))\n";
-    let out = crate::helpers::python(script, &[secret, id], body);
-    let headers: serde_json::Map<String, Value> = serde_json::from_slice(&out).unwrap();
+    let input = json!({"secret": secret, "id": id, "body": body}).to_string();
+    let headers = crate::helpers::python_json(script, &input, "standardwebhooks");
     headers
-        .into_iter()
-        .map(|(k, v)| (k, v.as_str().unwrap().to_string()))
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
         .collect()
 }
 
