@@ -616,3 +616,4 @@ insights-total = Total
 insights-none = In diesem Zeitraum wurde nichts veröffentlicht.
 insights-csv = CSV herunterladen
 insights-explain = Klicks sind Klicks von Menschen auf verfolgte Links (ohne Bots); Interaktionen zählen die eigenen Zahlen der Kanäle zusammen (Favoriten, Boosts, Antworten oder was ein Empfänger meldet), wie zuletzt gelesen.
+idea-results = Ergebnisse

@@ -616,3 +616,4 @@ insights-total = Total
 insights-none = Nothing was published in this period.
 insights-csv = Download CSV
 insights-explain = Clicks are people's clicks on tracked links (bots not counted); engagement adds up the channels' own counts (favourites, boosts, replies, or what a receiver reports) as last read.
+idea-results = Results

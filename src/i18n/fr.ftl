@@ -616,3 +616,4 @@ insights-total = Total
 insights-none = Rien n'a été publié pendant cette période.
 insights-csv = Télécharger en CSV
 insights-explain = Les clics sont ceux de personnes sur des liens suivis (sans les robots) ; les interactions additionnent les chiffres propres des canaux (favoris, partages, réponses ou ce qu'un récepteur signale), tels que lus en dernier.
+idea-results = Résultats

@@ -616,3 +616,4 @@ insights-total = Totale
 insights-none = In questo periodo non è stato pubblicato nulla.
 insights-csv = Scarica CSV
 insights-explain = I clic sono quelli di persone su link tracciati (senza bot); le interazioni sommano i conteggi propri dei canali (preferiti, condivisioni, risposte o ciò che un ricevitore segnala), come letti per ultimi.
+idea-results = Risultati

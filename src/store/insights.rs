@@ -68,17 +68,7 @@ pub fn rollup(
             publication_metrics::value,
         ))
         .load(conn)?;
-    let mut last: HashMap<(i64, String), (NaiveDateTime, i64)> = HashMap::new();
-    for (p, name, at, value) in readings {
-        let e = last.entry((p, name)).or_insert((at, value));
-        if at >= e.0 {
-            *e = (at, value);
-        }
-    }
-    let mut engagement: HashMap<i64, i64> = HashMap::new();
-    for ((p, _), (_, v)) in last {
-        *engagement.entry(p).or_default() += v;
-    }
+    let engagement = last_readings_added(readings);
     let mut groups: BTreeMap<String, Row> = BTreeMap::new();
     let mut total = Row::default();
     for (id, channel, department, pillar, language) in pubs {
@@ -105,4 +95,84 @@ pub fn rollup(
             .then_with(|| a.key.cmp(&b.key))
     });
     Ok((rows, total))
+}
+
+/// Each publication's engagement: the last reading of each of its counts, added up.
+fn last_readings_added(readings: Vec<(i64, String, NaiveDateTime, i64)>) -> HashMap<i64, i64> {
+    let mut last: HashMap<(i64, String), (NaiveDateTime, i64)> = HashMap::new();
+    for (p, name, at, value) in readings {
+        let e = last.entry((p, name)).or_insert((at, value));
+        if at >= e.0 {
+            *e = (at, value);
+        }
+    }
+    let mut engagement: HashMap<i64, i64> = HashMap::new();
+    for ((p, _), (_, v)) in last {
+        *engagement.entry(p).or_default() += v;
+    }
+    engagement
+}
+
+/// What one published post of an idea earned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostResult {
+    pub channel: String,
+    pub language: String,
+    pub published_at: Option<NaiveDateTime>,
+    pub url: Option<String>,
+    pub clicks: i64,
+    pub engagement: i64,
+}
+
+/// The idea's published posts and what each earned, in the order they went out.
+pub fn of_idea(conn: &mut Conn, idea_id: i64) -> QueryResult<Vec<PostResult>> {
+    let of_idea = publications::state
+        .eq(PubState::Published.as_str())
+        .and(content_pieces::idea_id.eq(idea_id));
+    type Post = (i64, String, String, Option<NaiveDateTime>, Option<String>);
+    let posts: Vec<Post> = publications::table
+        .inner_join(channels::table)
+        .inner_join(variants::table.inner_join(content_pieces::table))
+        .filter(of_idea)
+        .order((publications::published_at, publications::id))
+        .select((
+            publications::id,
+            channels::name,
+            variants::language,
+            publications::published_at,
+            publications::url,
+        ))
+        .load(conn)?;
+    let ids: Vec<i64> = posts.iter().map(|p| p.0).collect();
+    let clicks: HashMap<i64, i64> = link_clicks::table
+        .inner_join(tracked_links::table)
+        .filter(tracked_links::publication_id.eq_any(&ids))
+        .filter(link_clicks::bot.eq(false))
+        .group_by(tracked_links::publication_id)
+        .select((tracked_links::publication_id, diesel::dsl::count_star()))
+        .load::<(i64, i64)>(conn)?
+        .into_iter()
+        .collect();
+    let engagement = last_readings_added(
+        publication_metrics::table
+            .filter(publication_metrics::publication_id.eq_any(&ids))
+            .select((
+                publication_metrics::publication_id,
+                publication_metrics::name,
+                publication_metrics::at,
+                publication_metrics::value,
+            ))
+            .load(conn)?,
+    );
+    Ok(posts
+        .into_iter()
+        .map(|(id, channel, language, published_at, url)| PostResult {
+            channel,
+            language,
+            published_at,
+            url,
+            clicks: clicks.get(&id).copied().unwrap_or(0),
+            engagement: engagement.get(&id).copied().unwrap_or(0),
+        })
+        .collect())
 }

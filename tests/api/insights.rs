@@ -36,7 +36,7 @@ async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
     assert_eq!(s, StatusCode::CREATED, "{ch}");
     let formula = ch["id"].as_i64().unwrap();
     let at = Utc::now() + Duration::minutes(5);
-    let (_, v1) = planned(&api, "One", alpha, "a", at).await;
+    let (one, v1) = planned(&api, "One", alpha, "a", at).await;
     let (_, v2) = planned(&api, "Two", formula, "b", at).await;
     let (_, v3) = planned(&api, "Three", alpha, "c", at + Duration::minutes(1)).await;
     app.advance(Duration::minutes(7));
@@ -142,6 +142,15 @@ async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
     let (carla, _) = app
         .login("carla@example.ch", crate::helpers::PASSWORD)
         .await;
+    // The idea's own page shows its contributor what each of its posts earned.
+    let (s, html) = app.get_html(&carla, &format!("/ideas/{one}")).await;
+    assert_eq!(s, StatusCode::OK);
+    let results = &html[html.find("idea-results").expect("a results panel")..];
+    let row = &results[results.find("<tbody>").unwrap()..results.find("</tbody>").unwrap()];
+    assert!(
+        row.contains("Hook") && row.contains(">5<") && row.contains(">15<"),
+        "{row}"
+    );
     assert_eq!(
         app.get(&carla, "/insights").await.status(),
         StatusCode::FORBIDDEN

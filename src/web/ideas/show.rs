@@ -32,7 +32,7 @@ pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, 
     let me = ctx.me()?.clone();
     let scope = scope(ctx)?;
     let is_editor = me.role() != Role::Contributor;
-    let (events, similar, content_id) = {
+    let (events, similar, content_id, results) = {
         let idea = idea.clone();
         ctx.db(move |c| {
             let events = store::ideas::events(c, idea.id)?;
@@ -41,7 +41,12 @@ pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, 
             } else {
                 vec![]
             };
-            Ok((events, similar, store::content::for_idea(c, idea.id)?))
+            Ok((
+                events,
+                similar,
+                store::content::for_idea(c, idea.id)?,
+                store::insights::of_idea(c, idea.id)?,
+            ))
         })
         .await?
     };
@@ -99,6 +104,14 @@ pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, 
             "is_editor": is_editor,
             "editors": if is_editor { editors(&names.reference, idea.assignee_id) } else { json!([]) },
             "similar": similar,
+            "results": results.iter().map(|r| json!({
+                "channel": r.channel,
+                "language": r.language,
+                "published": r.published_at.map(|t| local_time(t, &me.timezone)),
+                "url": r.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+                "clicks": r.clicks,
+                "engagement": r.engagement,
+            })).collect::<Vec<_>>(),
             "kept_comment": kept.comment,
             "page_error": kept.error,
         }))
