@@ -303,6 +303,7 @@ pub fn routes() -> Vec<RouteDef> {
             api::content::create_feed,
         ),
         get("/api/v1/publications", EDITORS, api::publications::list),
+        get("/api/v1/insights", EDITORS, insights::api),
         post("/api/v1/metrics", Signed, api::metrics::push),
         get(
             "/api/v1/publications/{id}/metrics",

@@ -116,6 +116,34 @@ async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
     .collect();
     assert_eq!(rows, expect);
 
+    // The same numbers through the API; filters that mean nothing are a 400 naming them.
+    let (s, json) = api
+        .call(
+            "GET",
+            "/api/v1/insights?days=7&by=channel",
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{json}");
+    assert_eq!(json["items"][0]["key"], "Hook");
+    assert_eq!(json["items"][0]["clicks"], 5);
+    assert_eq!(json["items"][0]["engagement"], 15);
+    assert_eq!(json["total"]["publications"], 3);
+    for (bad, param) in [
+        ("days=8", "days"),
+        ("by=weather", "by"),
+        ("days=abc", "days"),
+    ] {
+        let (s, doc) = api
+            .call(
+                "GET",
+                &format!("/api/v1/insights?{bad}"),
+                serde_json::json!({}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{bad}: {doc}");
+        assert!(doc["detail"].as_str().unwrap().starts_with(param), "{doc}");
+    }
     let r = admin
         .get(app.url("/insights.csv?days=30&by=department"))
         .send()

@@ -21,6 +21,30 @@ pub struct Query {
 }
 
 impl Query {
+    /// The period and grouping asked for, strictly (the API): a value that means nothing is
+    /// a 400 naming its parameter.
+    fn strict(&self) -> Result<(i64, By), AppError> {
+        let days = match self.days.as_str() {
+            "" => 30,
+            d => d
+                .parse()
+                .ok()
+                .filter(|d| PERIODS.contains(d))
+                .ok_or_else(|| {
+                    AppError::BadRequest(format!("days: one of {PERIODS:?}, not {d:?}"))
+                })?,
+        };
+        let by = match self.by.as_str() {
+            "" => By::Channel,
+            b => By::parse(b).ok_or_else(|| {
+                AppError::BadRequest(format!(
+                    "by: channel, department, pillar or language, not {b:?}"
+                ))
+            })?,
+        };
+        Ok((days, by))
+    }
+
     /// The period and grouping asked for; values that mean nothing fall back to 30 days by
     /// channel, as the pages' filters do.
     fn read(&self) -> (i64, By) {
@@ -93,4 +117,17 @@ pub async fn csv(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErro
             ),
         ))
         .body(body))
+}
+
+/// `GET /api/v1/insights?days=&by=`: the page's table as JSON.
+pub async fn api(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppError> {
+    let (days, by) = q.strict()?;
+    let (rows, total) = rows(&ctx, days, by).await?;
+    let view = |r: &Row| json!({"key": r.key, "publications": r.publications, "clicks": r.clicks, "engagement": r.engagement});
+    Ok(HttpResponse::Ok().json(json!({
+        "days": days,
+        "by": by.as_str(),
+        "items": rows.iter().map(view).collect::<Vec<_>>(),
+        "total": view(&total),
+    })))
 }
