@@ -3,6 +3,7 @@
 //! each second, and the server writes what is left when it stops. The address and browser
 //! of a click live here until then, and only their daily hash is stored.
 
+use std::collections::VecDeque;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -27,24 +28,21 @@ pub struct Pending {
 
 pub struct ClickBuffer {
     pool: Pool,
-    pending: Mutex<Vec<Pending>>,
+    pending: Mutex<VecDeque<Pending>>,
 }
 
 impl ClickBuffer {
     pub fn new(pool: Pool) -> ClickBuffer {
         ClickBuffer {
             pool,
-            pending: Mutex::new(vec![]),
+            pending: Mutex::new(VecDeque::new()),
         }
     }
 
     pub fn push(&self, click: Pending) {
         let mut pending = self.pending.lock().expect("click buffer");
-        if pending.len() >= MAX_PENDING {
-            tracing::warn!("click buffer full: the oldest click is dropped");
-            pending.remove(0);
-        }
-        pending.push(click);
+        pending.push_back(click);
+        drop_oldest(&mut pending);
     }
 
     /// Writes what is buffered in one transaction; on failure the clicks go back to the
@@ -70,6 +68,7 @@ impl ClickBuffer {
                 let mut pending = self.pending.lock().expect("click buffer");
                 let newer = std::mem::replace(&mut *pending, batch);
                 pending.extend(newer);
+                drop_oldest(&mut pending);
                 Err(e)
             }
         }
@@ -90,7 +89,19 @@ impl ClickBuffer {
     }
 }
 
-fn write(c: &mut crate::db::Conn, batch: &[Pending]) -> diesel::QueryResult<usize> {
+/// Keeps the buffer within `MAX_PENDING` while the database is away, dropping the oldest.
+fn drop_oldest(pending: &mut VecDeque<Pending>) {
+    if pending.len() > MAX_PENDING {
+        let n = pending.len() - MAX_PENDING;
+        tracing::warn!(
+            dropped = n,
+            "click buffer full: the oldest clicks are dropped"
+        );
+        pending.drain(..n);
+    }
+}
+
+fn write(c: &mut crate::db::Conn, batch: &VecDeque<Pending>) -> diesel::QueryResult<usize> {
     crate::db::write_tx(c, |c| {
         let mut salts: Vec<(NaiveDate, String)> = vec![];
         let mut rows = Vec::with_capacity(batch.len());
@@ -118,4 +129,27 @@ fn write(c: &mut crate::db::Conn, batch: &[Pending]) -> diesel::QueryResult<usiz
         }
         store::links::record(c, &rows)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_buffer_drops_its_oldest_clicks() {
+        let click = |link_id| Pending {
+            link_id,
+            at: NaiveDateTime::default(),
+            bot: false,
+            address: String::new(),
+            user_agent: String::new(),
+        };
+        let mut pending: VecDeque<Pending> = (0..MAX_PENDING as i64 + 3).map(click).collect();
+        drop_oldest(&mut pending);
+        assert_eq!(pending.len(), MAX_PENDING);
+        assert_eq!(pending.front().unwrap().link_id, 3);
+        assert_eq!(pending.back().unwrap().link_id, MAX_PENDING as i64 + 2);
+        drop_oldest(&mut pending);
+        assert_eq!(pending.len(), MAX_PENDING, "a buffer within bounds is left alone");
+    }
 }
