@@ -219,15 +219,9 @@ fn tracked(
         return Ok((text.to_string(), link.to_string()));
     }
     let codes = store::links::ensure(c, publication_id, &pairs, now)?;
-    let short = |url: &str| {
-        codes
-            .get(url)
-            .map(|l| format!("{}/l/{}", base_url.trim_end_matches('/'), l.code))
-    };
-    Ok((
-        links::rewrite(text, short),
-        short(link).unwrap_or_else(|| link.to_string()),
-    ))
+    Ok(links::tracked_post(text, link, base_url, |url| {
+        codes.get(url).map(|l| l.code.as_str())
+    }))
 }
 
 /// Records the attempt, moves the publication on and answers the job engine.

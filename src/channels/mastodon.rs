@@ -59,6 +59,21 @@ fn retry_if_unanswered(o: Outcome) -> Outcome {
     }
 }
 
+/// The channel's instance (without a trailing slash) and its access token.
+fn account<'a>(
+    config: &crate::domain::channels::Settings,
+    secrets: &'a crate::domain::channels::Settings,
+) -> Result<(String, &'a str), Outcome> {
+    let base = config
+        .get("instance_url")
+        .map(|u| u.trim_end_matches('/').to_string())
+        .ok_or_else(|| failed("the channel has no instance URL".into()))?;
+    let token = secrets
+        .get("access_token")
+        .ok_or_else(|| failed("the channel has no access token".into()))?;
+    Ok((base, token.as_str()))
+}
+
 impl Mastodon {
     async fn upload(
         &self,
@@ -103,15 +118,9 @@ impl Mastodon {
 
 impl Adapter for Mastodon {
     async fn publish(&self, env: &Env<'_>, d: &Delivery) -> Outcome {
-        let Some(base) = d
-            .config
-            .get("instance_url")
-            .map(|u| u.trim_end_matches('/').to_string())
-        else {
-            return failed("the channel has no instance URL".into());
-        };
-        let Some(token) = d.secrets.get("access_token") else {
-            return failed("the channel has no access token".into());
+        let (base, token) = match account(&d.config, &d.secrets) {
+            Ok(both) => both,
+            Err(o) => return o,
         };
         let mut media_ids = vec![];
         for image in &d.variant.images {
@@ -168,15 +177,7 @@ pub async fn counts(
     secrets: &crate::domain::channels::Settings,
     status_id: &str,
 ) -> Result<Counts, Outcome> {
-    let Some(base) = config
-        .get("instance_url")
-        .map(|u| u.trim_end_matches('/').to_string())
-    else {
-        return Err(failed("the channel has no instance URL".into()));
-    };
-    let Some(token) = secrets.get("access_token") else {
-        return Err(failed("the channel has no access token".into()));
-    };
+    let (base, token) = account(config, secrets)?;
     // Mastodon's ids are digits; anything else would change the path.
     if status_id.is_empty() || !status_id.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(failed(format!("{status_id:?} is not a status id")));

@@ -81,6 +81,26 @@ pub fn rewrite(text: &str, short: impl Fn(&str) -> Option<String>) -> String {
     out
 }
 
+/// A tracked link's address.
+pub fn short_url(base_url: &str, code: &str) -> String {
+    format!("{}/l/{code}", base_url.trim_end_matches('/'))
+}
+
+/// A post's text and link as readers get them: each link that has a code (`code_of` the link
+/// as written) replaced by its tracked link, the rest as written.
+pub fn tracked_post<'a>(
+    text: &str,
+    link: &str,
+    base_url: &str,
+    code_of: impl Fn(&str) -> Option<&'a str>,
+) -> (String, String) {
+    let short = |url: &str| code_of(url).map(|code| short_url(base_url, code));
+    (
+        rewrite(text, short),
+        short(link).unwrap_or_else(|| link.to_string()),
+    )
+}
+
 fn url_finder() -> linkify::LinkFinder {
     let mut f = linkify::LinkFinder::new();
     f.kinds(&[linkify::LinkKind::Url]);
@@ -161,6 +181,16 @@ mod tests {
             "Read (<24>). Also <24>, mail info@example.ch or ftp://x.ch; www.example.ch stays."
         );
         assert_eq!(rewrite("no links", |_| None), "no links");
+        let (text, link) = tracked_post(
+            "See https://a.ch and https://b.ch",
+            "https://a.ch",
+            "https://desk.example/",
+            |u| (u == "https://a.ch").then_some("Abc123"),
+        );
+        assert_eq!(text, "See https://desk.example/l/Abc123 and https://b.ch");
+        assert_eq!(link, "https://desk.example/l/Abc123");
+        let (_, untracked) = tracked_post("", "https://b.ch", "https://desk.example", |_| None);
+        assert_eq!(untracked, "https://b.ch");
     }
 
     #[test]

@@ -48,27 +48,8 @@ pub fn rollup(
             variants::language,
         ))
         .load(conn)?;
-    let clicks: HashMap<i64, i64> = link_clicks::table
-        .inner_join(tracked_links::table.inner_join(publications::table))
-        .filter(in_period)
-        .filter(link_clicks::bot.eq(false))
-        .group_by(tracked_links::publication_id)
-        .select((tracked_links::publication_id, diesel::dsl::count_star()))
-        .load::<(i64, i64)>(conn)?
-        .into_iter()
-        .collect();
-    // The last reading of each count of each publication.
-    let readings: Vec<(i64, String, NaiveDateTime, i64)> = publication_metrics::table
-        .inner_join(publications::table)
-        .filter(in_period)
-        .select((
-            publication_metrics::publication_id,
-            publication_metrics::name,
-            publication_metrics::at,
-            publication_metrics::value,
-        ))
-        .load(conn)?;
-    let engagement = last_readings_added(readings);
+    let ids: Vec<i64> = pubs.iter().map(|p| p.0).collect();
+    let earned = earned(conn, &ids)?;
     let mut groups: BTreeMap<String, Row> = BTreeMap::new();
     let mut total = Row::default();
     for (id, channel, department, pillar, language) in pubs {
@@ -82,10 +63,11 @@ pub fn rollup(
             key,
             ..Row::default()
         });
+        let (clicks, engagement) = earned.get(&id).copied().unwrap_or_default();
         for r in [&mut *row, &mut total] {
             r.publications += 1;
-            r.clicks += clicks.get(&id).copied().unwrap_or(0);
-            r.engagement += engagement.get(&id).copied().unwrap_or(0);
+            r.clicks += clicks;
+            r.engagement += engagement;
         }
     }
     let mut rows: Vec<Row> = groups.into_values().collect();
@@ -97,20 +79,43 @@ pub fn rollup(
     Ok((rows, total))
 }
 
-/// Each publication's engagement: the last reading of each of its counts, added up.
-fn last_readings_added(readings: Vec<(i64, String, NaiveDateTime, i64)>) -> HashMap<i64, i64> {
+/// What each of these publications earned: people's clicks on its tracked links, and its
+/// engagement (the last reading of each of its channel's counts, added up). Read in chunks, so
+/// a year of publications stays within the backends' limits on bound values.
+fn earned(conn: &mut Conn, ids: &[i64]) -> QueryResult<HashMap<i64, (i64, i64)>> {
+    let mut out: HashMap<i64, (i64, i64)> = HashMap::new();
     let mut last: HashMap<(i64, String), (NaiveDateTime, i64)> = HashMap::new();
-    for (p, name, at, value) in readings {
-        let e = last.entry((p, name)).or_insert((at, value));
-        if at >= e.0 {
-            *e = (at, value);
+    for chunk in ids.chunks(5_000) {
+        let clicks: Vec<(i64, i64)> = link_clicks::table
+            .inner_join(tracked_links::table)
+            .filter(tracked_links::publication_id.eq_any(chunk))
+            .filter(link_clicks::bot.eq(false))
+            .group_by(tracked_links::publication_id)
+            .select((tracked_links::publication_id, diesel::dsl::count_star()))
+            .load(conn)?;
+        for (p, n) in clicks {
+            out.entry(p).or_default().0 += n;
+        }
+        let readings: Vec<(i64, String, NaiveDateTime, i64)> = publication_metrics::table
+            .filter(publication_metrics::publication_id.eq_any(chunk))
+            .select((
+                publication_metrics::publication_id,
+                publication_metrics::name,
+                publication_metrics::at,
+                publication_metrics::value,
+            ))
+            .load(conn)?;
+        for (p, name, at, value) in readings {
+            let e = last.entry((p, name)).or_insert((at, value));
+            if at >= e.0 {
+                *e = (at, value);
+            }
         }
     }
-    let mut engagement: HashMap<i64, i64> = HashMap::new();
     for ((p, _), (_, v)) in last {
-        *engagement.entry(p).or_default() += v;
+        out.entry(p).or_default().1 += v;
     }
-    engagement
+    Ok(out)
 }
 
 /// What one published post of an idea earned.
@@ -144,35 +149,19 @@ pub fn of_idea(conn: &mut Conn, idea_id: i64) -> QueryResult<Vec<PostResult>> {
         ))
         .load(conn)?;
     let ids: Vec<i64> = posts.iter().map(|p| p.0).collect();
-    let clicks: HashMap<i64, i64> = link_clicks::table
-        .inner_join(tracked_links::table)
-        .filter(tracked_links::publication_id.eq_any(&ids))
-        .filter(link_clicks::bot.eq(false))
-        .group_by(tracked_links::publication_id)
-        .select((tracked_links::publication_id, diesel::dsl::count_star()))
-        .load::<(i64, i64)>(conn)?
-        .into_iter()
-        .collect();
-    let engagement = last_readings_added(
-        publication_metrics::table
-            .filter(publication_metrics::publication_id.eq_any(&ids))
-            .select((
-                publication_metrics::publication_id,
-                publication_metrics::name,
-                publication_metrics::at,
-                publication_metrics::value,
-            ))
-            .load(conn)?,
-    );
+    let earned = earned(conn, &ids)?;
     Ok(posts
         .into_iter()
-        .map(|(id, channel, language, published_at, url)| PostResult {
-            channel,
-            language,
-            published_at,
-            url,
-            clicks: clicks.get(&id).copied().unwrap_or(0),
-            engagement: engagement.get(&id).copied().unwrap_or(0),
+        .map(|(id, channel, language, published_at, url)| {
+            let (clicks, engagement) = earned.get(&id).copied().unwrap_or_default();
+            PostResult {
+                channel,
+                language,
+                published_at,
+                url,
+                clicks,
+                engagement,
+            }
         })
         .collect())
 }

@@ -48,11 +48,10 @@ pub fn ensure(
         .bind::<Timestamp, _>(now)
         .execute(conn)?;
     }
-    let rows: Vec<TrackedLink> = tracked_links::table
-        .filter(tracked_links::publication_id.eq(publication_id))
-        .select(TrackedLink::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(|l| (l.url.clone(), l)).collect())
+    Ok(of_publication(conn, publication_id)?
+        .into_iter()
+        .map(|l| (l.url.clone(), l))
+        .collect())
 }
 
 /// The link behind a code.

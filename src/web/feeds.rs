@@ -135,14 +135,12 @@ pub async fn serve(
         })
         .await?;
     // Readers follow the tracked links made when each entry was published.
-    let base = ctx.state.config.base_url.trim_end_matches('/').to_string();
     for e in &mut entries {
         if let Some(codes) = codes.get(&e.publication_id) {
-            let short = |url: &str| codes.get(url).map(|code| format!("{base}/l/{code}"));
-            e.text = links::rewrite(&e.text, short);
-            if let Some(s) = short(&e.link) {
-                e.link = s;
-            }
+            (e.text, e.link) =
+                links::tracked_post(&e.text, &e.link, &ctx.state.config.base_url, |url| {
+                    codes.get(url).map(String::as_str)
+                });
         }
     }
     let config: Settings = serde_json::from_str(&channel.config).unwrap_or_default();

@@ -156,7 +156,7 @@ pub async fn metrics(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppEr
     }
     series.extend(readings);
     series.sort_by_key(|p| p.0);
-    let base = ctx.state.config.base_url.trim_end_matches('/').to_string();
+    let base = &ctx.state.config.base_url;
     Ok(HttpResponse::Ok().json(json!({
         "publication_id": id,
         "clicks": clicks.clicks,
@@ -171,7 +171,7 @@ pub async fn metrics(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppEr
         "channel": if latest.is_empty() { Value::Null } else { Value::Object(latest) },
         "links": links.iter().map(|l| json!({
             "url": l.url,
-            "short_url": format!("{base}/l/{}", l.code),
+            "short_url": crate::domain::links::short_url(base, &l.code),
             "target": l.target,
         })).collect::<Vec<_>>(),
     })))

@@ -3,7 +3,7 @@
 
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::domain::insights::{csv_cell, period, By, PERIODS};
 use crate::error::AppError;
@@ -58,6 +58,11 @@ impl Query {
     }
 }
 
+/// A row as the page and the API show it.
+fn view(r: &Row) -> Value {
+    json!({"key": r.key, "publications": r.publications, "clicks": r.clicks, "engagement": r.engagement})
+}
+
 async fn rows(ctx: &Ctx, days: i64, by: By) -> Result<(Vec<Row>, Row), AppError> {
     let tz: chrono_tz::Tz = ctx.me()?.timezone.parse().unwrap_or(chrono_tz::UTC);
     let (from, to) = period(ctx.state.scheduler.clock().naive(), days, tz);
@@ -68,7 +73,6 @@ async fn rows(ctx: &Ctx, days: i64, by: By) -> Result<(Vec<Row>, Row), AppError>
 pub async fn show(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppError> {
     let (days, by) = q.read();
     let (rows, total) = rows(&ctx, days, by).await?;
-    let view = |r: &Row| json!({"key": r.key, "publications": r.publications, "clicks": r.clicks, "engagement": r.engagement});
     Page::new("insights/show", "insights-title")
         .data(json!({
             "rows": rows.iter().map(view).collect::<Vec<_>>(),
@@ -123,7 +127,6 @@ pub async fn csv(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErro
 pub async fn api(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppError> {
     let (days, by) = q.strict()?;
     let (rows, total) = rows(&ctx, days, by).await?;
-    let view = |r: &Row| json!({"key": r.key, "publications": r.publications, "clicks": r.clicks, "engagement": r.engagement});
     Ok(HttpResponse::Ok().json(json!({
         "days": days,
         "by": by.as_str(),
