@@ -247,8 +247,9 @@ fn seed_plans(conn: &mut Conn, count: usize, channel_ids: &[i64], editor: i64) -
 }
 
 /// Adds `count` scheduled ideas, each with a piece and one variant on `channel_id` planned
-/// between `first` and `first + spread`, with their publications and jobs. For the crash and
-/// multi-instance tests and the publishing benchmark. Returns the variant ids.
+/// between `first` and `first + spread` (each with a link, as most posts have), with their
+/// publications and jobs. For the crash and multi-instance tests and the publishing benchmark.
+/// Returns the variant ids.
 pub fn due_variants(
     conn: &mut Conn,
     channel_id: i64,
@@ -312,7 +313,7 @@ pub fn due_variants(
                         variants::channel_id.eq(channel_id),
                         variants::language.eq("de"),
                         variants::text.eq(format!("Post number {n}")),
-                        variants::link.eq(""),
+                        variants::link.eq(format!("https://example.ch/posts/{n}")),
                         variants::subject.eq(&title),
                         variants::preheader.eq(""),
                         variants::images.eq("[]"),
