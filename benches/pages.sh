@@ -44,6 +44,13 @@ curl -s -o /dev/null -c "$jar" -b "$jar" -X POST "$BASE/login" \
 session=$(awk '$6 == "pressroom_session" {print $7}' "$jar")
 [ -n "$session" ] || { echo "login failed"; exit 1; }
 
+sql() { if [ "$BACKEND" = postgres ]; then psql -qtA -h 127.0.0.1 -U postgres "$db" -c "$1"; else sqlite3 "$dir/pressroom.db" "$1"; fi; }
+# A published history for the insights and idea pages: the variants that fell due 400 to 40
+# days ago went out (the calendar's current month stays as seeded).
+if [ "$BACKEND" = postgres ]; then ago() { echo "now() - interval '$1 days'"; }; else ago() { echo "datetime('now', '-$1 days')"; }; fi
+sql "INSERT INTO publications (variant_id, channel_id, state, idempotency_key, scheduled_at, attempts, published_at, created_at, updated_at) SELECT id, channel_id, 'published', 'bench-' || id, scheduled_at, 1, scheduled_at, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM variants WHERE channel_id IS NOT NULL AND scheduled_at BETWEEN $(ago 400) AND $(ago 40)" >/dev/null
+published=$(sql "SELECT count(*) FROM publications")
+
 printf '%-55s %12s %10s %14s %10s\n' "path ($N ideas, $V variants, $BACKEND, $CONNS conn.)" "requests/s" "p99" "req/s vs health" "HTML KB"
 base_rps=""
 for path in \
@@ -60,7 +67,9 @@ for path in \
   "/calendar?view=week" \
   "/calendar?view=agenda&channel=1" \
   "/calendar?view=month&language=de&department=1" \
-  "/publications"; do
+  "/publications" \
+  "/insights?days=365&by=channel" \
+  "/insights?days=365&by=department"; do
   out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H "Cookie: pressroom_session=$session" "$BASE$path")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
@@ -72,10 +81,10 @@ for path in \
   printf '%-55s %12s %10s %14s %10s\n' "$path" "$rps" "$p99" "$ratio" "$kb"
 done
 
+echo "(/insights over $published published variants)"
+
 # A tracked link's redirect, with its clicks recorded (a browser's user agent: people's clicks).
-sql() { if [ "$BACKEND" = postgres ]; then psql -qtA -h 127.0.0.1 -U postgres "$db" -c "$1"; else sqlite3 "$dir/pressroom.db" "$1"; fi; }
-sql "INSERT INTO publications (variant_id, channel_id, state, idempotency_key, scheduled_at, attempts, published_at, created_at, updated_at) SELECT id, channel_id, 'published', 'bench-key', scheduled_at, 1, scheduled_at, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM variants WHERE id = (SELECT min(id) FROM variants WHERE channel_id IS NOT NULL)" >/dev/null
-sql "INSERT INTO tracked_links (code, publication_id, url, target, created_at) SELECT 'benchLink01', id, 'https://example.ch/', 'https://example.ch/?utm_source=bench', CURRENT_TIMESTAMP FROM publications WHERE idempotency_key = 'bench-key'" >/dev/null
+sql "INSERT INTO tracked_links (code, publication_id, url, target, created_at) SELECT 'benchLink01', min(id), 'https://example.ch/', 'https://example.ch/?utm_source=bench', CURRENT_TIMESTAMP FROM publications" >/dev/null
 ua="Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H "User-Agent: $ua" "$BASE/l/benchLink01")
 rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
