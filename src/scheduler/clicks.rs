@@ -150,6 +150,10 @@ mod tests {
         assert_eq!(pending.front().unwrap().link_id, 3);
         assert_eq!(pending.back().unwrap().link_id, MAX_PENDING as i64 + 2);
         drop_oldest(&mut pending);
-        assert_eq!(pending.len(), MAX_PENDING, "a buffer within bounds is left alone");
+        assert_eq!(
+            pending.len(),
+            MAX_PENDING,
+            "a buffer within bounds is left alone"
+        );
     }
 }
