@@ -50,6 +50,9 @@ impl Application {
             let pool = pool.clone();
             actix_web::rt::task::spawn_blocking(move || {
                 let mut c = pool.get().map_err(|e| e.to_string())?;
+                // Every Mastodon channel's inbox is pulled, also those saved before there was
+                // an inbox.
+                store::inbox::ensure_pulls(&mut c, store::now()).map_err(|e| e.to_string())?;
                 store::users::any_exists(&mut c)
                     .map(|e| !e)
                     .map_err(|e| e.to_string())

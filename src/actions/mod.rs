@@ -4,9 +4,13 @@
 
 pub mod add_user;
 pub mod add_variant;
+pub mod assign_conversation;
 pub mod assign_idea;
+pub mod boost_message;
 pub mod comment_on_idea;
 pub mod confirm_publication;
+pub mod conversation_to_idea;
+pub mod correct_sentiment;
 pub mod create_content;
 pub mod edit_content;
 pub mod edit_idea;
@@ -14,13 +18,21 @@ pub mod edit_variant;
 pub mod erase_person;
 pub mod erase_subscriber;
 pub mod hand_in_idea;
+pub mod inbox_alert;
+pub mod move_conversation;
+pub mod note_on_conversation;
 pub mod publish;
+pub mod pull_inbox;
 pub mod pull_metrics;
+pub mod push_inbox;
 pub mod push_metrics;
+pub mod receive_message;
+pub mod reply_to_conversation;
 pub mod retry_publication;
 pub mod revoke_token;
 pub mod save_channel;
 pub mod schedule_variant;
+pub mod signed;
 pub mod transition_idea;
 pub mod unschedule_variant;
 

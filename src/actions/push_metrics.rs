@@ -9,7 +9,6 @@ use chrono::NaiveDateTime;
 
 use super::ActionError;
 use crate::db::Conn;
-use crate::domain::channels::Kind;
 use crate::store;
 
 /// Most counts one push may carry.
@@ -33,29 +32,13 @@ pub fn push_metrics(
     headers: &http::HeaderMap,
     now: NaiveDateTime,
 ) -> Result<usize, ActionError> {
-    // Without a signature nobody is asking: answer that before reading anything else.
-    if ["webhook-id", "webhook-timestamp", "webhook-signature"]
-        .iter()
-        .any(|h| !headers.contains_key(*h))
-    {
-        return Err(ActionError::Unauthorized);
-    }
+    super::signed::headers_present(headers)?;
     let push: Push = serde_json::from_slice(body)
         .map_err(|_| ActionError::field("body", "error-bad-request-text"))?;
     // An unknown publication and a wrong signature answer alike: the push learns nothing.
     let p = store::publications::find(c, push.publication_id)?.ok_or(ActionError::Unauthorized)?;
     let ch = store::channels::find(c, p.channel_id)?.ok_or(ActionError::Unauthorized)?;
-    if Kind::parse(&ch.kind) != Some(Kind::Webhook) {
-        return Err(ActionError::Unauthorized);
-    }
-    let (_, secrets) =
-        super::publish::channel_settings(keys, &ch).map_err(|_| ActionError::Unauthorized)?;
-    let secret = secrets
-        .get("signing_secret")
-        .ok_or(ActionError::Unauthorized)?;
-    standardwebhooks::Webhook::new(secret.trim())
-        .and_then(|hook| hook.verify(body, headers))
-        .map_err(|_| ActionError::Unauthorized)?;
+    super::signed::verify(keys, &ch, body, headers)?;
 
     let at = match push.at.as_deref() {
         None => now,

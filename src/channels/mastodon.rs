@@ -140,26 +140,158 @@ impl Adapter for Mastodon {
             "visibility": visibility,
             "media_ids": media_ids,
         });
-        let req = env
-            .http
-            .post(format!("{base}/api/v1/statuses"))
-            .bearer_auth(token)
-            .header("idempotency-key", &d.idempotency_key)
-            .json(&body);
-        let res = match send(env, req).await {
-            Ok(res) => res,
-            Err(o) => return o,
-        };
-        let status = res.status().as_u16();
-        match read_json::<Created>(res).await {
-            Ok(c) => Outcome::Published {
-                external_id: Some(c.id),
-                url: c.url,
-                http_status: Some(status),
-            },
-            Err(o) => o,
-        }
+        post_status(env, &base, token, &body, &d.idempotency_key).await
     }
+}
+
+/// `POST /api/v1/statuses` under an idempotency key: Mastodon keeps the key for an hour and
+/// answers a repeat with the status it already made.
+async fn post_status(
+    env: &Env<'_>,
+    base: &str,
+    token: &str,
+    body: &serde_json::Value,
+    key: &str,
+) -> Outcome {
+    let req = env
+        .http
+        .post(format!("{base}/api/v1/statuses"))
+        .bearer_auth(token)
+        .header("idempotency-key", key)
+        .json(body);
+    let res = match send(env, req).await {
+        Ok(res) => res,
+        Err(o) => return o,
+    };
+    let status = res.status().as_u16();
+    match read_json::<Created>(res).await {
+        Ok(c) => Outcome::Published {
+            external_id: Some(c.id),
+            url: c.url,
+            http_status: Some(status),
+        },
+        Err(o) => o,
+    }
+}
+
+/// Mastodon's ids are digits; anything else would change the path or the query.
+fn status_id_ok(id: &str) -> Result<(), Outcome> {
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(failed(format!("{id:?} is not a status id")));
+    }
+    Ok(())
+}
+
+/// Answers a status (`in_reply_to_id`), as the channel's account, exactly once per key.
+pub async fn reply(
+    env: &Env<'_>,
+    config: &crate::domain::channels::Settings,
+    secrets: &crate::domain::channels::Settings,
+    text: &str,
+    in_reply_to: &str,
+    visibility: &str,
+    key: &str,
+) -> Outcome {
+    let (base, token) = match account(config, secrets) {
+        Ok(both) => both,
+        Err(o) => return o,
+    };
+    if let Err(o) = status_id_ok(in_reply_to) {
+        return o;
+    }
+    let body = json!({
+        "status": text,
+        "in_reply_to_id": in_reply_to,
+        "visibility": visibility,
+    });
+    post_status(env, &base, token, &body, key).await
+}
+
+/// Boosts a status (`POST /api/v1/statuses/{id}/reblog`); boosting twice changes nothing.
+pub async fn reblog(
+    env: &Env<'_>,
+    config: &crate::domain::channels::Settings,
+    secrets: &crate::domain::channels::Settings,
+    status_id: &str,
+) -> Outcome {
+    let (base, token) = match account(config, secrets) {
+        Ok(both) => both,
+        Err(o) => return o,
+    };
+    if let Err(o) = status_id_ok(status_id) {
+        return o;
+    }
+    let req = env
+        .http
+        .post(format!("{base}/api/v1/statuses/{status_id}/reblog"))
+        .bearer_auth(token);
+    match send(env, req).await {
+        Ok(res) => Outcome::Published {
+            external_id: None,
+            url: None,
+            http_status: Some(res.status().as_u16()),
+        },
+        Err(o) => o,
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Account {
+    pub acct: String,
+    #[serde(default)]
+    pub display_name: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Status {
+    pub id: String,
+    #[serde(default)]
+    pub in_reply_to_id: Option<String>,
+    #[serde(default)]
+    pub content: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub visibility: Option<String>,
+    pub created_at: String,
+}
+
+/// A mention of the channel's account (a reply to one of its statuses is one too).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Notification {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub account: Account,
+    #[serde(default)]
+    pub status: Option<Status>,
+}
+
+/// Most notifications one page asks for (Mastodon's own maximum).
+pub const PAGE: usize = 40;
+
+/// The mentions right after `min_id` (the page next to it, so paging on from the newest one
+/// taken leaves no gap), or the newest ones when nothing was taken yet.
+pub async fn mentions(
+    env: &Env<'_>,
+    config: &crate::domain::channels::Settings,
+    secrets: &crate::domain::channels::Settings,
+    min_id: Option<&str>,
+) -> Result<Vec<Notification>, Outcome> {
+    let (base, token) = account(config, secrets)?;
+    let mut url = url::Url::parse(&format!("{base}/api/v1/notifications"))
+        .map_err(|e| failed(format!("the instance URL: {e}")))?;
+    url.query_pairs_mut()
+        .append_pair("types[]", "mention")
+        .append_pair("limit", &PAGE.to_string());
+    if let Some(id) = min_id {
+        status_id_ok(id)?;
+        url.query_pairs_mut().append_pair("min_id", id);
+    }
+    let res = send(env, env.http.get(url.as_str()).bearer_auth(token)).await?;
+    read_json(res).await
 }
 
 /// A status's own counts, as Mastodon reports them.
@@ -178,10 +310,7 @@ pub async fn counts(
     status_id: &str,
 ) -> Result<Counts, Outcome> {
     let (base, token) = account(config, secrets)?;
-    // Mastodon's ids are digits; anything else would change the path.
-    if status_id.is_empty() || !status_id.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err(failed(format!("{status_id:?} is not a status id")));
-    }
+    status_id_ok(status_id)?;
     let req = env
         .http
         .get(format!("{base}/api/v1/statuses/{status_id}"))

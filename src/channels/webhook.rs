@@ -38,45 +38,54 @@ pub fn signature(secret: &str, id: &str, timestamp: i64, body: &str) -> Result<S
 
 impl Adapter for Webhook {
     async fn publish(&self, env: &Env<'_>, d: &Delivery) -> Outcome {
-        let Some(url) = d.config.get("url") else {
+        deliver(env, &d.config, &d.secrets, &d.idempotency_key, body(d)).await
+    }
+}
+
+/// POSTs a signed event to the channel's receiver; `key` is its `webhook-id` on every attempt.
+pub async fn deliver(
+    env: &Env<'_>,
+    config: &crate::domain::channels::Settings,
+    secrets: &crate::domain::channels::Settings,
+    key: &str,
+    body: String,
+) -> Outcome {
+    let Some(url) = config.get("url") else {
+        return Outcome::Failed {
+            error: "the channel has no URL".into(),
+            http_status: None,
+        };
+    };
+    // The receiver's clock checks this against its own: real time, whatever ours says.
+    let timestamp = chrono::Utc::now().timestamp();
+    let secret = secrets
+        .get("signing_secret")
+        .map(String::as_str)
+        .unwrap_or("");
+    let sig = match signature(secret, key, timestamp, &body) {
+        Ok(s) => s,
+        Err(error) => {
             return Outcome::Failed {
-                error: "the channel has no URL".into(),
+                error,
                 http_status: None,
-            };
-        };
-        let body = body(d);
-        // The receiver's clock checks this against its own: real time, whatever ours says.
-        let timestamp = chrono::Utc::now().timestamp();
-        let secret = d
-            .secrets
-            .get("signing_secret")
-            .map(String::as_str)
-            .unwrap_or("");
-        let sig = match signature(secret, &d.idempotency_key, timestamp, &body) {
-            Ok(s) => s,
-            Err(error) => {
-                return Outcome::Failed {
-                    error,
-                    http_status: None,
-                }
             }
-        };
-        let req = env
-            .http
-            .post(url)
-            .header("content-type", "application/json")
-            .header("webhook-id", &d.idempotency_key)
-            .header("webhook-timestamp", timestamp.to_string())
-            .header("webhook-signature", sig)
-            .header("idempotency-key", &d.idempotency_key)
-            .body(body);
-        match send(env, req).await {
-            Ok(res) => Outcome::Published {
-                external_id: None,
-                url: None,
-                http_status: Some(res.status().as_u16()),
-            },
-            Err(outcome) => outcome,
         }
+    };
+    let req = env
+        .http
+        .post(url)
+        .header("content-type", "application/json")
+        .header("webhook-id", key)
+        .header("webhook-timestamp", timestamp.to_string())
+        .header("webhook-signature", sig)
+        .header("idempotency-key", key)
+        .body(body);
+    match send(env, req).await {
+        Ok(res) => Outcome::Published {
+            external_id: None,
+            url: None,
+            http_status: Some(res.status().as_u16()),
+        },
+        Err(outcome) => outcome,
     }
 }

@@ -334,6 +334,62 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    conversations (id) {
+        id -> BigInt,
+        channel_id -> BigInt,
+        thread_key -> Text,
+        publication_id -> Nullable<BigInt>,
+        state -> Text,
+        sentiment -> Text,
+        sentiment_set_by -> Nullable<BigInt>,
+        assignee_id -> Nullable<BigInt>,
+        received_at -> Timestamp,
+        due_at -> Timestamp,
+        alerted_at -> Nullable<Timestamp>,
+        answered_at -> Nullable<Timestamp>,
+        last_message_at -> Timestamp,
+        idea_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    inbox_messages (id) {
+        id -> BigInt,
+        conversation_id -> BigInt,
+        channel_id -> BigInt,
+        kind -> Text,
+        external_id -> Nullable<Text>,
+        in_reply_to -> Nullable<Text>,
+        author -> Text,
+        author_name -> Text,
+        author_url -> Nullable<Text>,
+        user_id -> Nullable<BigInt>,
+        text -> Text,
+        url -> Nullable<Text>,
+        visibility -> Nullable<Text>,
+        sentiment -> Nullable<Text>,
+        idempotency_key -> Nullable<Text>,
+        send_state -> Nullable<Text>,
+        error -> Nullable<Text>,
+        clock_from -> Nullable<Timestamp>,
+        clock_due -> Nullable<Timestamp>,
+        boosted_at -> Nullable<Timestamp>,
+        at -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    inbox_cursors (channel_id) {
+        channel_id -> BigInt,
+        since_id -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> departments (department_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
@@ -359,6 +415,8 @@ diesel::joinable!(newsletter_deliveries -> subscribers (subscriber_id));
 diesel::joinable!(tracked_links -> publications (publication_id));
 diesel::joinable!(link_clicks -> tracked_links (link_id));
 diesel::joinable!(publication_metrics -> publications (publication_id));
+diesel::joinable!(conversations -> channels (channel_id));
+diesel::joinable!(inbox_messages -> conversations (conversation_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     departments,
@@ -390,4 +448,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     link_clicks,
     visitor_salts,
     publication_metrics,
+    conversations,
+    inbox_messages,
+    inbox_cursors,
 );

@@ -20,6 +20,8 @@ pub enum Value {
     Number,
     /// A Standard Webhooks signing secret: `whsec_` and 24 to 64 bytes in base64.
     WebhookSecret,
+    /// Working hours, Monday to Friday: `08:00-18:00`.
+    Hours,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -61,10 +63,16 @@ impl Kind {
             f("url", false, true, Value::HttpsUrl),
             // Left blank, Pressroom makes one and shows it once.
             f("signing_secret", true, false, Value::WebhookSecret),
+            // The inbox's answer clock for messages pushed through this channel.
+            f("answer_minutes", false, false, Value::Number),
+            f("answer_hours", false, false, Value::Hours),
         ];
         const MASTODON: &[Field] = &[
             f("instance_url", false, true, Value::HttpsUrl),
             f("max_characters", false, false, Value::Number),
+            f("answer_minutes", false, false, Value::Number),
+            f("answer_hours", false, false, Value::Hours),
+            f("inbox_minutes", false, false, Value::Number),
             f("access_token", true, true, Value::Text),
         ];
         const NEWSLETTER: &[Field] = &[
@@ -140,6 +148,7 @@ pub fn check(
                     .decode(b)
                     .is_ok_and(|k| (24..=64).contains(&k.len()))
             }),
+            Value::Hours => super::inbox::Hours::parse(&value).is_some(),
         };
         if !ok {
             errors.insert(
@@ -150,6 +159,7 @@ pub fn check(
                     Value::Number => "error-number",
                     Value::Text => "error-control-chars",
                     Value::WebhookSecret => "error-webhook-secret",
+                    Value::Hours => "error-hours",
                 },
             );
             continue;

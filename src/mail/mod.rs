@@ -15,7 +15,14 @@ use crate::store::jobs::Job;
 use crate::store::users::User;
 
 /// Kinds of mail a user can turn off one by one.
-pub const KINDS: [&str; 5] = ["state", "comment", "assigned", "mention", "publishing"];
+pub const KINDS: [&str; 6] = [
+    "state",
+    "comment",
+    "assigned",
+    "mention",
+    "publishing",
+    "inbox",
+];
 
 /// Writes notifications into the outbox; used inside the transaction of the change.
 #[derive(Clone)]
@@ -35,10 +42,23 @@ impl Composer {
         idea_id: i64,
         args: &[(&str, String)],
     ) -> diesel::QueryResult<()> {
+        self.notify_at(conn, to, kind, key, &format!("/ideas/{idea_id}"), args)
+    }
+
+    /// Like `notify`, for mail about what is at `path` (an inbox conversation).
+    pub fn notify_at(
+        &self,
+        conn: &mut Conn,
+        to: &User,
+        kind: &str,
+        key: &str,
+        path: &str,
+        args: &[(&str, String)],
+    ) -> diesel::QueryResult<()> {
         if to.disabled_at.is_some() || to.mail_off.split(',').any(|k| k == kind) {
             return Ok(());
         }
-        let link = format!("{}/ideas/{idea_id}", self.base_url);
+        let link = format!("{}{path}", self.base_url);
         let mut all: Vec<(&str, String)> = args.to_vec();
         all.push(("link", link.clone()));
         all.push(("name", to.name.clone()));
@@ -190,6 +210,7 @@ mod tests {
             "mail-assigned",
             "mail-publication-failed",
             "mail-publication-unconfirmed",
+            "mail-inbox-due",
         ] {
             for part in ["subject", "body"] {
                 let k = format!("{key}-{part}");

@@ -562,6 +562,16 @@ async fn dispatch(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
             crate::actions::publish::settle_idea(ctx, job).await
         }
         crate::actions::pull_metrics::JOB_KIND => crate::actions::pull_metrics::run(ctx, job).await,
+        crate::actions::pull_inbox::JOB_KIND => crate::actions::pull_inbox::run(ctx, job).await,
+        crate::actions::reply_to_conversation::JOB_KIND => {
+            crate::actions::reply_to_conversation::run(ctx, job).await
+        }
+        crate::actions::boost_message::JOB_KIND => {
+            crate::actions::boost_message::run(ctx, job).await
+        }
+        crate::actions::receive_message::ALERT_JOB => {
+            crate::actions::inbox_alert::run(ctx, job).await
+        }
         periodic::HOUSEKEEPING => periodic::housekeeping(ctx).await,
         // Does nothing: the benchmark measures the engine itself with it.
         "noop" => JobResult::Done,

@@ -81,7 +81,12 @@ pub fn create(conn: &mut Conn, kind: &str, w: &ChannelWrite) -> QueryResult<Opti
         .returning(channels::id)
         .get_result::<i64>(conn);
     match inserted {
-        Ok(id) => find(conn, id),
+        Ok(id) => {
+            if kind == "mastodon" {
+                super::inbox::plan_pull(conn, id, super::now(), super::now())?;
+            }
+            find(conn, id)
+        }
         Err(e) if super::is_unique_violation(&e) => Ok(None),
         Err(e) => Err(e),
     }
@@ -99,7 +104,13 @@ pub fn update(conn: &mut Conn, id: i64, w: &ChannelWrite) -> QueryResult<bool> {
         ))
         .execute(conn);
     match updated {
-        Ok(_) => Ok(true),
+        Ok(_) => {
+            // New settings (another account, a token that works now): pull at once.
+            if find(conn, id)?.is_some_and(|ch| ch.kind == "mastodon") {
+                super::inbox::plan_pull(conn, id, super::now(), super::now())?;
+            }
+            Ok(true)
+        }
         Err(e) if super::is_unique_violation(&e) => Ok(false),
         Err(e) => Err(e),
     }

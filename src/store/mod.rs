@@ -6,6 +6,7 @@ pub mod channels;
 pub mod content;
 pub mod departments;
 pub mod ideas;
+pub mod inbox;
 pub mod insights;
 pub mod jobs;
 pub mod links;

@@ -451,3 +451,14 @@ pub fn feed_entries(conn: &mut Conn, channel_id: i64, limit: i64) -> QueryResult
         ))
         .load(conn)
 }
+
+/// The piece a publication belongs to: (content id, title).
+pub fn overview_of(conn: &mut Conn, id: i64) -> QueryResult<Option<(i64, String)>> {
+    use crate::db::schema::{content_pieces, variants};
+    publications::table
+        .inner_join(variants::table.inner_join(content_pieces::table))
+        .filter(publications::id.eq(id))
+        .select((content_pieces::id, content_pieces::title))
+        .first(conn)
+        .optional()
+}

@@ -15,6 +15,7 @@ pub mod health;
 pub mod home;
 pub mod idea_query;
 pub mod ideas;
+pub mod inbox;
 pub mod insights;
 pub mod links;
 pub mod loaders;
@@ -208,6 +209,29 @@ pub fn routes() -> Vec<RouteDef> {
         .without_csrf(),
         get("/publications", EDITORS, publications::list::list),
         get("/insights", EDITORS, insights::show),
+        get("/inbox", EDITORS, inbox::list),
+        get("/inbox/{id}", EDITORS, inbox::show),
+        post("/inbox/{id}/reply", EDITORS, inbox::reply),
+        post("/inbox/{id}/notes", EDITORS, inbox::note),
+        post("/inbox/{id}/state", EDITORS, inbox::state),
+        post("/inbox/{id}/assignee", EDITORS, inbox::assign),
+        post("/inbox/{id}/sentiment", EDITORS, inbox::tone),
+        post("/inbox/{id}/idea", EDITORS, inbox::idea),
+        post(
+            "/inbox/{id}/messages/{message_id}/boost",
+            EDITORS,
+            inbox::boost,
+        ),
+        get("/api/v1/inbox", EDITORS, api::inbox::list),
+        post("/api/v1/inbox", Signed, api::inbox::push),
+        get("/api/v1/inbox/{id}", EDITORS, api::inbox::show),
+        route(
+            Method::PATCH,
+            "/api/v1/inbox/{id}",
+            EDITORS,
+            api::inbox::update,
+        ),
+        post("/api/v1/inbox/{id}/reply", EDITORS, api::inbox::reply),
         get("/insights.csv", EDITORS, insights::csv),
         post(
             "/publications/{id}/retry",

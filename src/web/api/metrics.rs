@@ -8,11 +8,8 @@ use crate::actions::push_metrics::push_metrics;
 use crate::error::AppError;
 use crate::web::state::AppState;
 
-pub async fn push(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    body: web::Bytes,
-) -> Result<HttpResponse, AppError> {
+/// The Standard Webhooks headers of a signed push, as the spec's library reads them.
+pub fn signature_headers(req: &HttpRequest) -> http::HeaderMap {
     let mut headers = http::HeaderMap::new();
     for name in ["webhook-id", "webhook-timestamp", "webhook-signature"] {
         if let Some(v) = req
@@ -23,6 +20,15 @@ pub async fn push(
             headers.insert(name, v);
         }
     }
+    headers
+}
+
+pub async fn push(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let headers = signature_headers(&req);
     let (keys, now) = (state.config.keys(), state.scheduler.clock().naive());
     let stored = state
         .db(move |c| Ok(push_metrics(c, &keys, &body, &headers, now)?))

@@ -3,6 +3,7 @@
 pub mod channels;
 pub mod content;
 pub mod ideas;
+pub mod inbox;
 pub mod me;
 pub mod metrics;
 pub mod openapi;
