@@ -4,7 +4,6 @@
 
 use std::sync::Arc;
 
-use crate::domain::inbox::ConvState;
 use crate::scheduler::{JobContext, JobResult};
 use crate::store;
 use crate::store::jobs::Job;
@@ -25,15 +24,13 @@ pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
     let sent = ctx
         .write(move |c| {
             let e = |e: diesel::result::Error| e.to_string();
+            // First the mark, then the mail: of two runs at once, only one gets past it.
+            if !store::inbox::take_alert(c, id, from, now).map_err(e)? {
+                return Ok(());
+            }
             let Some(conv) = store::inbox::find(c, id).map_err(e)? else {
                 return Ok(());
             };
-            if conv.state != ConvState::Open
-                || conv.received_at != from
-                || conv.alerted_at.is_some()
-            {
-                return Ok(());
-            }
             let channel = store::channels::find(c, conv.channel_id)
                 .map_err(e)?
                 .map(|ch| ch.name)
@@ -60,7 +57,7 @@ pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
                 )
                 .map_err(e)?;
             }
-            store::inbox::mark_alerted(c, id, now).map_err(e)
+            Ok(())
         })
         .await;
     match sent {

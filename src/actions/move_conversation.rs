@@ -28,6 +28,7 @@ pub fn move_conversation(
             let ch = store::channels::find(c, conv.channel_id)?.ok_or(ActionError::NotFound)?;
             let config = serde_json::from_str(&ch.config).unwrap_or_default();
             let tz = super::receive_message::team_tz(c)?;
+            let now = chrono::SubsecRound::trunc_subsecs(now, 6);
             store::inbox::restart_clock(c, id, now, Clock::of(&config).due(now, tz))?;
         }
         store::audit::record(

@@ -2,7 +2,7 @@
 //! stored once, joins its conversation, and when it starts the answer clock, the warning at
 //! three quarters of the target is queued.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, SubsecRound};
 
 use crate::db::Conn;
 use crate::domain::inbox::Clock;
@@ -36,6 +36,11 @@ pub fn receive_message(
 ) -> diesel::QueryResult<Option<Received>> {
     let config: crate::domain::channels::Settings =
         serde_json::from_str(&ch.config).unwrap_or_default();
+    // PostgreSQL keeps microseconds: the alert compares the stored time with this one.
+    let m = &Incoming {
+        at: m.at.trunc_subsecs(6),
+        ..m.clone()
+    };
     let Some(r) = store::inbox::receive(c, ch.id, m, &Clock::of(&config), tz, now)? else {
         return Ok(None);
     };

@@ -469,11 +469,24 @@ pub fn link_idea(c: &mut Conn, id: i64, idea_id: i64, now: NaiveDateTime) -> Que
         .map(|_| ())
 }
 
-pub fn mark_alerted(c: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(conversations::table.find(id))
-        .set(conversations::alerted_at.eq(Some(now)))
-        .execute(c)
-        .map(|_| ())
+/// Takes the warning of the clock that started at `from`: `false` if the conversation was
+/// answered, opened again or warned meanwhile (by another run of the job).
+pub fn take_alert(
+    c: &mut Conn,
+    id: i64,
+    from: NaiveDateTime,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        conversations::table
+            .filter(conversations::id.eq(id))
+            .filter(conversations::state.eq(ConvState::Open.as_str()))
+            .filter(conversations::received_at.eq(from))
+            .filter(conversations::alerted_at.is_null()),
+    )
+    .set(conversations::alerted_at.eq(Some(now)))
+    .execute(c)?;
+    Ok(n == 1)
 }
 
 /// A message of ours: an internal note, or a reply waiting to be sent (`key` set).

@@ -16,6 +16,7 @@ mod hardening;
 mod health;
 mod ideas;
 mod ideas_api;
+mod inbox;
 mod insights;
 mod jobs;
 mod links;

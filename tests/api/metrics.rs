@@ -180,7 +180,7 @@ async fn mastodon_counts_are_read_hourly_then_daily_for_thirty_days(backend: Bac
 }
 
 /// Signs a push with the Standard Webhooks Python library (not our code): its headers.
-fn signed_by_python(secret: &str, id: &str, body: &str) -> Vec<(String, String)> {
+pub fn signed_by_python(secret: &str, id: &str, body: &str) -> Vec<(String, String)> {
     let script = "import sys, json, datetime\n\
                   from standardwebhooks.webhooks import Webhook\n\
                   d = json.load(sys.stdin)\n\
@@ -203,8 +203,18 @@ async fn push(
     body: &str,
     headers: &[(String, String)],
 ) -> (StatusCode, Value) {
+    push_to(app, "/api/v1/metrics", body, headers).await
+}
+
+/// POSTs a (signed or not) push to `path`.
+pub async fn push_to(
+    app: &crate::helpers::TestApp,
+    path: &str,
+    body: &str,
+    headers: &[(String, String)],
+) -> (StatusCode, Value) {
     let mut req = reqwest::Client::new()
-        .post(app.url("/api/v1/metrics"))
+        .post(app.url(path))
         .header("content-type", "application/json")
         .body(body.to_string());
     for (k, v) in headers {
