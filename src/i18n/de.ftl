@@ -683,3 +683,9 @@ mail-inbox-due-subject = Eine Antwort auf { $channel } ist in { $minutes } Minut
 mail-inbox-due-body = Hallo { $name },
     
     eine Unterhaltung auf { $channel } wartet auf eine Antwort; sie ist in { $minutes } Minuten fällig.
+insights-answer-times = Antwortzeiten im Posteingang
+insights-answers = Antworten
+insights-within-target = Innert Frist
+insights-by-person = Person
+insights-answer-explain = Von der ersten unbeantworteten Nachricht bis unsere Antwort hinausging; p50 und p90: die Hälfte und neun von zehn Antworten brauchten höchstens so lange.
+insights-no-answers = Keine Antworten aus dem Posteingang in diesem Zeitraum.

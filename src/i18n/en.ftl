@@ -683,3 +683,9 @@ mail-inbox-due-subject = An answer is due on { $channel } in { $minutes } minute
 mail-inbox-due-body = Hello { $name },
     
     a conversation on { $channel } has been waiting for an answer; it is due in { $minutes } minutes.
+insights-answer-times = Answer times in the inbox
+insights-answers = Answers
+insights-within-target = Within target
+insights-by-person = Person
+insights-answer-explain = From the first message not yet answered to our reply going out; p50 and p90: half and nine in ten of the answers took at most this long.
+insights-no-answers = No answers from the inbox in this period.

@@ -683,3 +683,9 @@ mail-inbox-due-subject = Une réponse sur { $channel } est attendue dans { $minu
 mail-inbox-due-body = Bonjour { $name },
     
     une conversation sur { $channel } attend une réponse ; elle est attendue dans { $minutes } minutes.
+insights-answer-times = Temps de réponse des messages
+insights-answers = Réponses
+insights-within-target = Dans le délai
+insights-by-person = Personne
+insights-answer-explain = Du premier message sans réponse à l'envoi de notre réponse ; p50 et p90 : la moitié et neuf réponses sur dix ont pris au plus ce temps.
+insights-no-answers = Aucune réponse depuis les messages pendant cette période.

@@ -683,3 +683,9 @@ mail-inbox-due-subject = Una risposta su { $channel } è attesa tra { $minutes }
 mail-inbox-due-body = Ciao { $name },
     
     una conversazione su { $channel } attende una risposta; è attesa tra { $minutes } minuti.
+insights-answer-times = Tempi di risposta dei messaggi
+insights-answers = Risposte
+insights-within-target = Entro il termine
+insights-by-person = Persona
+insights-answer-explain = Dal primo messaggio senza risposta all'invio della nostra risposta; p50 e p90: metà e nove risposte su dieci hanno richiesto al massimo questo tempo.
+insights-no-answers = Nessuna risposta dai messaggi in questo periodo.

@@ -318,6 +318,24 @@ async fn replies_go_out_once_in_reply_to_the_last_message_and_stop_the_clock(bac
         .get("idempotency-key")
         .is_some_and(|k| k.to_str().unwrap().starts_with("msg_")));
 
+    // The answer counts on the insights dashboard: about a minute (the pull's round), in time.
+    let (s, insights) = api.call("GET", "/api/v1/insights?days=7", json!({})).await;
+    assert_eq!(s, StatusCode::OK, "{insights}");
+    let times = &insights["answer_times"];
+    assert_eq!(times["by_channel"][0]["key"], "Mastodon", "{times}");
+    assert_eq!(times["by_channel"][0]["answers"], 1);
+    assert_eq!(times["by_channel"][0]["within_target"], 1.0);
+    let p50 = times["by_channel"][0]["p50_minutes"].as_f64().unwrap();
+    assert!((1.0..=1.5).contains(&p50), "{times}");
+    assert_eq!(times["by_person"][0]["key"], "Ada Admin", "{times}");
+    assert_eq!(times["by_person"][1]["key"], "Total");
+    let admin = app.login(ADMIN_EMAIL, PASSWORD).await.0;
+    let (_, html) = app.get_html(&admin, "/insights?days=7").await;
+    assert!(
+        html.contains("Answer times in the inbox") && html.contains("100 %"),
+        "{html}"
+    );
+
     // Answered conversations leave the default (open) list; a new message opens it again.
     assert!(inbox(&api, "").await.is_empty());
     notes.mention(3, "anna@social.example", "Danke!", Some("9001"));

@@ -5,6 +5,7 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::domain::inbox::{answer_times as domain_answer_times, Answer, AnswerTimes};
 use crate::domain::insights::{csv_cell, period, By, PERIODS};
 use crate::error::AppError;
 use crate::store;
@@ -63,6 +64,44 @@ fn view(r: &Row) -> Value {
     json!({"key": r.key, "publications": r.publications, "clicks": r.clicks, "engagement": r.engagement})
 }
 
+/// Answer times in the inbox over the period: per channel and per person, each with the
+/// figures of all answers last.
+async fn answer_times(
+    ctx: &Ctx,
+    days: i64,
+) -> Result<(Vec<AnswerTimes>, Vec<AnswerTimes>), AppError> {
+    let tz: chrono_tz::Tz = ctx.me()?.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let (from, to) = period(ctx.state.scheduler.clock().naive(), days, tz);
+    let rows = ctx
+        .db(move |c| Ok(store::inbox::answers(c, from, to)?))
+        .await?;
+    let total = ctx.t("insights-total");
+    let answers = |person: bool| -> Vec<Answer> {
+        rows.iter()
+            .map(|(channel, who, start, due, sent)| Answer {
+                key: if person {
+                    who.clone().unwrap_or_default()
+                } else {
+                    channel.clone()
+                },
+                waited: *sent - *start,
+                in_time: sent <= due,
+            })
+            .collect()
+    };
+    Ok((
+        domain_answer_times(&answers(false), &total),
+        domain_answer_times(&answers(true), &total),
+    ))
+}
+
+/// A row of answer times as the page shows it, the share as a percentage.
+fn answer_view(t: &AnswerTimes) -> Value {
+    let mut v = json!(t);
+    v["within"] = json!(format!("{:.0} %", t.within_target * 100.0));
+    v
+}
+
 async fn rows(ctx: &Ctx, days: i64, by: By) -> Result<(Vec<Row>, Row), AppError> {
     let tz: chrono_tz::Tz = ctx.me()?.timezone.parse().unwrap_or(chrono_tz::UTC);
     let (from, to) = period(ctx.state.scheduler.clock().naive(), days, tz);
@@ -73,8 +112,12 @@ async fn rows(ctx: &Ctx, days: i64, by: By) -> Result<(Vec<Row>, Row), AppError>
 pub async fn show(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppError> {
     let (days, by) = q.read();
     let (rows, total) = rows(&ctx, days, by).await?;
+    let (answers_by_channel, answers_by_person) = answer_times(&ctx, days).await?;
     Page::new("insights/show", "insights-title")
         .data(json!({
+            "has_answers": answers_by_channel.last().is_some_and(|t| t.answers > 0),
+            "answers_by_channel": answers_by_channel.iter().map(answer_view).collect::<Vec<_>>(),
+            "answers_by_person": answers_by_person.iter().map(answer_view).collect::<Vec<_>>(),
             "rows": rows.iter().map(view).collect::<Vec<_>>(),
             "total": view(&total),
             "by_label": ctx.t(&format!("insights-by-{}", by.as_str())),
@@ -127,7 +170,9 @@ pub async fn csv(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErro
 pub async fn api(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppError> {
     let (days, by) = q.strict()?;
     let (rows, total) = rows(&ctx, days, by).await?;
+    let (by_channel, by_person) = answer_times(&ctx, days).await?;
     Ok(HttpResponse::Ok().json(json!({
+        "answer_times": {"by_channel": by_channel, "by_person": by_person},
         "days": days,
         "by": by.as_str(),
         "items": rows.iter().map(view).collect::<Vec<_>>(),
