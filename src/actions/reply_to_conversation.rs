@@ -189,37 +189,32 @@ pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
 }
 
 async fn settle(ctx: &Arc<JobContext>, id: i64, outcome: Outcome) -> JobResult {
-    let now = ctx.clock.naive();
-    let (result, write): (
-        JobResult,
-        Box<dyn FnOnce(&mut Conn) -> diesel::QueryResult<()> + Send>,
-    ) = match outcome {
-        Outcome::Published {
-            external_id, url, ..
-        } => (
-            JobResult::Done,
-            Box::new(move |c| {
-                store::inbox::reply_sent(c, id, external_id.as_deref(), url.as_deref(), now)
-            }),
-        ),
-        Outcome::Retry {
-            error, retry_after, ..
-        } => return JobResult::Retry { error, retry_after },
-        // It may be out: sending it again could answer twice. An editor looks.
-        Outcome::Unconfirmed { error } => (
-            JobResult::Done,
-            Box::new(move |c| store::inbox::reply_not_sent(c, id, "unconfirmed", &error)),
-        ),
-        Outcome::Failed { error, .. } => (
-            JobResult::Done,
-            Box::new(move |c| store::inbox::reply_not_sent(c, id, "failed", &error)),
-        ),
-    };
-    match ctx
-        .write(move |c| write(c).map_err(|e| e.to_string()))
-        .await
+    if let Outcome::Retry {
+        error, retry_after, ..
+    } = outcome
     {
-        Ok(()) => result,
+        return JobResult::Retry { error, retry_after };
+    }
+    let now = ctx.clock.naive();
+    let written = ctx
+        .write(move |c| {
+            match outcome {
+                Outcome::Published {
+                    external_id, url, ..
+                } => store::inbox::reply_sent(c, id, external_id.as_deref(), url.as_deref(), now),
+                // It may be out: sending it again could answer twice. An editor looks.
+                Outcome::Unconfirmed { error } => {
+                    store::inbox::reply_not_sent(c, id, "unconfirmed", &error)
+                }
+                Outcome::Failed { error, .. } | Outcome::Retry { error, .. } => {
+                    store::inbox::reply_not_sent(c, id, "failed", &error)
+                }
+            }
+            .map_err(|e| e.to_string())
+        })
+        .await;
+    match written {
+        Ok(()) => JobResult::Done,
         Err(error) => JobResult::Retry {
             error,
             retry_after: None,

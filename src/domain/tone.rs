@@ -309,14 +309,15 @@ pub fn score(text: &str) -> Sentiment {
             continue;
         }
         // The nearest tone word within three words ahead ("not good", "nicht gut"), else
-        // within two behind ("funktioniert nicht", "gefällt mir nicht"), in the same clause.
+        // within three behind ("funktioniert nicht", "gefällt mir nicht"), in the same clause.
         let ahead = (i + 1..tokens.len().min(i + 4))
             .take_while(|j| !matches!(tokens[*j], Token::Stop))
             .find(|j| values[*j] != 0 && !flipped[*j]);
-        let behind = (i.saturating_sub(2)..i)
+        // Behind, only praise turns: "leider kein Login" stays a complaint.
+        let behind = (i.saturating_sub(3)..i)
             .rev()
             .take_while(|j| !matches!(tokens[*j], Token::Stop))
-            .find(|j| values[*j] != 0 && !flipped[*j]);
+            .find(|j| values[*j] > 0 && !flipped[*j]);
         if let Some(j) = ahead.or(behind) {
             values[j] = -values[j];
             flipped[j] = true;
@@ -353,6 +354,10 @@ mod tests {
             ("Wann erscheint der nächste Newsletter?", Neutral),
             ("Wo finde ich die Öffnungszeiten", Neutral),
             ("Danke, aber der Fehler ist immer noch da", Negative),
+            (
+                "Seit dem Update funktioniert die App nicht mehr. Leider kein Login möglich!",
+                Negative,
+            ),
         ];
         for (text, want) in table {
             assert_eq!(score(text), want, "{text}");

@@ -689,3 +689,11 @@ insights-within-target = Innert Frist
 insights-by-person = Person
 insights-answer-explain = Von der ersten unbeantworteten Nachricht bis unsere Antwort hinausging; p50 und p90: die Hälfte und neun von zehn Antworten brauchten höchstens so lange.
 insights-no-answers = Keine Antworten aus dem Posteingang in diesem Zeitraum.
+banner-inbox = { $open ->
+    [one] Eine Unterhaltung wartet auf eine Antwort
+   *[other] { $open } Unterhaltungen warten auf eine Antwort
+  }{ $overdue ->
+    [0] .
+   *[other] , { $overdue } überfällig.
+  }
+banner-inbox-link = Posteingang öffnen

@@ -689,3 +689,11 @@ insights-within-target = Within target
 insights-by-person = Person
 insights-answer-explain = From the first message not yet answered to our reply going out; p50 and p90: half and nine in ten of the answers took at most this long.
 insights-no-answers = No answers from the inbox in this period.
+banner-inbox = { $open ->
+    [one] One conversation waits for an answer
+   *[other] { $open } conversations wait for an answer
+  }{ $overdue ->
+    [0] .
+   *[other] , { $overdue } overdue.
+  }
+banner-inbox-link = Open the inbox

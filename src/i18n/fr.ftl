@@ -689,3 +689,11 @@ insights-within-target = Dans le délai
 insights-by-person = Personne
 insights-answer-explain = Du premier message sans réponse à l'envoi de notre réponse ; p50 et p90 : la moitié et neuf réponses sur dix ont pris au plus ce temps.
 insights-no-answers = Aucune réponse depuis les messages pendant cette période.
+banner-inbox = { $open ->
+    [one] Une conversation attend une réponse
+   *[other] { $open } conversations attendent une réponse
+  }{ $overdue ->
+    [0] .
+   *[other] , dont { $overdue } en retard.
+  }
+banner-inbox-link = Ouvrir les messages

@@ -689,3 +689,11 @@ insights-within-target = Entro il termine
 insights-by-person = Persona
 insights-answer-explain = Dal primo messaggio senza risposta all'invio della nostra risposta; p50 e p90: metà e nove risposte su dieci hanno richiesto al massimo questo tempo.
 insights-no-answers = Nessuna risposta dai messaggi in questo periodo.
+banner-inbox = { $open ->
+    [one] Una conversazione attende una risposta
+   *[other] { $open } conversazioni attendono una risposta
+  }{ $overdue ->
+    [0] .
+   *[other] , { $overdue } in ritardo.
+  }
+banner-inbox-link = Apri i messaggi

@@ -17,7 +17,8 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
     let is_editor = ctx.role().is_some_and(|r| r != Role::Contributor);
     let (me, scope) = (ctx.me()?.id, scope(&ctx)?);
     let cache = ctx.state.reference.clone();
-    let (users, departments, mine, waiting, attention) = ctx
+    let now = ctx.state.scheduler.clock().naive();
+    let (users, departments, mine, waiting, attention, inbox) = ctx
         .db(move |c| {
             let (users, departments) = if is_admin {
                 (store::users::count(c)?, cache.get(c)?.departments.len())
@@ -38,12 +39,15 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
                     .iter()
                     .map(|(_, n)| n)
                     .sum::<i64>();
-            let attention = if is_editor {
-                store::publications::needing_attention(c)?
+            let (attention, inbox) = if is_editor {
+                (
+                    store::publications::needing_attention(c)?,
+                    store::inbox::open_counts(c, now)?,
+                )
             } else {
-                0
+                (0, (0, 0))
             };
-            Ok((users, departments, mine, waiting, attention))
+            Ok((users, departments, mine, waiting, attention, inbox))
         })
         .await?;
     Page::new("home", "home-title")
@@ -56,6 +60,8 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
             "my_ideas": mine,
             "waiting": waiting,
             "attention": attention,
+            "inbox_open": inbox.0,
+            "inbox_overdue": inbox.1,
         }))
         .render(&ctx)
 }

@@ -690,3 +690,85 @@ async fn posts_that_need_a_person_are_settled_in_a_real_browser() {
     screenshot(c, "insights").await;
     driver.client.clone().close().await.unwrap();
 }
+
+#[actix_web::test]
+async fn the_inbox_is_worked_through_in_a_real_browser() {
+    use crate::inbox::{social, wait_for_count};
+    use crate::publishing::{ready, LOOPBACK};
+    let (app, _) = ready(Backend::Sqlite, LOOPBACK).await;
+    let api = app.api("admin@example.ch");
+    let (server, notes, _) = social(&api, serde_json::json!({})).await;
+    let step = |m: i64| app.advance(chrono::Duration::minutes(m));
+    notes.mention(
+        1,
+        "lena@social.example",
+        "Seit dem Update funktioniert die App nicht mehr. Leider kein Login möglich!",
+        None,
+    );
+    step(20);
+    wait_for_count(&api, 1).await;
+    notes.mention(
+        2,
+        "marco@mastodon.example",
+        "Grazie, bellissimo articolo sui sentieri del Ticino! 😍",
+        None,
+    );
+    step(28);
+    wait_for_count(&api, 2).await;
+    notes.mention(
+        3,
+        "sam@social.example",
+        "When does the winter timetable start?",
+        None,
+    );
+    notes.mention(
+        4,
+        "anna@social.example",
+        "Wo finde ich die neuen Öffnungszeiten?",
+        None,
+    );
+    step(1);
+    wait_for_count(&api, 4).await;
+    step(20);
+
+    let driver = chromium().await;
+    let c = &driver.client;
+    log_in(c, &app, "admin@example.ch").await;
+    assert_eq!(
+        text_of(c, ".callout.warning p").await,
+        "4 conversations wait for an answer, 1 overdue."
+    );
+    click(c, ".callout.warning a").await;
+    wait_for(c, "/inbox", ".inbox-list").await;
+    let list = text_of(c, ".inbox-list").await;
+    assert!(list.starts_with("overdue by"), "the oldest first: {list}");
+    assert!(
+        list.contains("Negative") && list.contains("Positive"),
+        "{list}"
+    );
+    screenshot(c, "inbox").await;
+    click(c, ".inbox-item:nth-of-type(1) a").await;
+    text_of(c, ".thread").await;
+    fill(
+        c,
+        "#reply-text",
+        "Das tut uns leid! Bitte App neu starten, wir haben den Fehler behoben.",
+    )
+    .await;
+    click(c, ".reply-form button").await;
+    assert!(text_of(c, ".flash").await.contains("on its way"));
+    screenshot(c, "inbox-conversation").await;
+    crate::helpers::eventually(10, "the reply reaches Mastodon", || async {
+        server
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .any(|r| r.url.path() == "/api/v1/statuses")
+    })
+    .await;
+    c.goto(&app.url("/inbox")).await.unwrap();
+    let list = text_of(c, ".inbox-list").await;
+    assert!(!list.contains("Seit dem Update"), "answered: {list}");
+    driver.client.clone().close().await.unwrap();
+}

@@ -20,7 +20,7 @@ use crate::publishing::{new_secret, ready, webhook_channel, LOOPBACK};
 /// Mastodon's notifications endpoint, as it pages: with `min_id`, the `limit` notifications
 /// right after it, newest first; without, the newest `limit`.
 #[derive(Clone, Default)]
-struct Notifications {
+pub struct Notifications {
     items: Arc<Mutex<Vec<Value>>>,
     /// The app's clock: mentions are written "now" as the app sees it.
     clock: Option<pressroom::scheduler::Clock>,
@@ -31,9 +31,19 @@ struct Notifications {
     repeat: Arc<AtomicBool>,
 }
 
+/// "lena@social.example" → "Lena".
+fn display_name(acct: &str) -> String {
+    let local = acct.split('@').next().unwrap_or(acct);
+    let mut chars = local.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
 impl Notifications {
     /// Adds a mention: notification `n`, status `5000 + n` by `acct`, answering `parent`.
-    fn mention(&self, n: u64, acct: &str, text: &str, parent: Option<&str>) {
+    pub fn mention(&self, n: u64, acct: &str, text: &str, parent: Option<&str>) {
         let now = self
             .clock
             .as_ref()
@@ -44,7 +54,7 @@ impl Notifications {
             "id": n.to_string(),
             "type": "mention",
             "created_at": at,
-            "account": {"id": "7", "acct": acct, "display_name": format!("{acct} name"), "url": format!("https://social.example/@{acct}")},
+            "account": {"id": "7", "acct": acct, "display_name": display_name(acct), "url": format!("https://social.example/@{acct}")},
             "status": {
                 "id": (5000 + n).to_string(),
                 "in_reply_to_id": parent,
@@ -91,7 +101,7 @@ impl Respond for Notifications {
 }
 
 /// A mock Mastodon (mentions, replies, boosts) and a channel on it.
-async fn social(api: &Api<'_>, config: Value) -> (MockServer, Notifications, i64) {
+pub async fn social(api: &Api<'_>, config: Value) -> (MockServer, Notifications, i64) {
     let server = MockServer::start().await;
     let notes = Notifications {
         clock: Some(api.app.scheduler.clock().clone()),
@@ -149,7 +159,7 @@ async fn incoming_ids(api: &Api<'_>) -> Vec<u64> {
     ids
 }
 
-async fn wait_for_count(api: &Api<'_>, n: usize) -> Vec<u64> {
+pub async fn wait_for_count(api: &Api<'_>, n: usize) -> Vec<u64> {
     let mut last = vec![];
     for _ in 0..400 {
         last = incoming_ids(api).await;
