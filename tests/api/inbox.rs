@@ -555,7 +555,7 @@ async fn editors_move_note_correct_and_turn_a_conversation_into_an_idea(backend:
     )
     .await;
     let api = app.api(ADMIN_EMAIL);
-    let (_server, notes, _) = social(&api, json!({})).await;
+    let (server, notes, _) = social(&api, json!({})).await;
     notes.mention(
         1,
         "anna@social.example",
@@ -592,6 +592,29 @@ async fn editors_move_note_correct_and_turn_a_conversation_into_an_idea(backend:
         html.contains(&format!("/inbox/{id}/messages/")),
         "a kind word can be boosted"
     );
+    // A kind word is boosted on the channel, once however often the button is pressed.
+    let mid = conv["messages"][0]["id"].as_i64().unwrap();
+    for _ in 0..2 {
+        let r = app
+            .submit(&admin, &page, &format!("{page}/messages/{mid}/boost"), &[])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    eventually(10, "the boost", || async {
+        api.call("GET", &format!("/api/v1/inbox/{id}"), json!({}))
+            .await
+            .1["messages"][0]["boosted"]
+            == true
+    })
+    .await;
+    let boosts = server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.url.path() == "/api/v1/statuses/5001/reblog")
+        .count();
+    assert_eq!(boosts, 1);
     let r = app
         .submit(&admin, &page, &format!("{page}/notes"), &[("note", "")])
         .await;
