@@ -111,6 +111,9 @@ pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
                         retry_after: Some(d),
                         ..
                     } => d.max(round),
+                    // Refused (a token without the notifications scope): that does not mend
+                    // itself within a minute.
+                    Outcome::Failed { .. } => round.max(Duration::from_secs(15 * 60)),
                     _ => round,
                 };
                 return JobResult::RetryAt {

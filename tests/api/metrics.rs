@@ -174,7 +174,7 @@ async fn mastodon_counts_are_read_hourly_then_daily_for_thirty_days(backend: Bac
         .await
         .unwrap()
         .iter()
-        .filter(|r| r.method.as_str() == "GET")
+        .filter(|r| r.method.as_str() == "GET" && r.url.path() == "/api/v1/statuses/1099")
         .count();
     assert_eq!(reads, 4, "one read per due time, none twice");
 }
