@@ -32,6 +32,7 @@ pub mod retry_publication;
 pub mod revoke_token;
 pub mod save_channel;
 pub mod schedule_variant;
+pub mod set_target;
 pub mod signed;
 pub mod transition_idea;
 pub mod unschedule_variant;

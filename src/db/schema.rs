@@ -390,6 +390,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    targets (id) {
+        id -> BigInt,
+        scope -> Text,
+        scope_id -> BigInt,
+        metric -> Text,
+        month -> Date,
+        amount -> BigInt,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> departments (department_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
@@ -451,4 +464,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     conversations,
     inbox_messages,
     inbox_cursors,
+    targets,
 );

@@ -45,6 +45,26 @@ pub fn period(now: NaiveDateTime, days: i64, tz: chrono_tz::Tz) -> (NaiveDateTim
     (from, now)
 }
 
+/// Whole days `first..=last` in the reader's zone, as stored times (UTC): `[from, to)`.
+/// `None` when `last` is before `first` or the range is longer than three years.
+pub fn range(
+    first: chrono::NaiveDate,
+    last: chrono::NaiveDate,
+    tz: chrono_tz::Tz,
+) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    if last < first || (last - first).num_days() > 3 * 366 {
+        return None;
+    }
+    let at = |d: chrono::NaiveDate| {
+        let t = d.and_hms_opt(0, 0, 0).unwrap_or_default();
+        tz.from_local_datetime(&t)
+            .earliest()
+            .map(|x| x.naive_utc())
+            .unwrap_or(t)
+    };
+    Some((at(first), at(last + Duration::days(1))))
+}
+
 /// A cell as a spreadsheet should show it: text that would start a formula (`=`, `+`, `-`,
 /// `@`, or a tab or carriage return before one) is prefixed with `'`, as OWASP advises.
 pub fn csv_cell(text: &str) -> String {

@@ -12,6 +12,7 @@ pub mod publications;
 pub mod retry;
 pub mod roles;
 pub mod slots;
+pub mod targets;
 pub mod tone;
 pub mod validate;
 pub mod variants;

@@ -15,12 +15,124 @@ use crate::db::Conn;
 use crate::domain::insights::By;
 use crate::domain::publications::PubState;
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Row {
     pub key: String,
     pub publications: i64,
     pub clicks: i64,
     pub engagement: i64,
+}
+
+impl Row {
+    fn add(&mut self, clicks: i64, engagement: i64) {
+        self.publications += 1;
+        self.clicks += clicks;
+        self.engagement += engagement;
+    }
+}
+
+/// A publication that went out in the period, with what it belongs to.
+struct Pub {
+    id: i64,
+    channel_id: i64,
+    channel: String,
+    department_id: i64,
+    department: String,
+    pillar: String,
+    language: String,
+    content_id: i64,
+    title: String,
+    idea_id: i64,
+    published_at: NaiveDateTime,
+}
+
+fn published(conn: &mut Conn, from: NaiveDateTime, to: NaiveDateTime) -> QueryResult<Vec<Pub>> {
+    let in_period = publications::state
+        .eq(PubState::Published.as_str())
+        .and(publications::published_at.ge(from))
+        .and(publications::published_at.lt(to));
+    type Loaded = (
+        (i64, Option<NaiveDateTime>),
+        (i64, String),
+        (i64, String),
+        (String, String),
+        (i64, String, i64),
+    );
+    let rows: Vec<Loaded> = publications::table
+        .inner_join(channels::table)
+        .inner_join(variants::table.inner_join(
+            content_pieces::table.inner_join(ideas::table.inner_join(departments::table)),
+        ))
+        .filter(in_period)
+        .select((
+            (publications::id, publications::published_at),
+            (channels::id, channels::name),
+            (departments::id, departments::name),
+            (ideas::pillar, variants::language),
+            (content_pieces::id, content_pieces::title, ideas::id),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                (id, at),
+                (channel_id, channel),
+                (department_id, department),
+                (pillar, language),
+                (content_id, title, idea_id),
+            )| Pub {
+                id,
+                channel_id,
+                channel,
+                department_id,
+                department,
+                pillar,
+                language,
+                content_id,
+                title,
+                idea_id,
+                published_at: at.unwrap_or_default(),
+            },
+        )
+        .collect())
+}
+
+/// A piece and what its posts in the period earned.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Piece {
+    pub content_id: i64,
+    pub title: String,
+    pub department: String,
+    pub publications: i64,
+    pub clicks: i64,
+    pub engagement: i64,
+}
+
+/// One department's way from idea to attention in the period: ideas handed in, approved, and
+/// published; engagement (people's clicks and the channels' counts) per publication; and the
+/// days from hand-in to the first post (median).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Funnel {
+    pub department: String,
+    pub handed_in: i64,
+    pub approved: i64,
+    pub published: i64,
+    pub publications: i64,
+    pub per_publication: f64,
+    pub lead_days_p50: Option<f64>,
+}
+
+/// Everything the insights page shows for a period.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Dashboard {
+    pub rows: Vec<Row>,
+    pub total: Row,
+    /// The five pieces that earned most, and (when there are more than five) the five that
+    /// earned least.
+    pub top: Vec<Piece>,
+    pub bottom: Vec<Piece>,
+    pub funnel: Vec<Funnel>,
 }
 
 /// One row per group, most clicks and engagement first, and the totals.
@@ -30,53 +142,205 @@ pub fn rollup(
     to: NaiveDateTime,
     by: By,
 ) -> QueryResult<(Vec<Row>, Row)> {
-    let in_period = publications::state
-        .eq(PubState::Published.as_str())
-        .and(publications::published_at.ge(from))
-        .and(publications::published_at.lt(to));
-    let pubs: Vec<(i64, String, String, String, String)> = publications::table
-        .inner_join(channels::table)
-        .inner_join(variants::table.inner_join(
-            content_pieces::table.inner_join(ideas::table.inner_join(departments::table)),
-        ))
-        .filter(in_period)
-        .select((
-            publications::id,
-            channels::name,
-            departments::name,
-            ideas::pillar,
-            variants::language,
-        ))
-        .load(conn)?;
-    let ids: Vec<i64> = pubs.iter().map(|p| p.0).collect();
+    let d = dashboard(conn, from, to, by)?;
+    Ok((d.rows, d.total))
+}
+
+fn by_earnings<T>(key: impl Fn(&T) -> (i64, String)) -> impl Fn(&T, &T) -> std::cmp::Ordering {
+    move |a, b| {
+        let (ea, ka) = key(a);
+        let (eb, kb) = key(b);
+        eb.cmp(&ea).then_with(|| ka.cmp(&kb))
+    }
+}
+
+pub fn dashboard(
+    conn: &mut Conn,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    by: By,
+) -> QueryResult<Dashboard> {
+    let pubs = published(conn, from, to)?;
+    let ids: Vec<i64> = pubs.iter().map(|p| p.id).collect();
     let earned = earned(conn, &ids)?;
+    let got = |id: i64| earned.get(&id).copied().unwrap_or_default();
     let mut groups: BTreeMap<String, Row> = BTreeMap::new();
+    let mut pieces: BTreeMap<i64, Piece> = BTreeMap::new();
     let mut total = Row::default();
-    for (id, channel, department, pillar, language) in pubs {
+    for p in &pubs {
         let key = match by {
-            By::Channel => channel,
-            By::Department => department,
-            By::Pillar => pillar,
-            By::Language => language,
+            By::Channel => &p.channel,
+            By::Department => &p.department,
+            By::Pillar => &p.pillar,
+            By::Language => &p.language,
         };
-        let row = groups.entry(key.clone()).or_insert_with(|| Row {
-            key,
-            ..Row::default()
+        let (clicks, engagement) = got(p.id);
+        groups
+            .entry(key.clone())
+            .or_insert_with(|| Row {
+                key: key.clone(),
+                ..Row::default()
+            })
+            .add(clicks, engagement);
+        total.add(clicks, engagement);
+        let piece = pieces.entry(p.content_id).or_insert_with(|| Piece {
+            content_id: p.content_id,
+            title: p.title.clone(),
+            department: p.department.clone(),
+            publications: 0,
+            clicks: 0,
+            engagement: 0,
         });
-        let (clicks, engagement) = earned.get(&id).copied().unwrap_or_default();
-        for r in [&mut *row, &mut total] {
-            r.publications += 1;
-            r.clicks += clicks;
-            r.engagement += engagement;
-        }
+        piece.publications += 1;
+        piece.clicks += clicks;
+        piece.engagement += engagement;
     }
     let mut rows: Vec<Row> = groups.into_values().collect();
-    rows.sort_by(|a, b| {
-        (b.clicks + b.engagement)
-            .cmp(&(a.clicks + a.engagement))
-            .then_with(|| a.key.cmp(&b.key))
-    });
-    Ok((rows, total))
+    rows.sort_by(by_earnings(|r: &Row| {
+        (r.clicks + r.engagement, r.key.clone())
+    }));
+    let mut pieces: Vec<Piece> = pieces.into_values().collect();
+    pieces.sort_by(by_earnings(|p: &Piece| {
+        (p.clicks + p.engagement, p.title.clone())
+    }));
+    let top: Vec<Piece> = pieces.iter().take(5).cloned().collect();
+    let bottom: Vec<Piece> = if pieces.len() > 5 {
+        pieces
+            .iter()
+            .rev()
+            .take(5.min(pieces.len() - 5))
+            .cloned()
+            .collect()
+    } else {
+        vec![]
+    };
+    let funnel = funnel(conn, from, to, &pubs, &got)?;
+    Ok(Dashboard {
+        rows,
+        total,
+        top,
+        bottom,
+        funnel,
+    })
+}
+
+fn funnel(
+    conn: &mut Conn,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    pubs: &[Pub],
+    got: &dyn Fn(i64) -> (i64, i64),
+) -> QueryResult<Vec<Funnel>> {
+    use crate::db::schema::idea_events;
+    use std::collections::HashSet;
+    let steps: Vec<(String, i64, Option<String>)> = idea_events::table
+        .inner_join(ideas::table.inner_join(departments::table))
+        .filter(idea_events::at.ge(from))
+        .filter(idea_events::at.lt(to))
+        .filter(idea_events::to_state.eq_any(["submitted", "approved"]))
+        .select((
+            departments::name,
+            idea_events::idea_id,
+            idea_events::to_state,
+        ))
+        .load(conn)?;
+    let mut seen: HashSet<(String, i64, String)> = HashSet::new();
+    let mut rows: BTreeMap<String, Funnel> = BTreeMap::new();
+    for (department, idea, to_state) in steps {
+        let to_state = to_state.unwrap_or_default();
+        if !seen.insert((department.clone(), idea, to_state.clone())) {
+            continue;
+        }
+        let r = rows.entry(department.clone()).or_insert_with(|| Funnel {
+            department: department.clone(),
+            ..Funnel::default()
+        });
+        if to_state == "submitted" {
+            r.handed_in += 1;
+        } else {
+            r.approved += 1;
+        }
+    }
+    // The first post of each idea in the period, and what all its posts earned.
+    let mut first_post: HashMap<i64, (String, NaiveDateTime)> = HashMap::new();
+    let mut earned_by: HashMap<String, i64> = HashMap::new();
+    for p in pubs {
+        let (clicks, engagement) = got(p.id);
+        *earned_by.entry(p.department.clone()).or_default() += clicks + engagement;
+        let r = rows.entry(p.department.clone()).or_insert_with(|| Funnel {
+            department: p.department.clone(),
+            ..Funnel::default()
+        });
+        r.publications += 1;
+        let e = first_post
+            .entry(p.idea_id)
+            .or_insert((p.department.clone(), p.published_at));
+        if p.published_at < e.1 {
+            e.1 = p.published_at;
+        }
+    }
+    let idea_ids: Vec<i64> = first_post.keys().copied().collect();
+    let mut handed_in_at: HashMap<i64, NaiveDateTime> = HashMap::new();
+    for chunk in idea_ids.chunks(5_000) {
+        let firsts: Vec<(i64, Option<NaiveDateTime>)> = idea_events::table
+            .filter(idea_events::idea_id.eq_any(chunk))
+            .filter(idea_events::to_state.eq("submitted"))
+            .group_by(idea_events::idea_id)
+            .select((idea_events::idea_id, diesel::dsl::min(idea_events::at)))
+            .load(conn)?;
+        handed_in_at.extend(firsts.into_iter().filter_map(|(i, at)| Some((i, at?))));
+    }
+    let mut leads: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    for (idea, (department, at)) in &first_post {
+        if let Some(r) = rows.get_mut(department) {
+            r.published += 1;
+        }
+        if let Some(h) = handed_in_at.get(idea) {
+            let days = (*at - *h).num_minutes() as f64 / (60.0 * 24.0);
+            leads
+                .entry(department.clone())
+                .or_default()
+                .push(days.max(0.0));
+        }
+    }
+    Ok(rows
+        .into_values()
+        .map(|mut r| {
+            if r.publications > 0 {
+                let e = earned_by.get(&r.department).copied().unwrap_or_default();
+                r.per_publication = (e as f64 / r.publications as f64 * 10.0).round() / 10.0;
+            }
+            if let Some(mut l) = leads.remove(&r.department) {
+                l.sort_by(f64::total_cmp);
+                let p50 = crate::domain::inbox::percentile(&l, 50.0);
+                r.lead_days_p50 = Some((p50 * 10.0).round() / 10.0);
+            }
+            r
+        })
+        .collect())
+}
+
+/// What went out in the period per channel and per department (by id), for targets.
+pub fn by_scope(
+    conn: &mut Conn,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> QueryResult<HashMap<(crate::domain::targets::Scope, i64), Row>> {
+    use crate::domain::targets::Scope;
+    let pubs = published(conn, from, to)?;
+    let ids: Vec<i64> = pubs.iter().map(|p| p.id).collect();
+    let earned = earned(conn, &ids)?;
+    let mut out: HashMap<(Scope, i64), Row> = HashMap::new();
+    for p in &pubs {
+        let (clicks, engagement) = earned.get(&p.id).copied().unwrap_or_default();
+        out.entry((Scope::Channel, p.channel_id))
+            .or_default()
+            .add(clicks, engagement);
+        out.entry((Scope::Department, p.department_id))
+            .or_default()
+            .add(clicks, engagement);
+    }
+    Ok(out)
 }
 
 /// What each of these publications earned: people's clicks on its tracked links, and its

@@ -20,6 +20,7 @@ pub mod seed;
 pub mod sessions;
 pub mod settings;
 pub mod subscribers;
+pub mod targets;
 pub mod throttle;
 pub mod tokens;
 pub mod users;

@@ -233,6 +233,20 @@ pub fn routes() -> Vec<RouteDef> {
         ),
         post("/api/v1/inbox/{id}/reply", EDITORS, api::inbox::reply),
         get("/insights.csv", EDITORS, insights::csv),
+        post("/insights/targets", EDITORS, insights::targets::create),
+        post(
+            "/insights/targets/{id}/delete",
+            EDITORS,
+            insights::targets::delete,
+        ),
+        get("/api/v1/targets", EDITORS, insights::targets::api_list),
+        post("/api/v1/targets", EDITORS, insights::targets::api_create),
+        route(
+            Method::DELETE,
+            "/api/v1/targets/{id}",
+            EDITORS,
+            insights::targets::api_delete,
+        ),
         post(
             "/publications/{id}/retry",
             EDITORS,

@@ -1,0 +1,13 @@
+-- Targets editors set for a channel or a department and a month: publications, people's
+-- clicks or engagement. The insights page shows progress and what is behind.
+CREATE TABLE targets (
+    id BIGSERIAL PRIMARY KEY,
+    scope TEXT NOT NULL,
+    scope_id BIGINT NOT NULL,
+    metric TEXT NOT NULL,
+    month DATE NOT NULL,
+    amount BIGINT NOT NULL,
+    created_by BIGINT REFERENCES users(id) ON DELETE SET NULL,
+    created_at TIMESTAMP NOT NULL,
+    UNIQUE (scope, scope_id, metric, month)
+);
