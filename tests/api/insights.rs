@@ -2,7 +2,7 @@
 //! department, checked against numbers worked out by hand; the CSV read back by Python's csv
 //! module, with a formula in a channel's name neutralised.
 
-use chrono::{Duration, Utc};
+use chrono::{Datelike, Duration, Utc};
 use reqwest::StatusCode;
 use wiremock::ResponseTemplate;
 
@@ -151,6 +151,199 @@ async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
         .unwrap();
     let rows = python_csv(&r.text().await.unwrap());
     assert_eq!(rows[1], ["Marketing", "3", "8", "19"]);
+
+    // The best pieces first; the funnel of Marketing: three ideas handed in, approved and
+    // published, 27 clicks and engagement over three posts, out within the hour.
+    assert_eq!(json["top"][0]["title"], "One", "{json}");
+    assert_eq!(json["top"][0]["clicks"], 5);
+    assert_eq!(json["top"][1]["title"], "Two");
+    assert_eq!(json["top"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        json["bottom"],
+        serde_json::json!([]),
+        "three pieces are all on top"
+    );
+    let f = &json["funnel"][0];
+    assert_eq!(f["department"], "Marketing", "{json}");
+    assert_eq!(
+        (
+            &f["handed_in"],
+            &f["approved"],
+            &f["published"],
+            &f["publications"]
+        ),
+        (
+            &serde_json::json!(3),
+            &serde_json::json!(3),
+            &serde_json::json!(3),
+            &serde_json::json!(3)
+        )
+    );
+    assert_eq!(f["per_publication"], 9.0);
+    assert!(f["lead_days_p50"].as_f64().unwrap() < 0.1, "{f}");
+    assert!(html.contains("<svg role=\"img\""), "a chart on the page");
+
+    // A custom range of days in the reader's zone: today alone holds all three.
+    let today = chrono::TimeZone::from_utc_datetime(
+        &chrono_tz::Europe::Zurich,
+        &app.scheduler.clock().naive(),
+    )
+    .date_naive();
+    let (s, json) = api
+        .call(
+            "GET",
+            &format!("/api/v1/insights?from={today}&to={today}"),
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{json}");
+    assert_eq!(json["total"]["publications"], 3);
+    assert_eq!(json["days"], serde_json::Value::Null);
+    let yesterday = today - Duration::days(1);
+    let (_, json) = api
+        .call(
+            "GET",
+            &format!("/api/v1/insights?from={yesterday}&to={yesterday}"),
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(json["total"]["publications"], 0);
+    for (bad, param) in [
+        (format!("from={today}&to={yesterday}"), "to"),
+        (format!("from=gestern&to={today}"), "from"),
+        (format!("from={today}"), "to"),
+    ] {
+        let (s, doc) = api
+            .call(
+                "GET",
+                &format!("/api/v1/insights?{bad}"),
+                serde_json::json!({}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{bad}: {doc}");
+        assert!(doc["detail"].as_str().unwrap().starts_with(param), "{doc}");
+    }
+    let (_, html) = app
+        .get_html(&admin, &format!("/insights?from={today}&to={yesterday}"))
+        .await;
+    assert!(html.contains("That range cannot be shown"), "{html}");
+
+    // Targets: this month's two posts on Hook reach a target of two; last month's target for
+    // the department was missed.
+    let month = today.format("%Y-%m").to_string();
+    let last = (today.with_day(1).unwrap() - Duration::days(1))
+        .format("%Y-%m")
+        .to_string();
+    let (s, t) = api
+        .call(
+            "POST",
+            "/api/v1/targets",
+            serde_json::json!({"scope": "channel", "scope_id": alpha, "metric": "publications", "month": month, "amount": 2}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{t}");
+    assert_eq!(
+        (t["actual"].as_i64(), t["status"].as_str()),
+        (Some(2), Some("reached")),
+        "{t}"
+    );
+    let (s, t) = api
+        .call(
+            "POST",
+            "/api/v1/targets",
+            serde_json::json!({"scope": "department", "scope_id": 1, "metric": "clicks", "month": last, "amount": 5}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{t}");
+    assert_eq!(
+        (t["actual"].as_i64(), t["status"].as_str()),
+        (Some(0), Some("missed")),
+        "{t}"
+    );
+    let (s, doc) = api
+        .call(
+            "POST",
+            "/api/v1/targets",
+            serde_json::json!({"scope": "channel", "scope_id": 999, "metric": "likes", "month": "2026-13", "amount": 0}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{doc}");
+    let (s, list) = api
+        .call("GET", "/api/v1/targets", serde_json::json!({}))
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(
+        list["items"].as_array().unwrap().len(),
+        1,
+        "this month's: {list}"
+    );
+    assert_eq!(
+        api.call("GET", "/api/v1/targets?month=soon", serde_json::json!({}))
+            .await
+            .0,
+        StatusCode::BAD_REQUEST
+    );
+    // The page's form comes back with what was typed when a value is wrong.
+    let r = app
+        .submit(
+            &admin,
+            "/insights",
+            "/insights/targets",
+            &[
+                ("target", &format!("channel:{formula}")),
+                ("metric", "clicks"),
+                ("month", &month),
+                ("amount", "lots"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("value=\"lots\"") && html.contains("A whole number from 1 up."),
+        "{html}"
+    );
+    let r = app
+        .submit(
+            &admin,
+            "/insights",
+            "/insights/targets",
+            &[
+                ("target", &format!("channel:{formula}")),
+                ("metric", "clicks"),
+                ("month", &month),
+                ("amount", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = app.get_html(&admin, "/insights").await;
+    let targets = &html[html.find("id=\"targets\"").unwrap()..];
+    assert!(
+        targets.contains("Reached") && targets.matches("<tr class=\"target-").count() == 2,
+        "{targets}"
+    );
+    let id = list["items"][0]["id"].as_i64().unwrap();
+    assert_eq!(
+        api.call(
+            "DELETE",
+            &format!("/api/v1/targets/{id}"),
+            serde_json::json!({})
+        )
+        .await
+        .0,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        api.call(
+            "DELETE",
+            &format!("/api/v1/targets/{id}"),
+            serde_json::json!({})
+        )
+        .await
+        .0,
+        StatusCode::NOT_FOUND
+    );
 
     // A later period without them shows nothing; a contributor sees no insights.
     app.advance(Duration::days(10));
