@@ -678,7 +678,47 @@ async fn posts_that_need_a_person_are_settled_in_a_real_browser() {
     assert!(text_of(c, ".flash").await.contains("Marked as published"));
     assert!(text_of(c, ".publication").await.contains("Published"));
     screenshot_of(c, ".variant", "variant-published").await;
-    // Both are out now: the insights count them per channel.
+    // Both are out now: the insights count them per channel. Readers clicked and liked one.
+    {
+        use pressroom::store;
+        let mut conn = app.conn();
+        let now = app.scheduler.clock().naive();
+        let p1 = wait_for_state(&api, v1, "published").await["id"]
+            .as_i64()
+            .unwrap();
+        let p2 = wait_for_state(&api, v2, "published").await["id"]
+            .as_i64()
+            .unwrap();
+        let url = "https://example.ch/x".to_string();
+        let link = store::links::ensure(&mut conn, p1, &[(url.clone(), url.clone())], now).unwrap()
+            [&url]
+            .id;
+        let clicks: Vec<store::links::NewClick> = (0..14)
+            .map(|i| store::links::NewClick {
+                link_id: link,
+                clicked_at: now,
+                bot: false,
+                visitor: Some(format!("v{i}")),
+            })
+            .collect();
+        store::links::record(&mut conn, &clicks).unwrap();
+        store::metrics::record(&mut conn, p1, now, &[("likes", 9)]).unwrap();
+        store::metrics::record(&mut conn, p2, now, &[("likes", 4)]).unwrap();
+    }
+    let month = chrono::Utc::now().format("%Y-%m").to_string();
+    for (scope, id, metric, amount) in [
+        ("channel", slow, "clicks", 40),
+        ("channel", locked, "publications", 1),
+    ] {
+        let (s, t) = api
+            .call(
+                "POST",
+                "/api/v1/targets",
+                serde_json::json!({"scope": scope, "scope_id": id, "metric": metric, "month": month, "amount": amount}),
+            )
+            .await;
+        assert_eq!(s, reqwest::StatusCode::CREATED, "{t}");
+    }
     c.goto(&app.url("/insights?days=7&by=channel"))
         .await
         .unwrap();
@@ -687,7 +727,13 @@ async fn posts_that_need_a_person_are_settled_in_a_real_browser() {
         table.contains("Intranet") && table.contains("Partner portal"),
         "{table}"
     );
+    assert!(
+        c.source().await.unwrap().contains("<svg role=\"img\""),
+        "the chart"
+    );
     screenshot(c, "insights").await;
+    c.set_window_size(1280, 2600).await.unwrap();
+    screenshot(c, "insights-full").await;
     driver.client.clone().close().await.unwrap();
 }
 

@@ -17,7 +17,8 @@ fn short(s: &str) -> String {
 
 /// Bars for at most twelve `(label, first, second)` rows; empty without rows.
 pub fn bars(rows: &[(String, i64, i64)], first: &str, second: &str) -> String {
-    if rows.is_empty() {
+    // Nothing earned yet: bars of zero say nothing the table does not.
+    if rows.iter().all(|r| r.1 + r.2 == 0) {
         return String::new();
     }
     let rows = &rows[..rows.len().min(12)];
@@ -45,14 +46,14 @@ fn draw<'a>(
     second: &str,
 ) -> Result<(), Box<dyn std::error::Error + 'a>> {
     let n = rows.len();
-    let height = 70 + 32 * n as u32;
-    let root = SVGBackend::with_string(svg, (760, height)).into_drawing_area();
+    let height = 80 + 40 * n as u32;
+    let root = SVGBackend::with_string(svg, (960, height)).into_drawing_area();
     root.fill(&WHITE)?;
     let max = rows.iter().map(|r| r.1 + r.2).max().unwrap_or(0).max(1);
     let mut chart = ChartBuilder::on(&root)
         .margin(12)
-        .x_label_area_size(26)
-        .y_label_area_size(180)
+        .x_label_area_size(30)
+        .y_label_area_size(210)
         .build_cartesian_2d(0i64..(max + max / 8 + 1), (0..n).into_segmented())?;
     let labels: Vec<String> = rows.iter().map(|r| short(&r.0)).collect();
     chart
@@ -65,7 +66,7 @@ fn draw<'a>(
             _ => String::new(),
         })
         .x_labels(6)
-        .label_style(("sans-serif", 13))
+        .label_style(("sans-serif", 18))
         .draw()?;
     let band = |i: usize, from: i64, to: i64, color: RGBColor| {
         let mut r = Rectangle::new(
@@ -75,7 +76,7 @@ fn draw<'a>(
             ],
             color.filled(),
         );
-        r.set_margin(5, 5, 0, 0);
+        r.set_margin(7, 7, 0, 0);
         r
     };
     chart
@@ -92,8 +93,8 @@ fn draw<'a>(
         .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], AMBER.filled()));
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .label_font(("sans-serif", 13))
+        .position(SeriesLabelPosition::UpperRight)
+        .label_font(("sans-serif", 17))
         .background_style(WHITE.mix(0.9))
         .border_style(RGBColor(221, 227, 234))
         .draw()?;
@@ -124,5 +125,10 @@ mod tests {
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("\nEngagement\n"), "the legend");
         assert_eq!(bars(&[], "a", "b"), "");
+        assert_eq!(
+            bars(&[("Feed".into(), 0, 0)], "a", "b"),
+            "",
+            "nothing earned"
+        );
     }
 }

@@ -226,7 +226,11 @@ pub async fn show_with(
             "total": view(&d.total),
             "top": d.top,
             "bottom": d.bottom,
-            "funnel": d.funnel,
+            "funnel": d.funnel.iter().map(|f| {
+                let mut v = json!(f);
+                v["lead"] = json!(f.lead_days_p50.map(|d| format!("{d:.1} d")).unwrap_or_else(|| "—".into()));
+                v
+            }).collect::<Vec<_>>(),
             "chart_svg": chart,
             "targets": goals,
             "target_form": targets::form(&ctx, month).await?,
