@@ -734,3 +734,5 @@ error-target-scope = Wählen Sie einen Kanal oder eine Abteilung.
 error-target-metric = Wählen Sie Veröffentlichungen, Klicks oder Interaktionen.
 error-target-month = Ein Monat wie 2026-11.
 error-target-amount = Eine ganze Zahl ab 1.
+home-results = Was Ihre Ideen gebracht haben
+home-results-idea = Idee (letzter Post)

@@ -734,3 +734,5 @@ error-target-scope = Pick a channel or a department.
 error-target-metric = Pick publications, clicks or engagement.
 error-target-month = A month like 2026-11.
 error-target-amount = A whole number from 1 up.
+home-results = What your ideas earned
+home-results-idea = Idea (last post)

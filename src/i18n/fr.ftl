@@ -734,3 +734,5 @@ error-target-scope = Choisissez un canal ou un département.
 error-target-metric = Choisissez publications, clics ou interactions.
 error-target-month = Un mois comme 2026-11.
 error-target-amount = Un nombre entier à partir de 1.
+home-results = Ce que vos idées ont rapporté
+home-results-idea = Idée (dernière publication)

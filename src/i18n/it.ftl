@@ -734,3 +734,5 @@ error-target-scope = Scegli un canale o un reparto.
 error-target-metric = Scegli pubblicazioni, clic o interazioni.
 error-target-month = Un mese come 2026-11.
 error-target-amount = Un numero intero da 1 in su.
+home-results = Cosa hanno reso le tue idee
+home-results-idea = Idea (ultimo post)

@@ -429,3 +429,59 @@ pub fn of_idea(conn: &mut Conn, idea_id: i64) -> QueryResult<Vec<PostResult>> {
         })
         .collect())
 }
+
+/// One of a person's ideas that went out, and what its posts earned.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct IdeaResult {
+    pub idea_id: i64,
+    pub title: String,
+    pub publications: i64,
+    pub clicks: i64,
+    pub engagement: i64,
+    pub last_published_at: NaiveDateTime,
+}
+
+/// What the ideas `submitter_id` handed in earned, the most recently published first: their
+/// posts among the latest `posts` that went out.
+pub fn of_submitter(
+    conn: &mut Conn,
+    submitter_id: i64,
+    posts: i64,
+) -> QueryResult<Vec<IdeaResult>> {
+    let rows: Vec<(i64, i64, String, Option<NaiveDateTime>)> = publications::table
+        .inner_join(variants::table.inner_join(content_pieces::table.inner_join(ideas::table)))
+        .filter(publications::state.eq(PubState::Published.as_str()))
+        .filter(ideas::submitter_id.eq(submitter_id))
+        .order((publications::published_at.desc(), publications::id.desc()))
+        .limit(posts)
+        .select((
+            publications::id,
+            ideas::id,
+            ideas::title,
+            publications::published_at,
+        ))
+        .load(conn)?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let earned = earned(conn, &ids)?;
+    let mut out: Vec<IdeaResult> = vec![];
+    for (id, idea_id, title, at) in rows {
+        let (clicks, engagement) = earned.get(&id).copied().unwrap_or_default();
+        let at = at.unwrap_or_default();
+        match out.iter_mut().find(|r| r.idea_id == idea_id) {
+            Some(r) => {
+                r.publications += 1;
+                r.clicks += clicks;
+                r.engagement += engagement;
+            }
+            None => out.push(IdeaResult {
+                idea_id,
+                title,
+                publications: 1,
+                clicks,
+                engagement,
+                last_published_at: at,
+            }),
+        }
+    }
+    Ok(out)
+}

@@ -218,3 +218,12 @@ pub fn cancel_delivery(
     )
     .execute(conn)
 }
+
+/// How many mails of a newsletter publication went out.
+pub fn mails_sent(conn: &mut Conn, publication_id: i64) -> QueryResult<i64> {
+    newsletter_deliveries::table
+        .filter(newsletter_deliveries::publication_id.eq(publication_id))
+        .filter(newsletter_deliveries::sent_at.is_not_null())
+        .count()
+        .get_result(conn)
+}

@@ -18,7 +18,8 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
     let (me, scope) = (ctx.me()?.id, scope(&ctx)?);
     let cache = ctx.state.reference.clone();
     let now = ctx.state.scheduler.clock().naive();
-    let (users, departments, mine, waiting, attention, inbox) = ctx
+    let tz = ctx.me()?.timezone.clone();
+    let (users, departments, mine, waiting, attention, inbox, results) = ctx
         .db(move |c| {
             let (users, departments) = if is_admin {
                 (store::users::count(c)?, cache.get(c)?.departments.len())
@@ -47,7 +48,9 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
             } else {
                 (0, (0, 0))
             };
-            Ok((users, departments, mine, waiting, attention, inbox))
+            // What one's own ideas earned: their posts among one's latest 30.
+            let results = store::insights::of_submitter(c, me, 30)?;
+            Ok((users, departments, mine, waiting, attention, inbox, results))
         })
         .await?;
     Page::new("home", "home-title")
@@ -60,6 +63,14 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
             "my_ideas": mine,
             "waiting": waiting,
             "attention": attention,
+            "results": results.iter().take(8).map(|r| json!({
+                "idea_id": r.idea_id,
+                "title": r.title,
+                "publications": r.publications,
+                "clicks": r.clicks,
+                "engagement": r.engagement,
+                "published": crate::web::render::local_time(r.last_published_at, &tz),
+            })).collect::<Vec<_>>(),
             "inbox_open": inbox.0,
             "inbox_overdue": inbox.1,
         }))

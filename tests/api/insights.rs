@@ -363,6 +363,19 @@ async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
     let (carla, _) = app
         .login("carla@example.ch", crate::helpers::PASSWORD)
         .await;
+    // The start page shows a person what their own ideas earned (here: the admin's).
+    let (_, home) = app.get_html(&admin, "/").await;
+    let mine = &home[home
+        .find("id=\"my-results\"")
+        .expect("results on the start page")..];
+    let one_row = &mine[mine.find(&format!("/ideas/{one}")).unwrap()..];
+    let one_row = &one_row[..one_row.find("</tr>").unwrap()];
+    assert!(
+        one_row.contains(">5<") && one_row.contains(">15<"),
+        "{one_row}"
+    );
+    let (_, home) = app.get_html(&carla, "/").await;
+    assert!(!home.contains("my-results"), "nothing of Carla's went out");
     // The idea's own page shows its contributor what each of its posts earned.
     let (s, html) = app.get_html(&carla, &format!("/ideas/{one}")).await;
     assert_eq!(s, StatusCode::OK);

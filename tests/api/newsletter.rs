@@ -157,6 +157,16 @@ async fn newsletters_go_to_confirmed_subscribers_of_their_language_once(backend:
         ["dora@example.org", "reader@example.org"],
         "confirmed German readers only"
     );
+    // Its metrics count the mails that went out.
+    let p = wait_for_state(&api, first, "published").await;
+    let (_, m) = api
+        .call(
+            "GET",
+            &format!("/api/v1/publications/{}/metrics", p["id"]),
+            json!({}),
+        )
+        .await;
+    assert_eq!(m["mails_sent"], 2, "{m}");
     let mail = &letters.to("dora@example.org")[0];
     assert_eq!(mail.subject, "Winter news");
     assert!(mail.text.contains("From: news@example.ch"), "{}", mail.text);

@@ -1,1 +1,2 @@
+DROP INDEX publications_published;
 DROP TABLE targets;

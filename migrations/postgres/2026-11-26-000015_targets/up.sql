@@ -11,3 +11,5 @@ CREATE TABLE targets (
     created_at TIMESTAMP NOT NULL,
     UNIQUE (scope, scope_id, metric, month)
 );
+-- The insights period and a person's latest results walk publications by when they went out.
+CREATE INDEX publications_published ON publications(state, published_at);

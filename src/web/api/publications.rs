@@ -134,13 +134,20 @@ pub async fn confirm(
 /// day and the channel's own readings (favourites, boosts, replies).
 pub async fn metrics(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let id = *id;
-    let (clicks, links, readings) = ctx
+    let (clicks, links, readings, mails) = ctx
         .db(move |c| {
-            store::publications::find(c, id)?.ok_or(AppError::NotFound)?;
+            let p = store::publications::find(c, id)?.ok_or(AppError::NotFound)?;
+            let newsletter =
+                store::channels::find(c, p.channel_id)?.is_some_and(|ch| ch.kind == "newsletter");
             Ok((
                 store::links::clicks_of(c, id)?,
                 store::links::of_publication(c, id)?,
                 store::metrics::series_of(c, id)?,
+                if newsletter {
+                    Some(store::subscribers::mails_sent(c, id)?)
+                } else {
+                    None
+                },
             ))
         })
         .await?;
@@ -162,6 +169,8 @@ pub async fn metrics(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppEr
         "clicks": clicks.clicks,
         "bot_clicks": clicks.bot_clicks,
         "unique_visitors": clicks.unique_visitors,
+        // Newsletters: how many mails went out (opens are not tracked: no pixel).
+        "mails_sent": mails,
         "series": series.iter().map(|(at, name, value)| json!({
             "at": at.and_utc().to_rfc3339(),
             "name": name,
