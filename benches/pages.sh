@@ -3,6 +3,7 @@
 # seeded ideas and scheduled variants, measured next to /healthz in the same run, so the
 # figures can be read as ratios.
 #   IDEAS=100000 VARIANTS=100000 BACKEND=sqlite|postgres DURATION=10s CONNECTIONS=8 benches/pages.sh
+#   PATHS="/publications /inbox" benches/pages.sh   # only these (after /healthz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${IDEAS:-100000}
@@ -53,23 +54,26 @@ published=$(sql "SELECT count(*) FROM publications")
 
 printf '%-55s %12s %10s %14s %10s\n' "path ($N ideas, $V variants, $BACKEND, $CONNS conn.)" "requests/s" "p99" "req/s vs health" "HTML KB"
 base_rps=""
-for path in \
-  "/healthz" \
-  "/" \
-  "/ideas" \
-  "/ideas/$((N / 2))" \
-  "/ideas?state=approved&language=de" \
-  "/ideas?q=bakery&pillar=Tips&sort=oldest" \
-  "/ideas?tag=video&assignee=me&from=2020-01-01" \
-  "/ideas/board" \
-  "/ideas/board?pillar=Tips&tag=video" \
-  "/calendar" \
-  "/calendar?view=week" \
-  "/calendar?view=agenda&channel=1" \
-  "/calendar?view=month&language=de&department=1" \
-  "/publications" \
-  "/insights?days=365&by=channel" \
-  "/insights?days=365&by=department"; do
+default_paths=(
+  "/healthz"
+  "/"
+  "/ideas"
+  "/ideas/$((N / 2))"
+  "/ideas?state=approved&language=de"
+  "/ideas?q=bakery&pillar=Tips&sort=oldest"
+  "/ideas?tag=video&assignee=me&from=2020-01-01"
+  "/ideas/board"
+  "/ideas/board?pillar=Tips&tag=video"
+  "/calendar"
+  "/calendar?view=week"
+  "/calendar?view=agenda&channel=1"
+  "/calendar?view=month&language=de&department=1"
+  "/publications"
+  "/insights?days=365&by=channel"
+  "/insights?days=365&by=department"
+  "/inbox")
+if [ -n "${PATHS:-}" ]; then read -r -a paths <<< "/healthz $PATHS"; else paths=("${default_paths[@]}"); fi
+for path in "${paths[@]}"; do
   out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H "Cookie: pressroom_session=$session" "$BASE$path")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')

@@ -441,47 +441,57 @@ pub struct IdeaResult {
     pub last_published_at: NaiveDateTime,
 }
 
-/// What the ideas `submitter_id` handed in earned, the most recently published first: their
-/// posts among the latest `posts` that went out.
+/// What the ideas `submitter_id` handed in earned, once published: the `limit` most recent
+/// ones, each with what all its posts earned.
 pub fn of_submitter(
     conn: &mut Conn,
     submitter_id: i64,
-    posts: i64,
+    limit: i64,
 ) -> QueryResult<Vec<IdeaResult>> {
-    let rows: Vec<(i64, i64, String, Option<NaiveDateTime>)> = publications::table
-        .inner_join(variants::table.inner_join(content_pieces::table.inner_join(ideas::table)))
-        .filter(publications::state.eq(PubState::Published.as_str()))
+    let mine: Vec<(i64, String)> = ideas::table
         .filter(ideas::submitter_id.eq(submitter_id))
-        .order((publications::published_at.desc(), publications::id.desc()))
-        .limit(posts)
+        .filter(ideas::state.eq("published"))
+        .order(ideas::id.desc())
+        .limit(limit)
+        .select((ideas::id, ideas::title))
+        .load(conn)?;
+    if mine.is_empty() {
+        return Ok(vec![]);
+    }
+    let ids: Vec<i64> = mine.iter().map(|m| m.0).collect();
+    let posts: Vec<(i64, i64, Option<NaiveDateTime>)> = publications::table
+        .inner_join(variants::table.inner_join(content_pieces::table))
+        .filter(publications::state.eq(PubState::Published.as_str()))
+        .filter(content_pieces::idea_id.eq_any(&ids))
         .select((
             publications::id,
-            ideas::id,
-            ideas::title,
+            content_pieces::idea_id,
             publications::published_at,
         ))
         .load(conn)?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
-    let earned = earned(conn, &ids)?;
-    let mut out: Vec<IdeaResult> = vec![];
-    for (id, idea_id, title, at) in rows {
+    let post_ids: Vec<i64> = posts.iter().map(|p| p.0).collect();
+    let earned = earned(conn, &post_ids)?;
+    let mut out: Vec<IdeaResult> = mine
+        .into_iter()
+        .map(|(idea_id, title)| IdeaResult {
+            idea_id,
+            title,
+            publications: 0,
+            clicks: 0,
+            engagement: 0,
+            last_published_at: NaiveDateTime::default(),
+        })
+        .collect();
+    for (id, idea_id, at) in posts {
         let (clicks, engagement) = earned.get(&id).copied().unwrap_or_default();
-        let at = at.unwrap_or_default();
-        match out.iter_mut().find(|r| r.idea_id == idea_id) {
-            Some(r) => {
-                r.publications += 1;
-                r.clicks += clicks;
-                r.engagement += engagement;
-            }
-            None => out.push(IdeaResult {
-                idea_id,
-                title,
-                publications: 1,
-                clicks,
-                engagement,
-                last_published_at: at,
-            }),
+        if let Some(r) = out.iter_mut().find(|r| r.idea_id == idea_id) {
+            r.publications += 1;
+            r.clicks += clicks;
+            r.engagement += engagement;
+            r.last_published_at = r.last_published_at.max(at.unwrap_or_default());
         }
     }
+    out.retain(|r| r.publications > 0);
+    out.sort_by(|a, b| b.last_published_at.cmp(&a.last_published_at));
     Ok(out)
 }

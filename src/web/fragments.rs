@@ -243,3 +243,96 @@ mod tests {
         assert!(plain.is_empty());
     }
 }
+
+/// A publication's state and what an editor may do about it, as the publications list and a
+/// piece's page show it.
+pub struct PublicationCell<'a> {
+    pub id: i64,
+    pub state: &'a str,
+    pub state_label: &'a str,
+    pub url: Option<&'a str>,
+    pub next_retry: Option<&'a str>,
+    pub error: Option<&'a str>,
+    pub can_retry: bool,
+    pub can_confirm: bool,
+    pub unconfirmed: bool,
+    /// Where the forms lead back to.
+    pub back: &'a str,
+}
+
+/// The words of those cells in the reader's language.
+pub struct PublicationLabels {
+    pub live_link: String,
+    pub next_retry: String,
+    pub last_error: String,
+    pub unconfirmed_help: String,
+    pub retry: String,
+    pub confirm: String,
+    pub confirm_url: String,
+}
+
+/// The state part of a publication cell.
+pub fn publication_state(out: &mut String, p: &PublicationCell, l: &PublicationLabels) {
+    let _ = write!(
+        out,
+        r#"<span class="pub-state pub-{}">{}</span>"#,
+        esc(p.state),
+        esc(p.state_label)
+    );
+    if let Some(u) = p.url {
+        let _ = write!(
+            out,
+            r#" <a href="{}" rel="noopener noreferrer">{}</a>"#,
+            esc(u),
+            esc(&l.live_link)
+        );
+    }
+    if let Some(n) = p.next_retry {
+        let _ = write!(
+            out,
+            r#"<div class="small muted">{}: {}</div>"#,
+            esc(&l.next_retry),
+            esc(n)
+        );
+    }
+    if let Some(e) = p.error {
+        let _ = write!(
+            out,
+            r#"<div class="small pub-error">{}: {}</div>"#,
+            esc(&l.last_error),
+            esc(e)
+        );
+    }
+    if p.unconfirmed {
+        let _ = write!(
+            out,
+            r#"<div class="small muted">{}</div>"#,
+            esc(&l.unconfirmed_help)
+        );
+    }
+}
+
+/// The retry and confirm forms of a publication cell.
+pub fn publication_actions(
+    out: &mut String,
+    p: &PublicationCell,
+    l: &PublicationLabels,
+    csrf: &str,
+) {
+    let (id, csrf, back) = (p.id, esc(csrf), esc(p.back));
+    if p.can_retry {
+        let _ = write!(
+            out,
+            r#"<form method="post" action="/publications/{id}/retry" class="inline"><input type="hidden" name="csrf_token" value="{csrf}"><input type="hidden" name="back" value="{back}"><button type="submit" class="button small">{}</button></form>"#,
+            esc(&l.retry)
+        );
+    }
+    if p.can_confirm {
+        let url_label = esc(&l.confirm_url);
+        let _ = write!(
+            out,
+            r#"<form method="post" action="/publications/{id}/confirm" class="inline pub-confirm"><input type="hidden" name="csrf_token" value="{csrf}"><input type="hidden" name="back" value="{back}"><label class="sr-only" for="pub-url-{id}">{url_label}</label><input id="pub-url-{id}" type="url" name="url" placeholder="{url_label}"><button type="submit" class="button small">{}</button></form>"#,
+            esc(&l.confirm)
+        );
+    }
+}

@@ -48,8 +48,8 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
             } else {
                 (0, (0, 0))
             };
-            // What one's own ideas earned: their posts among one's latest 30.
-            let results = store::insights::of_submitter(c, me, 30)?;
+            // What one's own published ideas earned, the latest eight.
+            let results = store::insights::of_submitter(c, me, 8)?;
             Ok((users, departments, mine, waiting, attention, inbox, results))
         })
         .await?;
@@ -63,7 +63,7 @@ pub async fn show(ctx: Ctx) -> Result<HttpResponse, AppError> {
             "my_ideas": mine,
             "waiting": waiting,
             "attention": attention,
-            "results": results.iter().take(8).map(|r| json!({
+            "results": results.iter().map(|r| json!({
                 "idea_id": r.idea_id,
                 "title": r.title,
                 "publications": r.publications,

@@ -13,3 +13,7 @@ CREATE TABLE targets (
 );
 -- The insights period and a person's latest results walk publications by when they went out.
 CREATE INDEX publications_published ON publications(state, published_at);
+-- The insights funnel counts hand-ins and approvals of a period.
+CREATE INDEX idea_events_step ON idea_events(to_state, at);
+-- A person's published ideas, the newest first, for their start page.
+CREATE INDEX ideas_submitter_state ON ideas(submitter_id, state, id);

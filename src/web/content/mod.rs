@@ -66,6 +66,7 @@ pub async fn render(
         })
         .await?;
     let now = chrono::Utc::now();
+    let pub_labels = crate::web::publications::list::labels(ctx);
     let variants_view: Vec<Value> = vars
         .iter()
         .filter_map(|v| {
@@ -101,10 +102,10 @@ pub async fn render(
                 "scheduled": v.scheduled_at.map(|t| local_time(t, &tz)),
                 "free_slots": free,
                 "error": error.as_ref().filter(|e| e.variant_id == v.id).map(|e| e.message.clone()),
-                "publication": pubs.iter().find(|p| p.variant_id == v.id).map(|p| {
-                    let mut view = crate::web::publications::list::state_view(ctx, p, &tz);
-                    view["back"] = json!(format!("/content/{content_id}#variant-{}", v.id));
-                    view
+                "publication_html": pubs.iter().find(|p| p.variant_id == v.id).map(|p| {
+                    let back = format!("/content/{content_id}#variant-{}", v.id);
+                    let (state, actions) = crate::web::publications::list::cells(ctx, &pub_labels, p, &tz, &back);
+                    format!("{state} {actions}")
                 }),
             }))
         })

@@ -31,10 +31,14 @@ pub async fn progress_of(ctx: &Ctx, month: NaiveDate) -> Result<Vec<Value>, AppE
     let span = month_span(month, tz);
     let (targets, actual) = ctx
         .db(move |c| {
-            Ok((
-                store::targets::of_month(c, month)?,
-                store::insights::by_scope(c, span.0, span.1)?,
-            ))
+            let targets = store::targets::of_month(c, month)?;
+            // No targets, nothing to add up.
+            let actual = if targets.is_empty() {
+                Default::default()
+            } else {
+                store::insights::by_scope(c, span.0, span.1)?
+            };
+            Ok((targets, actual))
         })
         .await?;
     let reference = ctx.reference().await?;

@@ -10,7 +10,10 @@ use crate::error::AppError;
 use crate::store;
 use crate::store::publications::{Filter, Publication};
 use crate::web::context::Ctx;
+use crate::web::fragments::{self, PublicationCell, PublicationLabels};
 use crate::web::render::{local_time, Page};
+use handlebars::html_escape as esc;
+use std::fmt::Write;
 
 #[derive(Debug, Deserialize)]
 pub struct Query {
@@ -20,21 +23,50 @@ pub struct Query {
     state: Option<String>,
 }
 
-/// One publication's state for a page: label, live link, error and what may be done.
-pub fn state_view(ctx: &Ctx, p: &Publication, tz: &str) -> Value {
+/// The words of a publication's cells in the reader's language.
+pub fn labels(ctx: &Ctx) -> PublicationLabels {
+    PublicationLabels {
+        live_link: ctx.t("pub-live-link"),
+        next_retry: ctx.t("pub-next-retry"),
+        last_error: ctx.t("pub-last-error"),
+        unconfirmed_help: ctx.t("pub-unconfirmed-help"),
+        retry: ctx.t("pub-retry"),
+        confirm: ctx.t("pub-confirm"),
+        confirm_url: ctx.t("pub-confirm-url"),
+    }
+}
+
+/// One publication's state (label, live link, error) and what may be done about it, as HTML:
+/// (state, actions).
+pub fn cells(
+    ctx: &Ctx,
+    labels: &PublicationLabels,
+    p: &Publication,
+    tz: &str,
+    back: &str,
+) -> (String, String) {
     let s = p.state;
-    json!({
-        "id": p.id,
-        "state": p.state,
-        "state_label": ctx.t(&format!("pub-state-{}", p.state.as_str())),
-        "url": p.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")),
-        "error": p.last_error,
-        "attempts": p.attempts,
-        "next_retry": p.next_retry_at.map(|t| local_time(t, tz)),
-        "can_retry": s.can_retry(),
-        "can_confirm": s.can_confirm(),
-        "unconfirmed": s == PubState::Unconfirmed,
-    })
+    let label = ctx.t(&format!("pub-state-{}", s.as_str()));
+    let next_retry = p.next_retry_at.map(|t| local_time(t, tz));
+    let cell = PublicationCell {
+        id: p.id,
+        state: s.as_str(),
+        state_label: &label,
+        url: p
+            .url
+            .as_deref()
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+        next_retry: next_retry.as_deref(),
+        error: p.last_error.as_deref(),
+        can_retry: s.can_retry(),
+        can_confirm: s.can_confirm(),
+        unconfirmed: s == PubState::Unconfirmed,
+        back,
+    };
+    let (mut state, mut actions) = (String::new(), String::new());
+    fragments::publication_state(&mut state, &cell, labels);
+    fragments::publication_actions(&mut actions, &cell, labels, &ctx.csrf);
+    (state, actions)
 }
 
 pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppError> {
@@ -48,23 +80,32 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
         .db(move |c| Ok(store::publications::overview(c, &filter, attention, 200)?))
         .await?;
     let tz = ctx.me()?.timezone.clone();
-    let items: Vec<Value> = rows
-        .iter()
-        .map(|r| {
-            let mut v = state_view(&ctx, &r.publication, &tz);
-            v["title"] = json!(r.title);
-            v["content_id"] = json!(r.content_id);
-            v["channel"] = json!(r.channel_name);
-            v["language"] = json!(r.language);
-            v["scheduled"] = json!(local_time(r.publication.scheduled_at, &tz));
-            v
-        })
-        .collect();
+    // The rows are written in Rust: a partial per row would copy the page's data each time.
+    let labels = labels(&ctx);
+    let mut html = String::new();
+    for r in &rows {
+        let (state, actions) = cells(
+            &ctx,
+            &labels,
+            &r.publication,
+            &tz,
+            "/publications?attention=1",
+        );
+        let _ = write!(
+            html,
+            r#"<tr><td><a href="/content/{}">{}</a> <span class="muted">{}</span></td><td>{}</td><td class="nowrap">{}</td><td>{state}</td><td>{actions}</td></tr>"#,
+            r.content_id,
+            esc(&r.title),
+            esc(&r.language),
+            esc(&r.channel_name),
+            esc(&local_time(r.publication.scheduled_at, &tz)),
+        );
+    }
     let filters: Vec<Value> = PubState::ALL
         .iter()
         .map(|s| json!({"value": s.as_str(), "text": ctx.t(&format!("pub-state-{}", s.as_str())), "selected": state == Some(*s)}))
         .collect();
     Page::new("publications/list", "publications-title")
-        .data(json!({"items": items, "states": filters, "attention": attention}))
+        .data(json!({"rows_html": html, "any": !rows.is_empty(), "states": filters, "attention": attention}))
         .render(&ctx)
 }
