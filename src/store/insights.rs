@@ -492,6 +492,6 @@ pub fn of_submitter(
         }
     }
     out.retain(|r| r.publications > 0);
-    out.sort_by(|a, b| b.last_published_at.cmp(&a.last_published_at));
+    out.sort_by_key(|r| std::cmp::Reverse(r.last_published_at));
     Ok(out)
 }

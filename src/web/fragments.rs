@@ -158,92 +158,6 @@ pub fn list_rows(out: &mut String, rows: &[ListRow], selectable: bool) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::workflow::{State, TRANSITIONS};
-
-    #[test]
-    fn board_cards_escape_what_people_wrote() {
-        let approve = TRANSITIONS
-            .iter()
-            .find(|t| t.from == State::InReview && t.to == State::Approved)
-            .unwrap();
-        let tags = vec!["<b>".to_string()];
-        let card = BoardCard {
-            id: 7,
-            title: "<script>alert(1)</script>",
-            version: 3,
-            department: "R&D",
-            assignee: Some("\"Ann\""),
-            tags: &tags,
-            moves: vec![(approve, "Approve <now>")],
-        };
-        let mut html = String::new();
-        board_cards(&mut html, &[card], "tok\"en", "Move");
-        assert!(
-            !html.contains("<script>") && html.contains("&lt;script&gt;"),
-            "{html}"
-        );
-        assert!(html.contains("R&amp;D") && html.contains("&quot;Ann&quot;"));
-        assert!(html.contains("#&lt;b&gt;") && html.contains("Approve &lt;now&gt;"));
-        assert!(html.contains(r#"value="tok&quot;en""#));
-        assert!(html.contains(r#"<option value="approved">"#));
-        assert!(html.contains(r#"name="version" value="3""#));
-    }
-
-    #[test]
-    fn month_entries_escape_what_people_wrote() {
-        let mut html = String::new();
-        month_entry(
-            &mut html,
-            &MonthEntry {
-                variant_id: 5,
-                href: "/content/1#variant-5",
-                colour: 3,
-                state: "scheduled",
-                time: "09:00",
-                title: "<img src=x onerror=alert(1)>",
-                channel: "Blog & News",
-                language: "de",
-            },
-        );
-        assert!(!html.contains("<img") && html.contains("&lt;img"), "{html}");
-        assert!(html.contains("Blog &amp; News"));
-        assert!(
-            html.starts_with(r#"<div class="entry c3 " data-v="5">"#),
-            "{html}"
-        );
-    }
-
-    #[test]
-    fn list_rows_escape_what_people_wrote() {
-        let tags = vec!["<i>".to_string()];
-        let row = ListRow {
-            id: 9,
-            title: "\"><img src=x onerror=alert(1)>",
-            submitter: "<Bob>",
-            created: "2026-11-26 10:00",
-            tags: &tags,
-            state: "in_review",
-            state_label: "In review",
-            department: "R&D",
-            assignee: None,
-            wished_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 1),
-        };
-        let mut html = String::new();
-        list_rows(&mut html, &[row], true);
-        assert!(!html.contains("<img") && !html.contains("<Bob>"), "{html}");
-        assert!(html.contains(r#"aria-label="&quot;&gt;&lt;img"#), "{html}");
-        assert!(html.contains("#&lt;i&gt;") && html.contains("R&amp;D"));
-        assert!(html.contains(r#"<a href="/ideas/9">"#) && html.contains("2026-12-01"));
-        assert!(html.contains(r#"class="badge state-in_review""#));
-        let mut plain = String::new();
-        list_rows(&mut plain, &[], false);
-        assert!(plain.is_empty());
-    }
-}
-
 /// A publication's state and what an editor may do about it, as the publications list and a
 /// piece's page show it.
 pub struct PublicationCell<'a> {
@@ -334,5 +248,91 @@ pub fn publication_actions(
             r#"<form method="post" action="/publications/{id}/confirm" class="inline pub-confirm"><input type="hidden" name="csrf_token" value="{csrf}"><input type="hidden" name="back" value="{back}"><label class="sr-only" for="pub-url-{id}">{url_label}</label><input id="pub-url-{id}" type="url" name="url" placeholder="{url_label}"><button type="submit" class="button small">{}</button></form>"#,
             esc(&l.confirm)
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::workflow::{State, TRANSITIONS};
+
+    #[test]
+    fn board_cards_escape_what_people_wrote() {
+        let approve = TRANSITIONS
+            .iter()
+            .find(|t| t.from == State::InReview && t.to == State::Approved)
+            .unwrap();
+        let tags = vec!["<b>".to_string()];
+        let card = BoardCard {
+            id: 7,
+            title: "<script>alert(1)</script>",
+            version: 3,
+            department: "R&D",
+            assignee: Some("\"Ann\""),
+            tags: &tags,
+            moves: vec![(approve, "Approve <now>")],
+        };
+        let mut html = String::new();
+        board_cards(&mut html, &[card], "tok\"en", "Move");
+        assert!(
+            !html.contains("<script>") && html.contains("&lt;script&gt;"),
+            "{html}"
+        );
+        assert!(html.contains("R&amp;D") && html.contains("&quot;Ann&quot;"));
+        assert!(html.contains("#&lt;b&gt;") && html.contains("Approve &lt;now&gt;"));
+        assert!(html.contains(r#"value="tok&quot;en""#));
+        assert!(html.contains(r#"<option value="approved">"#));
+        assert!(html.contains(r#"name="version" value="3""#));
+    }
+
+    #[test]
+    fn month_entries_escape_what_people_wrote() {
+        let mut html = String::new();
+        month_entry(
+            &mut html,
+            &MonthEntry {
+                variant_id: 5,
+                href: "/content/1#variant-5",
+                colour: 3,
+                state: "scheduled",
+                time: "09:00",
+                title: "<img src=x onerror=alert(1)>",
+                channel: "Blog & News",
+                language: "de",
+            },
+        );
+        assert!(!html.contains("<img") && html.contains("&lt;img"), "{html}");
+        assert!(html.contains("Blog &amp; News"));
+        assert!(
+            html.starts_with(r#"<div class="entry c3 " data-v="5">"#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn list_rows_escape_what_people_wrote() {
+        let tags = vec!["<i>".to_string()];
+        let row = ListRow {
+            id: 9,
+            title: "\"><img src=x onerror=alert(1)>",
+            submitter: "<Bob>",
+            created: "2026-11-26 10:00",
+            tags: &tags,
+            state: "in_review",
+            state_label: "In review",
+            department: "R&D",
+            assignee: None,
+            wished_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 1),
+        };
+        let mut html = String::new();
+        list_rows(&mut html, &[row], true);
+        assert!(!html.contains("<img") && !html.contains("<Bob>"), "{html}");
+        assert!(html.contains(r#"aria-label="&quot;&gt;&lt;img"#), "{html}");
+        assert!(html.contains("#&lt;i&gt;") && html.contains("R&amp;D"));
+        assert!(html.contains(r#"<a href="/ideas/9">"#) && html.contains("2026-12-01"));
+        assert!(html.contains(r#"class="badge state-in_review""#));
+        let mut plain = String::new();
+        list_rows(&mut plain, &[], false);
+        assert!(plain.is_empty());
     }
 }
