@@ -65,26 +65,9 @@ pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
             error: format!("unreadable payload {:?}", job.payload),
         };
     };
-    let found = ctx
-        .db(move |c| {
-            let e = |e: diesel::result::Error| e.to_string();
-            let Some(m) = store::inbox::message(c, id).map_err(e)? else {
-                return Ok(None);
-            };
-            Ok(store::channels::find(c, m.channel_id)
-                .map_err(e)?
-                .map(|ch| (m, ch)))
-        })
-        .await;
-    let (m, ch) = match found {
-        Ok(Some(both)) => both,
-        Ok(None) => return JobResult::Done,
-        Err(error) => {
-            return JobResult::Retry {
-                error,
-                retry_after: None,
-            }
-        }
+    let (m, ch) = match super::reply_to_conversation::load(ctx, id).await {
+        Ok(both) => both,
+        Err(end) => return end,
     };
     let (config, secrets) = match super::publish::channel_settings(&ctx.keys, &ch) {
         Ok(both) => both,

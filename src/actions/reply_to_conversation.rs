@@ -105,6 +105,25 @@ pub fn reply_to_conversation(
     })
 }
 
+/// A job's message and its channel; `Err` is how the job ends without them (gone: done;
+/// the database away: retry).
+pub(super) async fn load(
+    ctx: &Arc<JobContext>,
+    id: i64,
+) -> Result<(store::inbox::Message, store::channels::Channel), JobResult> {
+    let found = ctx
+        .db(move |c| store::inbox::message_on_channel(c, id).map_err(|e| e.to_string()))
+        .await;
+    match found {
+        Ok(Some(both)) => Ok(both),
+        Ok(None) => Err(JobResult::Done),
+        Err(error) => Err(JobResult::Retry {
+            error,
+            retry_after: None,
+        }),
+    }
+}
+
 /// The job: sends the reply and records what came of it.
 pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
     let Ok(Payload { message_id: id }) = serde_json::from_str(&job.payload) else {
@@ -113,25 +132,9 @@ pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
         };
     };
     let keys = ctx.keys.clone();
-    let found = ctx
-        .db(move |c| {
-            let e = |e: diesel::result::Error| e.to_string();
-            let Some(m) = store::inbox::message(c, id).map_err(e)? else {
-                return Ok(None);
-            };
-            let ch = store::channels::find(c, m.channel_id).map_err(e)?;
-            Ok(ch.map(|ch| (m, ch)))
-        })
-        .await;
-    let (m, ch) = match found {
-        Ok(Some(both)) => both,
-        Ok(None) => return JobResult::Done,
-        Err(error) => {
-            return JobResult::Retry {
-                error,
-                retry_after: None,
-            }
-        }
+    let (m, ch) = match load(ctx, id).await {
+        Ok(both) => both,
+        Err(end) => return end,
     };
     if m.send_state.as_deref() != Some("pending") {
         return JobResult::Done;

@@ -376,6 +376,17 @@ pub fn messages(c: &mut Conn, conversation_ids: &[i64]) -> QueryResult<Vec<Messa
     Ok(out)
 }
 
+/// A message and the channel it came in on (or goes out on).
+pub fn message_on_channel(
+    c: &mut Conn,
+    id: i64,
+) -> QueryResult<Option<(Message, super::channels::Channel)>> {
+    let Some(m) = message(c, id)? else {
+        return Ok(None);
+    };
+    Ok(super::channels::find(c, m.channel_id)?.map(|ch| (m, ch)))
+}
+
 pub fn message(c: &mut Conn, id: i64) -> QueryResult<Option<Message>> {
     inbox_messages::table
         .find(id)
