@@ -49,7 +49,19 @@ impl Notifications {
             .as_ref()
             .map(|c| c.now())
             .unwrap_or_else(Utc::now);
-        let at = (now - Duration::seconds(5)).to_rfc3339();
+        self.mention_at(n, acct, text, parent, now - Duration::seconds(5));
+    }
+
+    /// A mention written at `at`.
+    pub fn mention_at(
+        &self,
+        n: u64,
+        acct: &str,
+        text: &str,
+        parent: Option<&str>,
+        at: chrono::DateTime<Utc>,
+    ) {
+        let at = at.to_rfc3339();
         self.items.lock().unwrap().push(json!({
             "id": n.to_string(),
             "type": "mention",
@@ -567,6 +579,41 @@ async fn editors_move_note_correct_and_turn_a_conversation_into_an_idea(backend:
     let conv = inbox(&api, "").await[0].clone();
     let id = conv["id"].as_i64().unwrap();
 
+    // Among messages that came in at the same time, the negative one first.
+    let same = app.scheduler.clock().now() - Duration::seconds(3);
+    notes.mention_at(
+        2,
+        "bob@social.example",
+        "Wo finde ich das Rezept?",
+        None,
+        same,
+    );
+    notes.mention_at(
+        3,
+        "eva@social.example",
+        "Das Rezept ist leider falsch, ärgerlich!",
+        None,
+        same,
+    );
+    app.advance(Duration::seconds(61));
+    wait_for_count(&api, 3).await;
+    let tones: Vec<String> = inbox(&api, "")
+        .await
+        .iter()
+        .filter(|c| c["id"] != id)
+        .map(|c| c["sentiment"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(tones, ["negative", "neutral"]);
+    let (s, negative) = api
+        .call("GET", "/api/v1/inbox?sentiment=negative", json!({}))
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(
+        negative["items"].as_array().unwrap().len(),
+        1,
+        "the tone filter"
+    );
+
     // Contributors have no inbox.
     let (sam, _) = app.login("sam@example.ch", PASSWORD).await;
     assert_eq!(
@@ -706,6 +753,6 @@ async fn editors_move_note_correct_and_turn_a_conversation_into_an_idea(backend:
         assert_eq!(s, StatusCode::OK, "{c}");
         assert_eq!(c["state"], to);
     }
-    assert!(inbox(&api, "").await.is_empty());
+    assert!(inbox(&api, "").await.iter().all(|c| c["id"] != id));
     assert_eq!(inbox(&api, "&state=closed").await.len(), 1);
 }
