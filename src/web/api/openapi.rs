@@ -1,38 +1,247 @@
-//! `GET /api/openapi.json`: the API described for clients and generators.
+//! `GET /api/openapi.json`: the API described for clients and generators. The operations come
+//! from the route table itself (method, path, path parameters, who may call, the errors each
+//! kind of route can answer), so a route cannot be added without appearing here; `DOCS` gives
+//! each its summary, query parameters and body, and a test fails for an API route it lacks.
 
 use actix_web::HttpResponse;
-use serde_json::json;
+use serde_json::{json, Map, Value};
 
-pub async fn document() -> HttpResponse {
-    let problem = json!({"$ref": "#/components/schemas/Problem"});
-    HttpResponse::Ok().json(json!({
+use crate::domain::access::Access;
+
+/// What the route table cannot say about an operation.
+struct Doc {
+    method: &'static str,
+    path: &'static str,
+    summary: &'static str,
+    /// The status of success.
+    status: u16,
+    /// Query parameters: (name, JSON schema type).
+    query: &'static [(&'static str, &'static str)],
+    /// The body's schema, as JSON text.
+    body: Option<&'static str>,
+}
+
+const fn doc(
+    method: &'static str,
+    path: &'static str,
+    summary: &'static str,
+    status: u16,
+    query: &'static [(&'static str, &'static str)],
+    body: Option<&'static str>,
+) -> Doc {
+    Doc {
+        method,
+        path,
+        summary,
+        status,
+        query,
+        body,
+    }
+}
+
+const IDEA_FILTERS: &[(&str, &str)] = &[
+    ("state", "string"),
+    ("department", "integer"),
+    ("pillar", "string"),
+    ("tag", "string"),
+    ("language", "string"),
+    ("assignee", "string"),
+    ("mine", "string"),
+    ("from", "string"),
+    ("to", "string"),
+    ("q", "string"),
+    ("sort", "string"),
+    ("cursor", "string"),
+    ("limit", "integer"),
+];
+
+const IDEA_BODY: &str = r#"{"type": "object", "properties": {
+    "title": {"type": "string"}, "pitch": {"type": "string"}, "audience": {"type": "string"},
+    "pillar": {"type": "string"}, "tags": {"type": "array", "items": {"type": "string"}},
+    "channels": {"type": "array", "items": {"type": "integer"}},
+    "languages": {"type": "array", "items": {"type": "string"}},
+    "wished_date": {"type": ["string", "null"]}, "links": {"type": "array", "items": {"type": "string"}},
+    "department_id": {"type": "integer"}, "state": {"type": "string"}, "version": {"type": "integer"}}}"#;
+
+const DOCS: &[Doc] = &[
+    doc("GET", "/me", "The user the token belongs to", 200, &[], None),
+    doc("GET", "/me/tokens", "The user's API tokens (never the secrets)", 200, &[], None),
+    doc("DELETE", "/me/tokens/{id}", "Revoke one of the user's tokens", 204, &[], None),
+    doc("POST", "/me/calendar-feeds", "A private calendar feed address (ICS) for the user", 201, &[], Some(r#"{"type": "object", "properties": {"label": {"type": "string"}}}"#)),
+    doc("GET", "/ideas", "Ideas the caller may see, newest first, filtered", 200, IDEA_FILTERS, None),
+    doc("POST", "/ideas", "Hand in an idea (or save a draft)", 201, &[], Some(IDEA_BODY)),
+    doc("GET", "/ideas/{id}", "One idea with its history", 200, &[], None),
+    doc("PATCH", "/ideas/{id}", "Edit an idea; `version` guards against overwriting a change made meanwhile", 200, &[], Some(IDEA_BODY)),
+    doc("POST", "/ideas/{id}/transitions", "Move an idea to another state", 200, &[], Some(r#"{"type": "object", "required": ["to"], "properties": {"to": {"type": "string"}, "comment": {"type": "string"}, "version": {"type": "integer"}}}"#)),
+    doc("POST", "/ideas/{id}/comments", "Comment on an idea (@name mentions are told by mail)", 201, &[], Some(r#"{"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}"#)),
+    doc("GET", "/channels", "The channels", 200, &[], None),
+    doc("POST", "/channels", "Add a channel with its settings and posting schedules", 201, &[], Some(r#"{"type": "object", "required": ["name", "kind"], "properties": {"name": {"type": "string"}, "kind": {"type": "string", "enum": ["webhook", "mastodon", "newsletter", "feed"]}, "config": {"type": "object", "additionalProperties": {"type": "string"}}, "secrets": {"type": "object", "additionalProperties": {"type": "string"}}, "schedules": {"type": "array", "items": {"type": "object", "properties": {"cron": {"type": "string"}, "timezone": {"type": "string"}}}}}}"#)),
+    doc("GET", "/channels/{id}", "One channel (secrets only named, never shown)", 200, &[], None),
+    doc("POST", "/content", "Start a content piece for an approved idea", 201, &[], Some(r#"{"type": "object", "required": ["idea_id"], "properties": {"idea_id": {"type": "integer"}, "title": {"type": "string"}, "body": {"type": "string"}}}"#)),
+    doc("GET", "/content/{id}", "A content piece with its variants", 200, &[], None),
+    doc("POST", "/content/{id}/variants", "Add a variant for a channel and language", 201, &[], Some(r#"{"type": "object", "required": ["channel_id", "language"], "properties": {"channel_id": {"type": "integer"}, "language": {"type": "string"}, "text": {"type": "string"}, "link": {"type": "string"}, "subject": {"type": "string"}}}"#)),
+    doc("POST", "/variants/{id}/schedule", "Schedule a variant (at a time, or in the next free slot)", 200, &[], Some(r#"{"type": "object", "properties": {"at": {"type": "string"}, "next_slot": {"type": "boolean"}}}"#)),
+    doc("DELETE", "/variants/{id}/schedule", "Take a variant off the plan", 200, &[], None),
+    doc("GET", "/publications", "Publications, newest first", 200, &[("variant_id", "integer"), ("channel_id", "integer"), ("state", "string"), ("cursor", "string"), ("limit", "integer")], None),
+    doc("GET", "/publications/{id}", "One publication with every attempt", 200, &[], None),
+    doc("GET", "/publications/{id}/metrics", "What a publication earned: clicks, visitors, the channel's counts over time", 200, &[], None),
+    doc("POST", "/publications/{id}/retry", "Publish again (after a failure, or after checking an unconfirmed one)", 200, &[], None),
+    doc("POST", "/publications/{id}/confirm", "Mark a publication live after checking the channel", 200, &[], Some(r#"{"type": "object", "properties": {"url": {"type": "string"}}}"#)),
+    doc("POST", "/metrics", "A channel's receiver pushes its counts (signed like our webhooks)", 202, &[], Some(r#"{"type": "object", "required": ["publication_id", "metrics"], "properties": {"publication_id": {"type": "integer"}, "at": {"type": "string"}, "metrics": {"type": "object", "additionalProperties": {"type": "integer"}}}}"#)),
+    doc("GET", "/insights", "Publications, clicks and engagement of a period, grouped; top pieces, the funnel, answer times", 200, &[("days", "integer"), ("by", "string"), ("from", "string"), ("to", "string")], None),
+    doc("GET", "/targets", "A month's targets with their progress", 200, &[("month", "string")], None),
+    doc("POST", "/targets", "Set a target for a channel or department and month", 201, &[], Some(r#"{"type": "object", "required": ["scope", "scope_id", "metric", "month", "amount"], "properties": {"scope": {"type": "string", "enum": ["channel", "department"]}, "scope_id": {"type": "integer"}, "metric": {"type": "string", "enum": ["publications", "clicks", "engagement"]}, "month": {"type": "string"}, "amount": {"type": "integer"}}}"#)),
+    doc("DELETE", "/targets/{id}", "Remove a target", 204, &[], None),
+    doc("GET", "/inbox", "Conversations (open ones unless `state` says otherwise), the most urgent first", 200, &[("state", "string"), ("channel_id", "integer"), ("assignee_id", "integer"), ("sentiment", "string"), ("limit", "integer")], None),
+    doc("POST", "/inbox", "Another system pushes a message into the inbox (signed like our webhooks)", 202, &[], Some(r#"{"type": "object", "required": ["channel_id", "id", "author", "text"], "properties": {"channel_id": {"type": "integer"}, "id": {"type": "string"}, "author": {"type": "string"}, "author_name": {"type": "string"}, "text": {"type": "string"}, "in_reply_to": {"type": ["string", "null"]}, "url": {"type": ["string", "null"]}, "received_at": {"type": ["string", "null"]}}}"#)),
+    doc("GET", "/inbox/{id}", "One conversation with its messages", 200, &[], None),
+    doc("PATCH", "/inbox/{id}", "Change a conversation's state, assignee or tone", 200, &[], Some(r#"{"type": "object", "properties": {"state": {"type": "string", "enum": ["open", "answered", "no_reply", "closed"]}, "assignee_id": {"type": ["integer", "null"]}, "sentiment": {"type": "string", "enum": ["positive", "neutral", "negative"]}}}"#)),
+    doc("POST", "/inbox/{id}/reply", "Reply on the channel (queued; sent once)", 202, &[], Some(r#"{"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}"#)),
+];
+
+fn problem(description: &str) -> Value {
+    json!({"description": description, "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}})
+}
+
+fn operation(method: &str, path: &str, access: Access, d: Option<&Doc>) -> Value {
+    let mut params: Vec<Value> = path
+        .split('/')
+        .filter_map(|seg| seg.strip_prefix('{')?.strip_suffix('}'))
+        .map(|name| json!({"name": name, "in": "path", "required": true, "schema": {"type": "integer"}}))
+        .collect();
+    if let Some(d) = d {
+        params.extend(d.query.iter().map(|(name, ty)| {
+            json!({"name": name, "in": "query", "required": false, "schema": {"type": ty}})
+        }));
+    }
+    let status = d.map(|d| d.status).unwrap_or(200);
+    let mut responses = Map::new();
+    responses.insert(
+        status.to_string(),
+        if status == 204 {
+            json!({"description": "Done"})
+        } else {
+            json!({"description": "Done", "content": {"application/json": {"schema": {"type": "object"}}}})
+        },
+    );
+    responses.insert(
+        "400".into(),
+        problem("A parameter that means nothing, named"),
+    );
+    responses.insert(
+        "401".into(),
+        problem(if access == Access::Signed {
+            "Unsigned, or not signed with the channel's secret"
+        } else {
+            "No token, or one that was revoked or expired"
+        }),
+    );
+    if matches!(access, Access::Roles(_)) {
+        responses.insert("403".into(), problem("The caller's role may not do this"));
+    }
+    if !params.is_empty() && path.contains('{') {
+        responses.insert(
+            "404".into(),
+            problem("No such object, or not one the caller may see"),
+        );
+    }
+    if method != "GET" && method != "DELETE" {
+        responses.insert("409".into(), problem("Changed meanwhile by someone else"));
+        responses.insert("415".into(), problem("Not JSON"));
+        responses.insert(
+            "422".into(),
+            problem("Input that does not pass its checks, per field"),
+        );
+    }
+    let mut op = json!({
+        "operationId": format!("{}{}", method.to_lowercase(), path.replace(['/', '{', '}', '-'], "_")),
+        "summary": d.map(|d| d.summary).unwrap_or(""),
+        "parameters": params,
+        "responses": responses,
+    });
+    if access == Access::Signed {
+        // Standard Webhooks headers instead of a token.
+        op["security"] = json!([]);
+        if let Some(list) = op["parameters"].as_array_mut() {
+            for h in ["webhook-id", "webhook-timestamp", "webhook-signature"] {
+                list.push(json!({"name": h, "in": "header", "required": true, "schema": {"type": "string"}}));
+            }
+        }
+    }
+    if let Some(body) = d.and_then(|d| d.body) {
+        let schema: Value =
+            serde_json::from_str(body).unwrap_or_else(|_| json!({"type": "object"}));
+        op["requestBody"] =
+            json!({"required": true, "content": {"application/json": {"schema": schema}}});
+    }
+    op
+}
+
+/// The document, built from the route table.
+pub fn build() -> Value {
+    let mut paths = Map::new();
+    for (method, pattern, rule) in crate::web::route_list() {
+        let Some(path) = pattern.strip_prefix("/api/v1") else {
+            continue;
+        };
+        let d = DOCS.iter().find(|d| d.method == method && d.path == path);
+        let entry = paths.entry(path.to_string()).or_insert_with(|| json!({}));
+        entry[method.to_lowercase()] = operation(&method, path, rule.access, d);
+    }
+    json!({
         "openapi": "3.1.0",
         "info": {"title": "Pressroom API", "version": env!("CARGO_PKG_VERSION")},
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}],
-        "paths": {
-            "/me": {"get": {
-                "summary": "The user the token belongs to",
-                "responses": {
-                    "200": {"description": "The user", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Me"}}}},
-                    "401": {"description": "No or bad token", "content": {"application/problem+json": {"schema": problem}}}
-                }
-            }}
-        },
+        "paths": paths,
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
             "schemas": {
-                "Me": {"type": "object", "required": ["id", "email", "name", "role"], "properties": {
-                    "id": {"type": "integer"}, "email": {"type": "string"}, "name": {"type": "string"},
-                    "role": {"type": "string", "enum": ["admin", "editor", "contributor"]},
-                    "department": {"type": ["string", "null"]}, "timezone": {"type": "string"},
-                    "locale": {"type": "string"}
-                }},
                 "Problem": {"type": "object", "required": ["status", "title"], "properties": {
                     "type": {"type": "string"}, "status": {"type": "integer"}, "title": {"type": "string"},
                     "detail": {"type": "string"}, "errors": {"type": "object", "additionalProperties": {"type": "string"}}
                 }}
             }
         }
-    }))
+    })
+}
+
+pub async fn document() -> HttpResponse {
+    HttpResponse::Ok().json(build())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_api_route_is_described() {
+        let doc = build();
+        for (method, pattern, _) in crate::web::route_list() {
+            let Some(path) = pattern.strip_prefix("/api/v1") else {
+                continue;
+            };
+            let op = &doc["paths"][path][method.to_lowercase()];
+            assert!(op.is_object(), "{method} {path} is missing");
+            assert!(
+                DOCS.iter().any(|d| d.method == method && d.path == path),
+                "{method} {path} has no summary in DOCS"
+            );
+        }
+        for d in DOCS {
+            assert!(
+                doc["paths"][d.path][d.method.to_lowercase()].is_object(),
+                "DOCS describes {} {}, which is not a route",
+                d.method,
+                d.path
+            );
+            if let Some(b) = d.body {
+                serde_json::from_str::<Value>(b).expect("a body schema is JSON");
+            }
+        }
+        let reply = &doc["paths"]["/inbox/{id}/reply"]["post"];
+        assert_eq!(reply["parameters"][0]["name"], "id");
+        assert!(reply["responses"]["422"].is_object());
+        assert_eq!(doc["paths"]["/inbox"]["post"]["security"], json!([]));
+    }
 }
