@@ -11,6 +11,7 @@ pub mod comment_on_idea;
 pub mod confirm_publication;
 pub mod conversation_to_idea;
 pub mod correct_sentiment;
+pub mod create_calendar_feed;
 pub mod create_content;
 pub mod edit_content;
 pub mod edit_idea;

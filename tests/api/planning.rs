@@ -348,6 +348,16 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
         events[0]["uid"],
         "stable UIDs"
     );
+    // A channel that does not exist is refused (schemathesis found it answered 500).
+    let (s, problem) = api
+        .call(
+            "POST",
+            "/api/v1/me/calendar-feeds",
+            json!({"channel_id": 999_999}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert!(problem["errors"]["channel_id"].is_string(), "{problem}");
     // A feed limited to one channel has that channel's entries only.
     let (_, letters_only) = api
         .call(

@@ -182,7 +182,11 @@ pub async fn create_feed(
     let channel_id = body.and_then(|b| b.channel_id);
     let user_id = ctx.me()?.id;
     let secret = ctx
-        .db(move |c| Ok(store::calendar::create(c, user_id, channel_id)?))
+        .db(move |c| {
+            Ok(crate::actions::create_calendar_feed::create_calendar_feed(
+                c, user_id, channel_id,
+            )?)
+        })
         .await?;
     Ok(HttpResponse::Created()
         .json(json!({"url": format!("{}/calendar/{secret}.ics", ctx.state.config.base_url)})))

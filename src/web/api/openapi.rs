@@ -107,7 +107,8 @@ fn operation(method: &str, path: &str, access: Access, d: Option<&Doc>) -> Value
     let mut params: Vec<Value> = path
         .split('/')
         .filter_map(|seg| seg.strip_prefix('{')?.strip_suffix('}'))
-        .map(|name| json!({"name": name, "in": "path", "required": true, "schema": {"type": "integer"}}))
+        // The example (1) makes the fuzzer reach the first seeded object, not only 404s.
+        .map(|name| json!({"name": name, "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}, "example": 1}))
         .collect();
     if let Some(d) = d {
         params.extend(d.query.iter().map(|(name, ty)| {

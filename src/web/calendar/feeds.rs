@@ -13,7 +13,11 @@ pub async fn create(ctx: Ctx, form: FormPairs) -> Result<HttpResponse, AppError>
     let channel_id = form.one("channel_id").parse::<i64>().ok();
     let user_id = ctx.me()?.id;
     let secret = ctx
-        .db(move |c| Ok(store::calendar::create(c, user_id, channel_id)?))
+        .db(move |c| {
+            Ok(crate::actions::create_calendar_feed::create_calendar_feed(
+                c, user_id, channel_id,
+            )?)
+        })
         .await?;
     let url = format!("{}/calendar/{secret}.ics", ctx.state.config.base_url);
     ctx.audit("calendar_feed.created", ctx.me()?.email.clone())
