@@ -114,6 +114,9 @@ pub async fn not_found() -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)
 }
 
-pub async fn method_not_allowed() -> HttpResponse {
-    HttpResponse::MethodNotAllowed().finish()
+/// 405 with the methods the address does take (RFC 9110 asks for `Allow`).
+pub fn method_not_allowed(allow: &str) -> HttpResponse {
+    HttpResponse::MethodNotAllowed()
+        .insert_header(("Allow", allow.to_string()))
+        .finish()
 }

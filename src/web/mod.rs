@@ -17,6 +17,7 @@ pub mod idea_query;
 pub mod ideas;
 pub mod inbox;
 pub mod insights;
+pub mod json;
 pub mod links;
 pub mod loaders;
 pub mod logging;
@@ -408,7 +409,15 @@ pub fn services() -> impl HttpServiceFactory {
     by_path
         .into_iter()
         .map(|(path, defs)| {
-            let resource = web::resource(path).default_service(web::to(errors::method_not_allowed));
+            let mut methods: Vec<&str> = defs.iter().map(|d| d.method.as_str()).collect();
+            if methods.contains(&"GET") {
+                methods.push("HEAD");
+            }
+            let allow = methods.join(", ");
+            let resource = web::resource(path).default_service(web::to(move || {
+                let allow = allow.clone();
+                async move { errors::method_not_allowed(&allow) }
+            }));
             defs.iter().fold(resource, |res, d| (d.attach)(res))
         })
         .collect::<Vec<_>>()

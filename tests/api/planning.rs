@@ -358,6 +358,15 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
     assert!(problem["errors"]["channel_id"].is_string(), "{problem}");
+    // A body must be a JSON object: serde would read [81] as {"channel_id": 81}.
+    for (path, body) in [
+        ("/api/v1/me/calendar-feeds", json!([81])),
+        ("/api/v1/me/calendar-feeds", json!({"label": "x"})),
+        ("/api/v1/ideas", json!(["A title"])),
+    ] {
+        let (s, problem) = api.call("POST", path, body.clone()).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{path} {body}: {problem}");
+    }
     // A feed limited to one channel has that channel's entries only.
     let (_, letters_only) = api
         .call(

@@ -1,5 +1,6 @@
 //! `/api/v1/channels`: channels for scripts. Secrets are write-only: answers name which are set.
 
+use crate::web::json::JsonObject;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -50,7 +51,7 @@ fn view(ch: &Channel, schedules: &[ScheduleRow]) -> Value {
     })
 }
 
-pub async fn create(ctx: Ctx, body: web::Json<ChannelBody>) -> Result<HttpResponse, AppError> {
+pub async fn create(ctx: Ctx, body: JsonObject<ChannelBody>) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     let kind = Kind::parse(&body.kind)
         .ok_or_else(|| AppError::Invalid([("kind", "error-channel-kind")].into_iter().collect()))?;

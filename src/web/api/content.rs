@@ -1,5 +1,6 @@
 //! `/api/v1/content` and `/api/v1/variants`: production and scheduling for scripts.
 
+use crate::web::json::JsonObject;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::DateTime;
@@ -44,7 +45,7 @@ pub struct ContentBody {
     body: Option<String>,
 }
 
-pub async fn create(ctx: Ctx, body: web::Json<ContentBody>) -> Result<HttpResponse, AppError> {
+pub async fn create(ctx: Ctx, body: JsonObject<ContentBody>) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     let idea = crate::web::loaders::idea(&ctx, body.idea_id).await?;
     // Checked before the piece is made, so a refused title leaves nothing behind.
@@ -97,7 +98,7 @@ pub struct VariantBody {
 pub async fn add_variant(
     ctx: Ctx,
     id: web::Path<i64>,
-    body: web::Json<VariantBody>,
+    body: JsonObject<VariantBody>,
 ) -> Result<HttpResponse, AppError> {
     let (content, _) = load(&ctx, *id).await?;
     let b = body.into_inner();
@@ -125,7 +126,7 @@ pub struct ScheduleBody {
 pub async fn schedule(
     ctx: Ctx,
     id: web::Path<i64>,
-    body: web::Json<ScheduleBody>,
+    body: JsonObject<ScheduleBody>,
 ) -> Result<HttpResponse, AppError> {
     let (v, ch) = load_variant(&ctx, *id).await?;
     let b = body.into_inner();
@@ -171,14 +172,13 @@ pub async fn unschedule(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, Ap
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FeedBody {
     channel_id: Option<i64>,
 }
 
-pub async fn create_feed(
-    ctx: Ctx,
-    body: Option<web::Json<FeedBody>>,
-) -> Result<HttpResponse, AppError> {
+pub async fn create_feed(ctx: Ctx, body: web::Bytes) -> Result<HttpResponse, AppError> {
+    let body: Option<FeedBody> = crate::web::json::optional_object(&body)?;
     let channel_id = body.and_then(|b| b.channel_id);
     let user_id = ctx.me()?.id;
     let secret = ctx

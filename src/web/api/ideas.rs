@@ -1,6 +1,7 @@
 //! `/api/v1/ideas`: the same hand-in, listing, edits, steps and comments as the pages, for
 //! scripts. Same rules and permissions; errors as problem documents.
 
+use crate::web::json::JsonObject;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -81,7 +82,7 @@ async fn answer(
         .json(view(ctx, &idea, &names)))
 }
 
-pub async fn create(ctx: Ctx, body: web::Json<IdeaBody>) -> Result<HttpResponse, AppError> {
+pub async fn create(ctx: Ctx, body: JsonObject<IdeaBody>) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     let state = match body.state.as_deref() {
         None | Some("submitted") => State::Submitted,
@@ -161,7 +162,7 @@ pub async fn show(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError
 pub async fn update(
     ctx: Ctx,
     id: web::Path<i64>,
-    body: web::Json<IdeaBody>,
+    body: JsonObject<IdeaBody>,
 ) -> Result<HttpResponse, AppError> {
     let idea = load(&ctx, *id).await?;
     let body = body.into_inner();
@@ -193,7 +194,7 @@ pub struct TransitionBody {
 pub async fn transition(
     ctx: Ctx,
     id: web::Path<i64>,
-    body: web::Json<TransitionBody>,
+    body: JsonObject<TransitionBody>,
 ) -> Result<HttpResponse, AppError> {
     let idea = load(&ctx, *id).await?;
     let body = body.into_inner();
@@ -223,7 +224,7 @@ pub struct CommentBody {
 pub async fn comment(
     ctx: Ctx,
     id: web::Path<i64>,
-    body: web::Json<CommentBody>,
+    body: JsonObject<CommentBody>,
 ) -> Result<HttpResponse, AppError> {
     let idea = load(&ctx, *id).await?;
     let text = body.into_inner().text;

@@ -1,6 +1,7 @@
 //! `/api/v1/inbox`: conversations with their messages, replies, state changes, and signed
 //! pushes of messages from other systems.
 
+use crate::web::json::JsonObject;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -162,7 +163,7 @@ pub struct ReplyBody {
 pub async fn reply(
     ctx: Ctx,
     id: web::Path<i64>,
-    body: web::Json<ReplyBody>,
+    body: JsonObject<ReplyBody>,
 ) -> Result<HttpResponse, AppError> {
     let (me, id, now) = (ctx.me()?.clone(), *id, ctx.state.scheduler.clock().naive());
     let text = body.into_inner().text;
@@ -191,7 +192,7 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<i64>>
 pub async fn update(
     ctx: Ctx,
     id: web::Path<i64>,
-    body: web::Json<Change>,
+    body: JsonObject<Change>,
 ) -> Result<HttpResponse, AppError> {
     let (me, id, now) = (ctx.me()?.clone(), *id, ctx.state.scheduler.clock().naive());
     let change = body.into_inner();

@@ -67,7 +67,7 @@ const DOCS: &[Doc] = &[
     doc("GET", "/me", "The user the token belongs to", 200, &[], None),
     doc("GET", "/me/tokens", "The user's API tokens (never the secrets)", 200, &[], None),
     doc("DELETE", "/me/tokens/{id}", "Revoke one of the user's tokens", 204, &[], None),
-    doc("POST", "/me/calendar-feeds", "A private calendar feed address (ICS) for the user", 201, &[], Some(r#"{"type": "object", "properties": {"label": {"type": "string"}}}"#)),
+    doc("POST", "/me/calendar-feeds", "A private calendar feed address (ICS) for the user", 201, &[], Some(r#"{"type": "object", "additionalProperties": false, "properties": {"channel_id": {"type": ["integer", "null"]}}}"#)),
     doc("GET", "/ideas", "Ideas the caller may see, newest first, filtered", 200, IDEA_FILTERS, None),
     doc("POST", "/ideas", "Hand in an idea (or save a draft)", 201, &[], Some(IDEA_BODY)),
     doc("GET", "/ideas/{id}", "One idea with its history", 200, &[], None),
@@ -112,7 +112,8 @@ fn operation(method: &str, path: &str, access: Access, d: Option<&Doc>) -> Value
         .collect();
     if let Some(d) = d {
         params.extend(d.query.iter().map(|(name, ty)| {
-            json!({"name": name, "in": "query", "required": false, "schema": {"type": ty}})
+            // Empty means not given, as for the pages' filters.
+            json!({"name": name, "in": "query", "required": false, "allowEmptyValue": true, "schema": {"type": ty}})
         }));
     }
     let status = d.map(|d| d.status).unwrap_or(200);
@@ -140,19 +141,17 @@ fn operation(method: &str, path: &str, access: Access, d: Option<&Doc>) -> Value
     if matches!(access, Access::Roles(_)) {
         responses.insert("403".into(), problem("The caller's role may not do this"));
     }
-    if !params.is_empty() && path.contains('{') {
-        responses.insert(
-            "404".into(),
-            problem("No such object, or not one the caller may see"),
-        );
-    }
+    responses.insert(
+        "404".into(),
+        problem("No such object (in the path or the body), or not one the caller may see"),
+    );
+    responses.insert(
+        "422".into(),
+        problem("Input that does not pass its checks, per field"),
+    );
     if method != "GET" && method != "DELETE" {
         responses.insert("409".into(), problem("Changed meanwhile by someone else"));
         responses.insert("415".into(), problem("Not JSON"));
-        responses.insert(
-            "422".into(),
-            problem("Input that does not pass its checks, per field"),
-        );
     }
     let mut op = json!({
         "operationId": format!("{}{}", method.to_lowercase(), path.replace(['/', '{', '}', '-'], "_")),
@@ -172,8 +171,10 @@ fn operation(method: &str, path: &str, access: Access, d: Option<&Doc>) -> Value
     if let Some(body) = d.and_then(|d| d.body) {
         let schema: Value =
             serde_json::from_str(body).unwrap_or_else(|_| json!({"type": "object"}));
+        // A calendar feed needs no body (every channel), nor a confirmation (no address).
+        let required = !matches!(path, "/me/calendar-feeds" | "/publications/{id}/confirm");
         op["requestBody"] =
-            json!({"required": true, "content": {"application/json": {"schema": schema}}});
+            json!({"required": required, "content": {"application/json": {"schema": schema}}});
     }
     op
 }

@@ -115,9 +115,10 @@ pub struct ConfirmBody {
 pub async fn confirm(
     ctx: Ctx,
     id: web::Path<i64>,
-    body: Option<web::Json<ConfirmBody>>,
+    body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    let url = body.and_then(|b| b.into_inner().url);
+    let body: Option<ConfirmBody> = crate::web::json::optional_object(&body)?;
+    let url = body.and_then(|b| b.url);
     let (me, id, now, mail) = (
         ctx.me()?.clone(),
         *id,

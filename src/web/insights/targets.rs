@@ -1,6 +1,7 @@
 //! Targets on the insights page and in the API: what a channel or department should reach in
 //! a month, how far it got, and whether it is behind.
 
+use crate::web::json::JsonObject;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::{Datelike, NaiveDate, TimeZone};
@@ -180,7 +181,7 @@ pub struct TargetBody {
 }
 
 /// `POST /api/v1/targets {"scope", "scope_id", "metric", "month", "amount"}` → 201.
-pub async fn api_create(ctx: Ctx, body: web::Json<TargetBody>) -> Result<HttpResponse, AppError> {
+pub async fn api_create(ctx: Ctx, body: JsonObject<TargetBody>) -> Result<HttpResponse, AppError> {
     let (me, now) = (ctx.me()?.clone(), ctx.state.scheduler.clock().naive());
     let b = body.into_inner();
     let month = b.month.clone();
