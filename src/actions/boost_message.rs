@@ -60,10 +60,9 @@ pub fn boost_message(
 }
 
 pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
-    let Ok(Payload { message_id: id }) = serde_json::from_str(&job.payload) else {
-        return JobResult::Dead {
-            error: format!("unreadable payload {:?}", job.payload),
-        };
+    let Payload { message_id: id } = match crate::scheduler::payload(job) {
+        Ok(p) => p,
+        Err(end) => return end,
     };
     let (m, ch) = match super::reply_to_conversation::load(ctx, id).await {
         Ok(both) => both,

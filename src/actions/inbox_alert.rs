@@ -11,14 +11,12 @@ use crate::store::jobs::Job;
 use super::receive_message::AlertPayload;
 
 pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
-    let Ok(AlertPayload {
+    let AlertPayload {
         conversation_id: id,
         from,
-    }) = serde_json::from_str(&job.payload)
-    else {
-        return JobResult::Dead {
-            error: format!("unreadable payload {:?}", job.payload),
-        };
+    } = match crate::scheduler::payload(job) {
+        Ok(p) => p,
+        Err(end) => return end,
     };
     let (mail, now) = (ctx.mail.clone(), ctx.clock.naive());
     let sent = ctx

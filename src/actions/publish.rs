@@ -42,10 +42,9 @@ enum Ready {
 }
 
 pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
-    let Ok(Payload { publication_id: id }) = serde_json::from_str(&job.payload) else {
-        return JobResult::Dead {
-            error: format!("unreadable payload {:?}", job.payload),
-        };
+    let Payload { publication_id: id } = match crate::scheduler::payload(job) {
+        Ok(p) => p,
+        Err(end) => return end,
     };
     let (keys, base_url, now) = (ctx.keys.clone(), ctx.base_url.clone(), ctx.clock.naive());
     // Losing the "publishing" mark in a crash changes nothing: the job runs again and sends
@@ -385,14 +384,12 @@ fn after_settled(
 
 /// Runs a `SETTLE_IDEA` job. Running it twice does no harm: a published idea stays as it is.
 pub async fn settle_idea(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
-    let Ok(SettleIdea {
+    let SettleIdea {
         content_id,
         idea_id,
-    }) = serde_json::from_str(&job.payload)
-    else {
-        return JobResult::Dead {
-            error: format!("unreadable payload {:?}", job.payload),
-        };
+    } = match crate::scheduler::payload(job) {
+        Ok(p) => p,
+        Err(end) => return end,
     };
     let mail = ctx.mail.clone();
     let settled = ctx

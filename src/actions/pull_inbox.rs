@@ -57,10 +57,9 @@ fn incoming(n: mastodon::Notification) -> Option<Incoming> {
 }
 
 pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
-    let Ok(Payload { channel_id }) = serde_json::from_str(&job.payload) else {
-        return JobResult::Dead {
-            error: format!("unreadable payload {:?}", job.payload),
-        };
+    let Payload { channel_id } = match crate::scheduler::payload(job) {
+        Ok(p) => p,
+        Err(end) => return end,
     };
     let found = ctx
         .db(move |c| {

@@ -51,10 +51,9 @@ pub fn plan(
 }
 
 pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
-    let Ok(Payload { publication_id: id }) = serde_json::from_str(&job.payload) else {
-        return JobResult::Dead {
-            error: format!("unreadable payload {:?}", job.payload),
-        };
+    let Payload { publication_id: id } = match crate::scheduler::payload(job) {
+        Ok(p) => p,
+        Err(end) => return end,
     };
     let keys = ctx.keys.clone();
     let found = ctx

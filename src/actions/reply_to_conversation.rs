@@ -126,10 +126,9 @@ pub(super) async fn load(
 
 /// The job: sends the reply and records what came of it.
 pub async fn run(ctx: &Arc<JobContext>, job: &Job) -> JobResult {
-    let Ok(Payload { message_id: id }) = serde_json::from_str(&job.payload) else {
-        return JobResult::Dead {
-            error: format!("unreadable payload {:?}", job.payload),
-        };
+    let Payload { message_id: id } = match crate::scheduler::payload(job) {
+        Ok(p) => p,
+        Err(end) => return end,
     };
     let keys = ctx.keys.clone();
     let (m, ch) = match load(ctx, id).await {

@@ -46,6 +46,13 @@ pub enum JobResult {
     Defer(Duration),
 }
 
+/// A job's payload; when it cannot be read it never will be, and the job is dead.
+pub fn payload<T: serde::de::DeserializeOwned>(job: &Job) -> Result<T, JobResult> {
+    serde_json::from_str(&job.payload).map_err(|_| JobResult::Dead {
+        error: format!("unreadable payload {:?}", job.payload),
+    })
+}
+
 /// What jobs need to run: the database, the time, outbound HTTP, mail and the settings.
 pub struct JobContext {
     pub pool: Pool,
