@@ -376,6 +376,15 @@ pub fn messages(c: &mut Conn, conversation_ids: &[i64]) -> QueryResult<Vec<Messa
     Ok(out)
 }
 
+/// The messages of each conversation, in the order given (one pass, for lists).
+pub fn by_conversation(messages: &[Message]) -> std::collections::HashMap<i64, Vec<&Message>> {
+    let mut out: std::collections::HashMap<i64, Vec<&Message>> = Default::default();
+    for m in messages {
+        out.entry(m.conversation_id).or_default().push(m);
+    }
+    out
+}
+
 /// A message and the channel it came in on (or goes out on).
 pub fn message_on_channel(
     c: &mut Conn,

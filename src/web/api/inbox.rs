@@ -43,7 +43,8 @@ fn message_view(m: &Message) -> Value {
     })
 }
 
-pub fn view(c: &Conversation, messages: &[Message]) -> Value {
+/// A conversation with its messages (`messages`: those of this conversation).
+pub fn view(c: &Conversation, messages: &[&Message]) -> Value {
     json!({
         "id": c.id,
         "channel_id": c.channel_id,
@@ -55,7 +56,7 @@ pub fn view(c: &Conversation, messages: &[Message]) -> Value {
         "due_at": time(Some(c.due_at)),
         "answered_at": time(c.answered_at),
         "idea_id": c.idea_id,
-        "messages": messages.iter().filter(|m| m.conversation_id == c.id).map(message_view).collect::<Vec<_>>(),
+        "messages": messages.iter().map(|m| message_view(m)).collect::<Vec<_>>(),
     })
 }
 
@@ -129,8 +130,10 @@ pub async fn list(ctx: Ctx, q: web::Query<ListQuery>) -> Result<HttpResponse, Ap
             Ok((convs, store::inbox::messages(c, &ids)?))
         })
         .await?;
+    let grouped = store::inbox::by_conversation(&messages);
+    let none = vec![];
     Ok(HttpResponse::Ok().json(json!({
-        "items": convs.iter().map(|c| view(c, &messages)).collect::<Vec<_>>(),
+        "items": convs.iter().map(|c| view(c, grouped.get(&c.id).unwrap_or(&none))).collect::<Vec<_>>(),
     })))
 }
 
@@ -145,6 +148,7 @@ async fn answer(
             Ok((conv, store::inbox::messages(c, &[id])?))
         })
         .await?;
+    let messages: Vec<&Message> = messages.iter().collect();
     Ok(HttpResponse::build(status).json(view(&conv, &messages)))
 }
 

@@ -114,22 +114,24 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
     let me = ctx.me()?.clone();
     let filter = q.filter(me.id);
     let f = filter.clone();
-    let (convs, messages) = ctx
+    let now = ctx.state.scheduler.clock().naive();
+    let (convs, messages, (open, overdue)) = ctx
         .db(move |c| {
             let convs = store::inbox::list(c, &f, 300)?;
             let ids: Vec<i64> = convs.iter().map(|cv| cv.id).collect();
-            Ok((convs, store::inbox::messages(c, &ids)?))
+            let messages = store::inbox::messages(c, &ids)?;
+            Ok((convs, messages, store::inbox::open_counts(c, now)?))
         })
         .await?;
     let reference = ctx.reference().await?;
-    let now = ctx.state.scheduler.clock().naive();
+    let grouped = store::inbox::by_conversation(&messages);
     let items: Vec<Value> = convs
         .iter()
         .map(|cv| {
-            let mine: Vec<&Message> = messages
-                .iter()
-                .filter(|m| m.conversation_id == cv.id && m.kind == IN)
-                .collect();
+            let mine: Vec<&Message> = grouped
+                .get(&cv.id)
+                .map(|ms| ms.iter().copied().filter(|m| m.kind == IN).collect())
+                .unwrap_or_default();
             let last = mine.last();
             json!({
                 "id": cv.id,
@@ -148,9 +150,6 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
             })
         })
         .collect();
-    let (open, overdue) = ctx
-        .db(move |c| Ok(store::inbox::open_counts(c, now)?))
-        .await?;
     let opt = |value: String, text: String, selected: bool| json!({"value": value, "text": text, "selected": selected});
     let channels: Vec<Value> = reference
         .channels
@@ -208,10 +207,15 @@ pub struct Kept {
     page_error: Option<String>,
 }
 
-async fn load(
-    ctx: &Ctx,
-    id: i64,
-) -> Result<(Conversation, Vec<Message>, Option<(i64, String)>), AppError> {
+/// A conversation as its page shows it: the messages, the piece it answers, its channel.
+struct Loaded {
+    conv: Conversation,
+    messages: Vec<Message>,
+    publication: Option<(i64, String)>,
+    channel: Option<crate::store::channels::Channel>,
+}
+
+async fn load(ctx: &Ctx, id: i64) -> Result<Loaded, AppError> {
     ctx.db(move |c| {
         let conv = store::inbox::find(c, id)?.ok_or(AppError::NotFound)?;
         let messages = store::inbox::messages(c, &[id])?;
@@ -219,7 +223,13 @@ async fn load(
             Some(p) => store::publications::overview_of(c, p)?,
             None => None,
         };
-        Ok((conv, messages, publication))
+        let channel = store::channels::find(c, conv.channel_id)?;
+        Ok(Loaded {
+            conv,
+            messages,
+            publication,
+            channel,
+        })
     })
     .await
 }
@@ -255,15 +265,14 @@ pub async fn render(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let me = ctx.me()?.clone();
-    let (conv, messages, publication) = load(ctx, id).await?;
+    let Loaded {
+        conv,
+        messages,
+        publication,
+        channel,
+    } = load(ctx, id).await?;
     let reference = ctx.reference().await?;
     let now = ctx.state.scheduler.clock().naive();
-    let channel = ctx
-        .db({
-            let ch = conv.channel_id;
-            move |c| Ok(store::channels::find(c, ch)?)
-        })
-        .await?;
     let kind = channel.as_ref().map(|c| c.kind.clone()).unwrap_or_default();
     let can_boost = kind == "mastodon";
     let moves: Vec<Value> = ConvState::ALL
