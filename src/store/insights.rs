@@ -135,25 +135,8 @@ pub struct Dashboard {
     pub funnel: Vec<Funnel>,
 }
 
-/// One row per group, most clicks and engagement first, and the totals.
-pub fn rollup(
-    conn: &mut Conn,
-    from: NaiveDateTime,
-    to: NaiveDateTime,
-    by: By,
-) -> QueryResult<(Vec<Row>, Row)> {
-    let d = dashboard(conn, from, to, by)?;
-    Ok((d.rows, d.total))
-}
-
-fn by_earnings<T>(key: impl Fn(&T) -> (i64, String)) -> impl Fn(&T, &T) -> std::cmp::Ordering {
-    move |a, b| {
-        let (ea, ka) = key(a);
-        let (eb, kb) = key(b);
-        eb.cmp(&ea).then_with(|| ka.cmp(&kb))
-    }
-}
-
+/// Everything the insights page shows for a period: rows per group (most earned first) with
+/// their totals, the pieces that earned most and least, and the funnel per department.
 pub fn dashboard(
     conn: &mut Conn,
     from: NaiveDateTime,
@@ -196,13 +179,17 @@ pub fn dashboard(
         piece.engagement += engagement;
     }
     let mut rows: Vec<Row> = groups.into_values().collect();
-    rows.sort_by(by_earnings(|r: &Row| {
-        (r.clicks + r.engagement, r.key.clone())
-    }));
+    rows.sort_by(|a, b| {
+        (b.clicks + b.engagement)
+            .cmp(&(a.clicks + a.engagement))
+            .then_with(|| a.key.cmp(&b.key))
+    });
     let mut pieces: Vec<Piece> = pieces.into_values().collect();
-    pieces.sort_by(by_earnings(|p: &Piece| {
-        (p.clicks + p.engagement, p.title.clone())
-    }));
+    pieces.sort_by(|a, b| {
+        (b.clicks + b.engagement)
+            .cmp(&(a.clicks + a.engagement))
+            .then_with(|| a.title.cmp(&b.title))
+    });
     let top: Vec<Piece> = pieces.iter().take(5).cloned().collect();
     let bottom: Vec<Piece> = if pieces.len() > 5 {
         pieces
