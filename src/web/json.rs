@@ -34,12 +34,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonObject<T> {
         let body = web::Json::<serde_json::Value>::from_request(req, payload);
         Box::pin(async move {
             let web::Json(value) = body.await?;
-            if !value.is_object() {
-                return Err(AppError::BadRequest("the body must be a JSON object".into()).into());
-            }
-            serde_json::from_value(value)
-                .map(JsonObject)
-                .map_err(|e| AppError::BadRequest(format!("Json deserialize error: {e}")).into())
+            Ok(JsonObject(object(value)?))
         })
     }
 }
@@ -51,12 +46,16 @@ pub fn optional_object<T: DeserializeOwned>(body: &[u8]) -> Result<Option<T>, Ap
     }
     let value: serde_json::Value = serde_json::from_slice(body)
         .map_err(|e| AppError::BadRequest(format!("Json deserialize error: {e}")))?;
+    object(value).map(Some)
+}
+
+/// `T` from a JSON value that must be an object.
+fn object<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppError> {
     if !value.is_object() {
         return Err(AppError::BadRequest(
             "the body must be a JSON object".into(),
         ));
     }
     serde_json::from_value(value)
-        .map(Some)
         .map_err(|e| AppError::BadRequest(format!("Json deserialize error: {e}")))
 }

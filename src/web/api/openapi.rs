@@ -19,6 +19,8 @@ struct Doc {
     query: &'static [(&'static str, &'static str)],
     /// The body's schema, as JSON text.
     body: Option<&'static str>,
+    /// The body may be left out.
+    body_optional: bool,
 }
 
 const fn doc(
@@ -36,6 +38,15 @@ const fn doc(
         status,
         query,
         body,
+        body_optional: false,
+    }
+}
+
+/// A doc whose body may be left out.
+const fn optional_body(d: Doc) -> Doc {
+    Doc {
+        body_optional: true,
+        ..d
     }
 }
 
@@ -67,7 +78,7 @@ const DOCS: &[Doc] = &[
     doc("GET", "/me", "The user the token belongs to", 200, &[], None),
     doc("GET", "/me/tokens", "The user's API tokens (never the secrets)", 200, &[], None),
     doc("DELETE", "/me/tokens/{id}", "Revoke one of the user's tokens", 204, &[], None),
-    doc("POST", "/me/calendar-feeds", "A private calendar feed address (ICS) for the user", 201, &[], Some(r#"{"type": "object", "additionalProperties": false, "properties": {"channel_id": {"type": ["integer", "null"]}}}"#)),
+    optional_body(doc("POST", "/me/calendar-feeds", "A private calendar feed address (ICS) for the user", 201, &[], Some(r#"{"type": "object", "additionalProperties": false, "properties": {"channel_id": {"type": ["integer", "null"]}}}"#))),
     doc("GET", "/ideas", "Ideas the caller may see, newest first, filtered", 200, IDEA_FILTERS, None),
     doc("POST", "/ideas", "Hand in an idea (or save a draft)", 201, &[], Some(IDEA_BODY)),
     doc("GET", "/ideas/{id}", "One idea with its history", 200, &[], None),
@@ -86,7 +97,7 @@ const DOCS: &[Doc] = &[
     doc("GET", "/publications/{id}", "One publication with every attempt", 200, &[], None),
     doc("GET", "/publications/{id}/metrics", "What a publication earned: clicks, visitors, the channel's counts over time", 200, &[], None),
     doc("POST", "/publications/{id}/retry", "Publish again (after a failure, or after checking an unconfirmed one)", 200, &[], None),
-    doc("POST", "/publications/{id}/confirm", "Mark a publication live after checking the channel", 200, &[], Some(r#"{"type": "object", "properties": {"url": {"type": "string"}}}"#)),
+    optional_body(doc("POST", "/publications/{id}/confirm", "Mark a publication live after checking the channel", 200, &[], Some(r#"{"type": "object", "properties": {"url": {"type": "string"}}}"#))),
     doc("POST", "/metrics", "A channel's receiver pushes its counts (signed like our webhooks)", 202, &[], Some(r#"{"type": "object", "required": ["publication_id", "metrics"], "properties": {"publication_id": {"type": "integer"}, "at": {"type": "string"}, "metrics": {"type": "object", "additionalProperties": {"type": "integer"}}}}"#)),
     doc("GET", "/insights", "Publications, clicks and engagement of a period, grouped; top pieces, the funnel, answer times", 200, &[("days", "integer"), ("by", "string"), ("from", "string"), ("to", "string")], None),
     doc("GET", "/targets", "A month's targets with their progress", 200, &[("month", "string")], None),
@@ -171,8 +182,7 @@ fn operation(method: &str, path: &str, access: Access, d: Option<&Doc>) -> Value
     if let Some(body) = d.and_then(|d| d.body) {
         let schema: Value =
             serde_json::from_str(body).unwrap_or_else(|_| json!({"type": "object"}));
-        // A calendar feed needs no body (every channel), nor a confirmation (no address).
-        let required = !matches!(path, "/me/calendar-feeds" | "/publications/{id}/confirm");
+        let required = !d.is_some_and(|d| d.body_optional);
         op["requestBody"] =
             json!({"required": required, "content": {"application/json": {"schema": schema}}});
     }
