@@ -51,6 +51,9 @@ sql() { if [ "$BACKEND" = postgres ]; then psql -qtA -h 127.0.0.1 -U postgres "$
 if [ "$BACKEND" = postgres ]; then ago() { echo "now() - interval '$1 days'"; }; else ago() { echo "datetime('now', '-$1 days')"; }; fi
 sql "INSERT INTO publications (variant_id, channel_id, state, idempotency_key, scheduled_at, attempts, published_at, created_at, updated_at) SELECT id, channel_id, 'published', 'bench-' || id, scheduled_at, 1, scheduled_at, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM variants WHERE channel_id IS NOT NULL AND scheduled_at BETWEEN $(ago 400) AND $(ago 40)" >/dev/null
 published=$(sql "SELECT count(*) FROM publications")
+# An inbox: 2,000 open conversations of three messages each.
+sql "INSERT INTO conversations (channel_id, thread_key, state, sentiment, received_at, due_at, last_message_at, created_at, updated_at) SELECT (SELECT min(id) FROM channels), 's:' || id, 'open', 'neutral', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM ideas WHERE id <= 2000" >/dev/null
+sql "INSERT INTO inbox_messages (conversation_id, channel_id, kind, external_id, author, author_name, text, sentiment, at, created_at) SELECT c.id, c.channel_id, 'in', c.thread_key || '-' || n.k, 'reader@social.example', 'Reader', 'When does the shop open on Sundays?', 'neutral', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM conversations c, (SELECT 1 AS k UNION ALL SELECT 2 UNION ALL SELECT 3) n" >/dev/null
 
 printf '%-55s %12s %10s %14s %10s\n' "path ($N ideas, $V variants, $BACKEND, $CONNS conn.)" "requests/s" "p99" "req/s vs health" "HTML KB"
 base_rps=""
@@ -85,7 +88,7 @@ for path in "${paths[@]}"; do
   printf '%-55s %12s %10s %14s %10s\n' "$path" "$rps" "$p99" "$ratio" "$kb"
 done
 
-echo "(/insights over $published published variants)"
+echo "(/insights over $published published variants; /inbox over 2,000 open conversations)"
 
 # A tracked link's redirect, with its clicks recorded (a browser's user agent: people's clicks).
 sql "INSERT INTO tracked_links (code, publication_id, url, target, created_at) SELECT 'benchLink01', min(id), 'https://example.ch/', 'https://example.ch/?utm_source=bench', CURRENT_TIMESTAMP FROM publications" >/dev/null
