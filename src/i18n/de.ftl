@@ -736,3 +736,4 @@ error-target-month = Ein Monat wie 2026-11.
 error-target-amount = Eine ganze Zahl ab 1.
 home-results = Was Ihre Ideen gebracht haben
 home-results-idea = Idee (letzter Post)
+inbox-more = Die { $shown } dringendsten von { $open } werden gezeigt; nach Kanal, Zuständigkeit oder Tonfall filtern für die übrigen.

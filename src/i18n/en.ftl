@@ -736,3 +736,4 @@ error-target-month = A month like 2026-11.
 error-target-amount = A whole number from 1 up.
 home-results = What your ideas earned
 home-results-idea = Idea (last post)
+inbox-more = The { $shown } most urgent of { $open } are shown; filter by channel, assignee or tone for the others.

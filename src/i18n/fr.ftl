@@ -736,3 +736,4 @@ error-target-month = Un mois comme 2026-11.
 error-target-amount = Un nombre entier à partir de 1.
 home-results = Ce que vos idées ont rapporté
 home-results-idea = Idée (dernière publication)
+inbox-more = Les { $shown } plus urgentes sur { $open } sont affichées ; filtrez par canal, responsable ou ton pour les autres.

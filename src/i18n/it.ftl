@@ -736,3 +736,4 @@ error-target-month = Un mese come 2026-11.
 error-target-amount = Un numero intero da 1 in su.
 home-results = Cosa hanno reso le tue idee
 home-results-idea = Idea (ultimo post)
+inbox-more = Sono mostrate le { $shown } più urgenti di { $open }; filtra per canale, responsabile o tono per le altre.
