@@ -251,6 +251,84 @@ pub fn publication_actions(
     }
 }
 
+/// An inbox conversation's answer clock: its text, how much of the time is used up (percent),
+/// and whether it is close to or past its due time. `None` when the clock is stopped.
+#[derive(serde::Serialize)]
+pub struct InboxClock {
+    pub text: String,
+    pub percent: f64,
+    pub warn: bool,
+    pub overdue: bool,
+}
+
+/// What an inbox row needs, borrowed from the page's conversations and names.
+pub struct InboxItem<'a> {
+    pub id: i64,
+    pub author: &'a str,
+    pub author_name: &'a str,
+    pub channel: &'a str,
+    pub received: &'a str,
+    pub excerpt: &'a str,
+    pub count: usize,
+    pub state_label: &'a str,
+    pub tone: &'a str,
+    pub tone_label: &'a str,
+    pub assignee: Option<&'a str>,
+    pub clock: Option<InboxClock>,
+}
+
+/// The rows of the inbox list, most urgent first, each with its answer clock.
+pub fn inbox_items(out: &mut String, items: &[InboxItem]) {
+    for i in items {
+        let (row_flag, clock_flag) = match &i.clock {
+            Some(c) if c.overdue => (" breached", " overdue"),
+            Some(c) if c.warn => (" warn", " warn"),
+            _ => ("", ""),
+        };
+        let _ = write!(
+            out,
+            r#"<li class="inbox-item{row_flag}"><div class="inbox-clock">"#
+        );
+        match &i.clock {
+            Some(c) => {
+                let _ = write!(
+                    out,
+                    r#"<span class="clock{clock_flag}">{}</span><progress class="clock-bar" max="100" value="{}" aria-hidden="true"></progress>"#,
+                    esc(&c.text),
+                    c.percent.round(),
+                );
+            }
+            None => {
+                let _ = write!(out, r#"<span class="badge">{}</span>"#, esc(i.state_label));
+            }
+        }
+        let name = if i.author_name.is_empty() {
+            i.author
+        } else {
+            i.author_name
+        };
+        let _ = write!(
+            out,
+            r#"</div><div class="inbox-body"><p class="inbox-head"><a href="/inbox/{}"><strong>{}</strong></a> <span class="muted">@{} · {} · {}</span></p><p class="inbox-excerpt">{}</p></div><div class="inbox-meta"><span class="tone tone-{}">{}</span>"#,
+            i.id,
+            esc(name),
+            esc(i.author),
+            esc(i.channel),
+            esc(i.received),
+            esc(i.excerpt),
+            esc(i.tone),
+            esc(i.tone_label),
+        );
+        if let Some(a) = i.assignee {
+            let _ = write!(out, r#"<span class="chip">{}</span>"#, esc(a));
+        }
+        if i.count > 1 {
+            let _ = write!(out, r#"<span class="muted small">{} ✉</span>"#, i.count);
+        }
+        out.push_str("</div></li>");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,5 +412,44 @@ mod tests {
         let mut plain = String::new();
         list_rows(&mut plain, &[], false);
         assert!(plain.is_empty());
+    }
+
+    #[test]
+    fn inbox_items_escape_what_people_wrote_and_show_the_clock() {
+        let item = |clock| InboxItem {
+            id: 4,
+            author: "eve@x",
+            author_name: "<img src=x onerror=alert(1)>",
+            channel: "M&M",
+            received: "2026-11-26 09:00",
+            excerpt: "\"quoted\" <b>",
+            count: 3,
+            state_label: "Open",
+            tone: "negative",
+            tone_label: "Negative",
+            assignee: Some("<Ann>"),
+            clock,
+        };
+        let mut html = String::new();
+        let overdue = InboxClock {
+            text: "overdue by 9 min".into(),
+            percent: 100.0,
+            warn: false,
+            overdue: true,
+        };
+        inbox_items(&mut html, &[item(Some(overdue)), item(None)]);
+        assert!(
+            !html.contains("<img") && html.contains("&lt;img src&#x3D;x"),
+            "{html}"
+        );
+        assert!(html.contains("M&amp;M") && html.contains("&lt;Ann&gt;"));
+        assert!(html.contains("&quot;quoted&quot; &lt;b&gt;"));
+        assert_eq!(
+            html.matches(r#"<li class="inbox-item breached">"#).count(),
+            1
+        );
+        assert!(html.contains(r#"<span class="clock overdue">overdue by 9 min</span>"#));
+        assert!(html.contains(r#"<span class="badge">Open</span>"#));
+        assert_eq!(html.matches("3 ✉").count(), 2);
     }
 }
