@@ -16,8 +16,11 @@ BASE=http://127.0.0.1:$PORT
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
-cargo build --release -q
-bin=./target/release/pressroom
+# BIN=path runs a binary built before (so the tree can change while the benchmark runs).
+if [ -z "${BIN:-}" ]; then
+  cargo build --release -q
+fi
+bin=${BIN:-./target/release/pressroom}
 dir=$(mktemp -d)
 export PRESSROOM_DATA_DIR=$dir PRESSROOM_BIND=127.0.0.1:$PORT RUST_LOG=warn
 db=""

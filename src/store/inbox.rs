@@ -332,6 +332,7 @@ pub fn list(c: &mut Conn, f: &Filter, limit: i64) -> QueryResult<Vec<Conversatio
     if let Some(s) = f.sentiment {
         q = q.filter(conversations::sentiment.eq(s.as_str()));
     }
+    // The same expression as the index `conversations_urgent`, so the order is read from it.
     let negative_first = diesel::dsl::sql::<diesel::sql_types::Integer>(
         "CASE sentiment WHEN 'negative' THEN 0 WHEN 'neutral' THEN 1 ELSE 2 END",
     );

@@ -211,7 +211,43 @@ crate::each_backend!(
     server_errors_are_retried_with_back_off_under_one_key,
     a_429_waits_for_its_retry_after,
     no_answer_makes_a_post_unconfirmed_until_a_person_settles_it,
+    the_publications_page_pages_through_every_publication_once,
 );
+
+/// Fifty to a page, newest first; "Next page" leads on to the rest, each shown once.
+async fn the_publications_page_pages_through_every_publication_once(backend: Backend) {
+    let (app, admin) = ready(backend, LOOPBACK).await;
+    let api = app.api(ADMIN_EMAIL);
+    let ch = webhook_channel(&api, "Hook", "https://hooks.example/in", &new_secret()).await;
+    let at = (Utc::now() + Duration::days(30)).naive_utc();
+    pressroom::store::seed::due_variants(&mut app.conn(), ch, 61, at, Duration::hours(61)).unwrap();
+    let (mut seen, mut pages) = (vec![], 0);
+    let mut url = Some("/publications?state=pending".to_string());
+    while let Some(u) = url.take() {
+        let (s, html) = app.get_html(&admin, &u).await;
+        assert_eq!(s, StatusCode::OK);
+        // Each row links its piece: `<a href="/content/N">Due #n (b)</a>`.
+        let titles: Vec<String> = html
+            .split("<a href=\"/content/")
+            .skip(1)
+            .filter_map(|r| Some(r.split_once('>')?.1.split_once("</a>")?.0.to_string()))
+            .collect();
+        assert!(titles.len() <= 50, "{} rows on one page", titles.len());
+        seen.extend(titles);
+        url = html
+            .split_once(r#"<p class="pager"><a class="button" href=""#)
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(href, _)| href.replace("&amp;", "&").replace("&#x3D;", "="));
+        pages += 1;
+    }
+    assert_eq!(pages, 2);
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!((seen.len(), unique.len()), (61, 61), "{seen:?}");
+    // The newest first: the last one planned heads the first page.
+    assert!(seen[0].starts_with("Due #60"), "{seen:?}");
+}
 
 async fn webhook_posts_go_out_signed_once_at_their_time_and_the_idea_is_published(
     backend: Backend,

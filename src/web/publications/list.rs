@@ -21,7 +21,13 @@ pub struct Query {
     attention: Option<String>,
     #[serde(default)]
     state: Option<String>,
+    /// Older than this publication: the next page.
+    #[serde(default)]
+    before: Option<String>,
 }
+
+/// Rows a page shows; older ones are a "next page" away.
+const PER_PAGE: usize = 50;
 
 /// The words of a publication's cells in the reader's language.
 pub fn labels(ctx: &Ctx) -> PublicationLabels {
@@ -74,11 +80,33 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
     let state = q.state.as_deref().and_then(PubState::parse);
     let filter = Filter {
         state,
+        before_id: q.before.as_deref().and_then(|b| b.parse().ok()),
         ..Default::default()
     };
-    let rows = ctx
-        .db(move |c| Ok(store::publications::overview(c, &filter, attention, 200)?))
+    // One more than shown tells whether there is a next page.
+    let mut rows = ctx
+        .db(move |c| {
+            Ok(store::publications::overview(
+                c,
+                &filter,
+                attention,
+                PER_PAGE as i64 + 1,
+            )?)
+        })
         .await?;
+    let next = (rows.len() > PER_PAGE).then(|| {
+        rows.truncate(PER_PAGE);
+        let mut url = url::form_urlencoded::Serializer::new(String::new());
+        if attention {
+            url.append_pair("attention", "1");
+        }
+        if let Some(s) = state {
+            url.append_pair("state", s.as_str());
+        }
+        let last = rows.last().map(|r| r.publication.id).unwrap_or_default();
+        url.append_pair("before", &last.to_string());
+        format!("/publications?{}", url.finish())
+    });
     let tz = ctx.me()?.timezone.clone();
     // The rows are written in Rust: a partial per row would copy the page's data each time.
     let labels = labels(&ctx);
@@ -106,6 +134,6 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
         .map(|s| json!({"value": s.as_str(), "text": ctx.t(&format!("pub-state-{}", s.as_str())), "selected": state == Some(*s)}))
         .collect();
     Page::new("publications/list", "publications-title")
-        .data(json!({"rows_html": html, "any": !rows.is_empty(), "states": filters, "attention": attention}))
+        .data(json!({"rows_html": html, "any": !rows.is_empty(), "states": filters, "attention": attention, "next": next}))
         .render(&ctx)
 }
