@@ -377,6 +377,42 @@ pub fn messages(c: &mut Conn, conversation_ids: &[i64]) -> QueryResult<Vec<Messa
     Ok(out)
 }
 
+/// What a list shows of a conversation: its latest incoming message and how many came in.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Head {
+    pub author: String,
+    pub author_name: String,
+    pub text: String,
+    pub incoming: usize,
+}
+
+/// The heads of these conversations (only the columns a list shows: no timestamps to read).
+pub fn heads(
+    c: &mut Conn,
+    conversation_ids: &[i64],
+) -> QueryResult<std::collections::HashMap<i64, Head>> {
+    let mut out: std::collections::HashMap<i64, Head> = Default::default();
+    for chunk in conversation_ids.chunks(500) {
+        let rows: Vec<(i64, String, String, String)> = inbox_messages::table
+            .filter(inbox_messages::conversation_id.eq_any(chunk))
+            .filter(inbox_messages::kind.eq(IN))
+            .order((inbox_messages::at.asc(), inbox_messages::id.asc()))
+            .select((
+                inbox_messages::conversation_id,
+                inbox_messages::author,
+                inbox_messages::author_name,
+                inbox_messages::text,
+            ))
+            .load(c)?;
+        for (conv, author, author_name, text) in rows {
+            let h = out.entry(conv).or_default();
+            h.incoming += 1;
+            (h.author, h.author_name, h.text) = (author, author_name, text);
+        }
+    }
+    Ok(out)
+}
+
 /// The messages of each conversation, in the order given (one pass, for lists).
 pub fn by_conversation(messages: &[Message]) -> std::collections::HashMap<i64, Vec<&Message>> {
     let mut out: std::collections::HashMap<i64, Vec<&Message>> = Default::default();

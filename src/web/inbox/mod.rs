@@ -115,34 +115,29 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
     let filter = q.filter(me.id);
     let f = filter.clone();
     let now = ctx.state.scheduler.clock().naive();
-    let (convs, messages, (open, overdue)) = ctx
+    let (convs, heads, (open, overdue)) = ctx
         .db(move |c| {
             let convs = store::inbox::list(c, &f, SHOWN)?;
             let ids: Vec<i64> = convs.iter().map(|cv| cv.id).collect();
-            let messages = store::inbox::messages(c, &ids)?;
-            Ok((convs, messages, store::inbox::open_counts(c, now)?))
+            let heads = store::inbox::heads(c, &ids)?;
+            Ok((convs, heads, store::inbox::open_counts(c, now)?))
         })
         .await?;
     let reference = ctx.reference().await?;
-    let grouped = store::inbox::by_conversation(&messages);
     // The rows are written in Rust: a hundred conversations through `{{#each}}` cost more
     // than the rest of the page.
     let (state_labels, tone_labels) = (
         ConvState::ALL.map(|s| state_label(&ctx, s)),
         Sentiment::ALL.map(|s| tone_label(&ctx, s.as_str())),
     );
-    let facts: Vec<(Option<&Message>, usize, String, String)> = convs
+    let none = store::inbox::Head::default();
+    let facts: Vec<(&store::inbox::Head, String, String)> = convs
         .iter()
         .map(|cv| {
-            let mine: Vec<&Message> = grouped
-                .get(&cv.id)
-                .map(|ms| ms.iter().copied().filter(|m| m.kind == IN).collect())
-                .unwrap_or_default();
-            let last = mine.last().copied();
+            let head = heads.get(&cv.id).unwrap_or(&none);
             (
-                last,
-                mine.len(),
-                last.map(|m| excerpt(&m.text)).unwrap_or_default(),
+                head,
+                excerpt(&head.text),
                 local_time(cv.received_at, &me.timezone),
             )
         })
@@ -150,14 +145,14 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
     let items: Vec<InboxItem> = convs
         .iter()
         .zip(&facts)
-        .map(|(cv, (last, count, excerpt, received))| InboxItem {
+        .map(|(cv, (head, excerpt, received))| InboxItem {
             id: cv.id,
-            author: last.map(|m| m.author.as_str()).unwrap_or(""),
-            author_name: last.map(|m| m.author_name.as_str()).unwrap_or(""),
+            author: &head.author,
+            author_name: &head.author_name,
             channel: reference.channel_name(cv.channel_id).unwrap_or(""),
             received,
             excerpt,
-            count: *count,
+            count: head.incoming,
             state_label: &state_labels[ConvState::ALL
                 .iter()
                 .position(|s| *s == cv.state)
