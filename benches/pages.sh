@@ -4,6 +4,7 @@
 # figures can be read as ratios.
 #   IDEAS=100000 VARIANTS=100000 BACKEND=sqlite|postgres DURATION=10s CONNECTIONS=8 benches/pages.sh
 #   PATHS="/publications /inbox" benches/pages.sh   # only these (after /healthz)
+#   HISTORY=year PATHS="/insights?days=365&by=channel" benches/pages.sh   # a year of 100k posts
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${IDEAS:-100000}
@@ -52,7 +53,14 @@ sql() { if [ "$BACKEND" = postgres ]; then psql -qtA -h 127.0.0.1 -U postgres "$
 # A published history for the insights and idea pages: the variants that fell due 400 to 40
 # days ago went out (the calendar's current month stays as seeded).
 if [ "$BACKEND" = postgres ]; then ago() { echo "now() - interval '$1 days'"; }; else ago() { echo "datetime('now', '-$1 days')"; }; fi
-sql "INSERT INTO publications (variant_id, channel_id, state, idempotency_key, scheduled_at, attempts, published_at, created_at, updated_at) SELECT id, channel_id, 'published', 'bench-' || id, scheduled_at, 1, scheduled_at, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM variants WHERE channel_id IS NOT NULL AND scheduled_at BETWEEN $(ago 400) AND $(ago 40)" >/dev/null
+if [ "${HISTORY:-}" = year ]; then
+  # HISTORY=year: every variant went out in the last 365 days, each with some clicks and
+  # engagement on its counters (for /insights over a year of 100k publications).
+  if [ "$BACKEND" = postgres ]; then day="now() - (id % 365) * interval '1 day'"; else day="datetime('now', '-' || (id % 365) || ' days')"; fi
+  sql "INSERT INTO publications (variant_id, channel_id, state, idempotency_key, scheduled_at, attempts, published_at, created_at, updated_at, clicks, engagement) SELECT id, channel_id, 'published', 'bench-' || id, scheduled_at, 1, $day, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, id % 17, id % 23 FROM variants WHERE channel_id IS NOT NULL" >/dev/null
+else
+  sql "INSERT INTO publications (variant_id, channel_id, state, idempotency_key, scheduled_at, attempts, published_at, created_at, updated_at) SELECT id, channel_id, 'published', 'bench-' || id, scheduled_at, 1, scheduled_at, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM variants WHERE channel_id IS NOT NULL AND scheduled_at BETWEEN $(ago 400) AND $(ago 40)" >/dev/null
+fi
 published=$(sql "SELECT count(*) FROM publications")
 # An inbox: 2,000 open conversations of three messages each.
 sql "INSERT INTO conversations (channel_id, thread_key, state, sentiment, received_at, due_at, last_message_at, created_at, updated_at) SELECT (SELECT min(id) FROM channels), 's:' || id, 'open', 'neutral', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM ideas WHERE id <= 2000" >/dev/null

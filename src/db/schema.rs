@@ -257,6 +257,8 @@ diesel::table! {
         published_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        clicks -> BigInt,
+        engagement -> BigInt,
     }
 }
 

@@ -7,10 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::schema::{
-    channels, content_pieces, departments, ideas, link_clicks, publication_metrics, publications,
-    tracked_links, variants,
-};
+use crate::db::schema::{channels, content_pieces, departments, ideas, publications, variants};
 use crate::db::Conn;
 use crate::domain::insights::By;
 use crate::domain::publications::PubState;
@@ -33,7 +30,6 @@ impl Row {
 
 /// A publication that went out in the period, with what it belongs to.
 struct Pub {
-    id: i64,
     channel_id: i64,
     channel: String,
     department_id: i64,
@@ -44,6 +40,9 @@ struct Pub {
     title: String,
     idea_id: i64,
     published_at: NaiveDateTime,
+    /// People's clicks and the channel's engagement, as kept on the publication.
+    clicks: i64,
+    engagement: i64,
 }
 
 fn published(conn: &mut Conn, from: NaiveDateTime, to: NaiveDateTime) -> QueryResult<Vec<Pub>> {
@@ -52,7 +51,7 @@ fn published(conn: &mut Conn, from: NaiveDateTime, to: NaiveDateTime) -> QueryRe
         .and(publications::published_at.ge(from))
         .and(publications::published_at.lt(to));
     type Loaded = (
-        (i64, Option<NaiveDateTime>),
+        (Option<NaiveDateTime>, i64, i64),
         (i64, String),
         (i64, String),
         (String, String),
@@ -65,7 +64,11 @@ fn published(conn: &mut Conn, from: NaiveDateTime, to: NaiveDateTime) -> QueryRe
         ))
         .filter(in_period)
         .select((
-            (publications::id, publications::published_at),
+            (
+                publications::published_at,
+                publications::clicks,
+                publications::engagement,
+            ),
             (channels::id, channels::name),
             (departments::id, departments::name),
             (ideas::pillar, variants::language),
@@ -76,13 +79,12 @@ fn published(conn: &mut Conn, from: NaiveDateTime, to: NaiveDateTime) -> QueryRe
         .into_iter()
         .map(
             |(
-                (id, at),
+                (at, clicks, engagement),
                 (channel_id, channel),
                 (department_id, department),
                 (pillar, language),
                 (content_id, title, idea_id),
             )| Pub {
-                id,
                 channel_id,
                 channel,
                 department_id,
@@ -93,6 +95,8 @@ fn published(conn: &mut Conn, from: NaiveDateTime, to: NaiveDateTime) -> QueryRe
                 title,
                 idea_id,
                 published_at: at.unwrap_or_default(),
+                clicks,
+                engagement,
             },
         )
         .collect())
@@ -144,9 +148,6 @@ pub fn dashboard(
     by: By,
 ) -> QueryResult<Dashboard> {
     let pubs = published(conn, from, to)?;
-    let ids: Vec<i64> = pubs.iter().map(|p| p.id).collect();
-    let earned = earned(conn, &ids)?;
-    let got = |id: i64| earned.get(&id).copied().unwrap_or_default();
     let mut groups: BTreeMap<String, Row> = BTreeMap::new();
     let mut pieces: BTreeMap<i64, Piece> = BTreeMap::new();
     let mut total = Row::default();
@@ -157,7 +158,7 @@ pub fn dashboard(
             By::Pillar => &p.pillar,
             By::Language => &p.language,
         };
-        let (clicks, engagement) = got(p.id);
+        let (clicks, engagement) = (p.clicks, p.engagement);
         groups
             .entry(key.clone())
             .or_insert_with(|| Row {
@@ -201,7 +202,7 @@ pub fn dashboard(
     } else {
         vec![]
     };
-    let funnel = funnel(conn, from, to, &pubs, &got)?;
+    let funnel = funnel(conn, from, to, &pubs)?;
     Ok(Dashboard {
         rows,
         total,
@@ -216,7 +217,6 @@ fn funnel(
     from: NaiveDateTime,
     to: NaiveDateTime,
     pubs: &[Pub],
-    got: &dyn Fn(i64) -> (i64, i64),
 ) -> QueryResult<Vec<Funnel>> {
     use crate::db::schema::idea_events;
     use std::collections::HashSet;
@@ -252,7 +252,7 @@ fn funnel(
     let mut first_post: HashMap<i64, (String, NaiveDateTime)> = HashMap::new();
     let mut earned_by: HashMap<String, i64> = HashMap::new();
     for p in pubs {
-        let (clicks, engagement) = got(p.id);
+        let (clicks, engagement) = (p.clicks, p.engagement);
         *earned_by.entry(p.department.clone()).or_default() += clicks + engagement;
         let r = rows.entry(p.department.clone()).or_insert_with(|| Funnel {
             department: p.department.clone(),
@@ -315,56 +315,15 @@ pub fn by_scope(
 ) -> QueryResult<HashMap<(crate::domain::targets::Scope, i64), Row>> {
     use crate::domain::targets::Scope;
     let pubs = published(conn, from, to)?;
-    let ids: Vec<i64> = pubs.iter().map(|p| p.id).collect();
-    let earned = earned(conn, &ids)?;
     let mut out: HashMap<(Scope, i64), Row> = HashMap::new();
     for p in &pubs {
-        let (clicks, engagement) = earned.get(&p.id).copied().unwrap_or_default();
+        let (clicks, engagement) = (p.clicks, p.engagement);
         out.entry((Scope::Channel, p.channel_id))
             .or_default()
             .add(clicks, engagement);
         out.entry((Scope::Department, p.department_id))
             .or_default()
             .add(clicks, engagement);
-    }
-    Ok(out)
-}
-
-/// What each of these publications earned: people's clicks on its tracked links, and its
-/// engagement (the last reading of each of its channel's counts, added up). Read in chunks, so
-/// a year of publications stays within the backends' limits on bound values.
-fn earned(conn: &mut Conn, ids: &[i64]) -> QueryResult<HashMap<i64, (i64, i64)>> {
-    let mut out: HashMap<i64, (i64, i64)> = HashMap::new();
-    let mut last: HashMap<(i64, String), (NaiveDateTime, i64)> = HashMap::new();
-    for chunk in ids.chunks(5_000) {
-        let clicks: Vec<(i64, i64)> = link_clicks::table
-            .inner_join(tracked_links::table)
-            .filter(tracked_links::publication_id.eq_any(chunk))
-            .filter(link_clicks::bot.eq(false))
-            .group_by(tracked_links::publication_id)
-            .select((tracked_links::publication_id, diesel::dsl::count_star()))
-            .load(conn)?;
-        for (p, n) in clicks {
-            out.entry(p).or_default().0 += n;
-        }
-        let readings: Vec<(i64, String, NaiveDateTime, i64)> = publication_metrics::table
-            .filter(publication_metrics::publication_id.eq_any(chunk))
-            .select((
-                publication_metrics::publication_id,
-                publication_metrics::name,
-                publication_metrics::at,
-                publication_metrics::value,
-            ))
-            .load(conn)?;
-        for (p, name, at, value) in readings {
-            let e = last.entry((p, name)).or_insert((at, value));
-            if at >= e.0 {
-                *e = (at, value);
-            }
-        }
-    }
-    for ((p, _), (_, v)) in last {
-        out.entry(p).or_default().1 += v;
     }
     Ok(out)
 }
@@ -385,35 +344,40 @@ pub fn of_idea(conn: &mut Conn, idea_id: i64) -> QueryResult<Vec<PostResult>> {
     let of_idea = publications::state
         .eq(PubState::Published.as_str())
         .and(content_pieces::idea_id.eq(idea_id));
-    type Post = (i64, String, String, Option<NaiveDateTime>, Option<String>);
+    type Post = (
+        String,
+        String,
+        Option<NaiveDateTime>,
+        Option<String>,
+        i64,
+        i64,
+    );
     let posts: Vec<Post> = publications::table
         .inner_join(channels::table)
         .inner_join(variants::table.inner_join(content_pieces::table))
         .filter(of_idea)
         .order((publications::published_at, publications::id))
         .select((
-            publications::id,
             channels::name,
             variants::language,
             publications::published_at,
             publications::url,
+            publications::clicks,
+            publications::engagement,
         ))
         .load(conn)?;
-    let ids: Vec<i64> = posts.iter().map(|p| p.0).collect();
-    let earned = earned(conn, &ids)?;
     Ok(posts
         .into_iter()
-        .map(|(id, channel, language, published_at, url)| {
-            let (clicks, engagement) = earned.get(&id).copied().unwrap_or_default();
-            PostResult {
+        .map(
+            |(channel, language, published_at, url, clicks, engagement)| PostResult {
                 channel,
                 language,
                 published_at,
                 url,
                 clicks,
                 engagement,
-            }
-        })
+            },
+        )
         .collect())
 }
 
@@ -446,18 +410,17 @@ pub fn of_submitter(
         return Ok(vec![]);
     }
     let ids: Vec<i64> = mine.iter().map(|m| m.0).collect();
-    let posts: Vec<(i64, i64, Option<NaiveDateTime>)> = publications::table
+    let posts: Vec<(i64, Option<NaiveDateTime>, i64, i64)> = publications::table
         .inner_join(variants::table.inner_join(content_pieces::table))
         .filter(publications::state.eq(PubState::Published.as_str()))
         .filter(content_pieces::idea_id.eq_any(&ids))
         .select((
-            publications::id,
             content_pieces::idea_id,
             publications::published_at,
+            publications::clicks,
+            publications::engagement,
         ))
         .load(conn)?;
-    let post_ids: Vec<i64> = posts.iter().map(|p| p.0).collect();
-    let earned = earned(conn, &post_ids)?;
     let mut out: Vec<IdeaResult> = mine
         .into_iter()
         .map(|(idea_id, title)| IdeaResult {
@@ -469,8 +432,7 @@ pub fn of_submitter(
             last_published_at: NaiveDateTime::default(),
         })
         .collect();
-    for (id, idea_id, at) in posts {
-        let (clicks, engagement) = earned.get(&id).copied().unwrap_or_default();
+    for (idea_id, at, clicks, engagement) in posts {
         if let Some(r) = out.iter_mut().find(|r| r.idea_id == idea_id) {
             r.publications += 1;
             r.clicks += clicks;

@@ -108,6 +108,25 @@ pub struct NewClick {
 /// in process, one cached statement per click. (Diesel's two-backend batch insert cannot
 /// take the nullable visitor.)
 pub fn record(conn: &mut Conn, clicks: &[NewClick]) -> QueryResult<usize> {
+    let n = insert_clicks(conn, clicks)?;
+    // People's clicks also go onto their publication's count, which insights add up.
+    let mut people: std::collections::BTreeMap<i64, i64> = Default::default();
+    for c in clicks.iter().filter(|c| !c.bot) {
+        *people.entry(c.link_id).or_default() += 1;
+    }
+    for (link, n) in people {
+        diesel::sql_query(
+            "UPDATE publications SET clicks = clicks + $1 \
+             WHERE id = (SELECT publication_id FROM tracked_links WHERE id = $2)",
+        )
+        .bind::<BigInt, _>(n)
+        .bind::<BigInt, _>(link)
+        .execute(conn)?;
+    }
+    Ok(n)
+}
+
+fn insert_clicks(conn: &mut Conn, clicks: &[NewClick]) -> QueryResult<usize> {
     use diesel::sql_types::{Array, Bool, Nullable};
     match conn {
         Conn::Pg(pg) => {

@@ -29,6 +29,19 @@ pub fn record(
         .bind::<BigInt, _>(*value)
         .execute(conn)?;
     }
+    if new > 0 {
+        // The publication's engagement as insights add it up: the last reading of each count.
+        diesel::sql_query(
+            "UPDATE publications SET engagement = COALESCE((\
+               SELECT sum(m.value) FROM publication_metrics m \
+               WHERE m.publication_id = publications.id \
+                 AND m.at = (SELECT max(m2.at) FROM publication_metrics m2 \
+                             WHERE m2.publication_id = m.publication_id AND m2.name = m.name)\
+             ), 0) WHERE id = $1",
+        )
+        .bind::<BigInt, _>(publication_id)
+        .execute(conn)?;
+    }
     Ok(new)
 }
 

@@ -1,0 +1,2 @@
+ALTER TABLE publications DROP COLUMN clicks;
+ALTER TABLE publications DROP COLUMN engagement;
