@@ -11,6 +11,7 @@ N=${IDEAS:-100000}
 V=${VARIANTS:-$N}
 DURATION=${DURATION:-10s}
 CONNS=${CONNECTIONS:-8}
+THREADS=$(( CONNS < 2 ? CONNS : 2 ))
 BACKEND=${BACKEND:-sqlite}
 PORT=${PORT:-18181}
 BASE=http://127.0.0.1:$PORT
@@ -61,6 +62,10 @@ if [ "${HISTORY:-}" = year ]; then
 else
   sql "INSERT INTO publications (variant_id, channel_id, state, idempotency_key, scheduled_at, attempts, published_at, created_at, updated_at) SELECT id, channel_id, 'published', 'bench-' || id, scheduled_at, 1, scheduled_at, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM variants WHERE channel_id IS NOT NULL AND scheduled_at BETWEEN $(ago 400) AND $(ago 40)" >/dev/null
 fi
+# What each went out as, as the server writes it when it publishes (migration 000018).
+sql "UPDATE publications SET content_id = (SELECT v.content_id FROM variants v WHERE v.id = publications.variant_id), language = (SELECT v.language FROM variants v WHERE v.id = publications.variant_id)" >/dev/null
+sql "UPDATE publications SET idea_id = (SELECT cp.idea_id FROM content_pieces cp WHERE cp.id = publications.content_id)" >/dev/null
+sql "UPDATE publications SET department_id = (SELECT i.department_id FROM ideas i WHERE i.id = publications.idea_id), pillar = (SELECT i.pillar FROM ideas i WHERE i.id = publications.idea_id)" >/dev/null
 published=$(sql "SELECT count(*) FROM publications")
 # An inbox: 2,000 open conversations of three messages each.
 sql "INSERT INTO conversations (channel_id, thread_key, state, sentiment, received_at, due_at, last_message_at, created_at, updated_at) SELECT (SELECT min(id) FROM channels), 's:' || id, 'open', 'neutral', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM ideas WHERE id <= 2000" >/dev/null
@@ -88,7 +93,7 @@ default_paths=(
   "/inbox")
 if [ -n "${PATHS:-}" ]; then read -r -a paths <<< "/healthz $PATHS"; else paths=("${default_paths[@]}"); fi
 for path in "${paths[@]}"; do
-  out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H "Cookie: pressroom_session=$session" "$BASE$path")
+  out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -H "Cookie: pressroom_session=$session" "$BASE$path")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
@@ -104,7 +109,7 @@ echo "(/insights over $published published variants; /inbox over 2,000 open conv
 # A tracked link's redirect, with its clicks recorded (a browser's user agent: people's clicks).
 sql "INSERT INTO tracked_links (code, publication_id, url, target, created_at) SELECT 'benchLink01', min(id), 'https://example.ch/', 'https://example.ch/?utm_source=bench', CURRENT_TIMESTAMP FROM publications" >/dev/null
 ua="Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
-out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H "User-Agent: $ua" "$BASE/l/benchLink01")
+out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -H "User-Agent: $ua" "$BASE/l/benchLink01")
 rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
 p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
 sent=$(echo "$out" | awk '/requests in/ {print $1}')

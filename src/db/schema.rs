@@ -259,6 +259,11 @@ diesel::table! {
         updated_at -> Timestamp,
         clicks -> BigInt,
         engagement -> BigInt,
+        content_id -> Nullable<BigInt>,
+        idea_id -> Nullable<BigInt>,
+        department_id -> Nullable<BigInt>,
+        pillar -> Nullable<Text>,
+        language -> Nullable<Text>,
     }
 }
 

@@ -296,6 +296,26 @@ pub fn finish(
             publications::published_at.eq(published.then_some(now)),
         ))
         .execute(conn)?;
+    if published {
+        stamp(conn, id)?;
+    }
+    Ok(())
+}
+
+/// Writes down what a publication went out as (piece, idea, department, pillar, language),
+/// for insights to read without joins. Pillars and departments changed later do not move
+/// what was published.
+fn stamp(conn: &mut Conn, id: i64) -> QueryResult<()> {
+    diesel::sql_query(
+        "UPDATE publications SET \
+           content_id = v.content_id, idea_id = i.id, department_id = i.department_id, \
+           pillar = i.pillar, language = v.language \
+         FROM variants v JOIN content_pieces cp ON cp.id = v.content_id \
+           JOIN ideas i ON i.id = cp.idea_id \
+         WHERE v.id = publications.variant_id AND publications.id = $1",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(id)
+    .execute(conn)?;
     Ok(())
 }
 
@@ -338,6 +358,7 @@ pub fn confirm(
     ))
     .execute(conn)?;
     if n == 1 {
+        stamp(conn, p.id)?;
         jobs::cancel_unique(conn, &job_key(p.id), now)?;
     }
     Ok(n == 1)
