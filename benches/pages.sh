@@ -65,7 +65,7 @@ fi
 # What each went out as, as the server writes it when it publishes (migration 000018).
 sql "UPDATE publications SET content_id = (SELECT v.content_id FROM variants v WHERE v.id = publications.variant_id), language = (SELECT v.language FROM variants v WHERE v.id = publications.variant_id)" >/dev/null
 sql "UPDATE publications SET idea_id = (SELECT cp.idea_id FROM content_pieces cp WHERE cp.id = publications.content_id)" >/dev/null
-sql "UPDATE publications SET department_id = (SELECT i.department_id FROM ideas i WHERE i.id = publications.idea_id), pillar = (SELECT i.pillar FROM ideas i WHERE i.id = publications.idea_id)" >/dev/null
+sql "UPDATE publications SET department_id = (SELECT i.department_id FROM ideas i WHERE i.id = publications.idea_id), pillar = (SELECT i.pillar FROM ideas i WHERE i.id = publications.idea_id), handed_in_at = (SELECT min(e.at) FROM idea_events e WHERE e.idea_id = publications.idea_id AND e.to_state = 'submitted')" >/dev/null
 published=$(sql "SELECT count(*) FROM publications")
 # An inbox: 2,000 open conversations of three messages each.
 sql "INSERT INTO conversations (channel_id, thread_key, state, sentiment, received_at, due_at, last_message_at, created_at, updated_at) SELECT (SELECT min(id) FROM channels), 's:' || id, 'open', 'neutral', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM ideas WHERE id <= 2000" >/dev/null

@@ -264,6 +264,7 @@ diesel::table! {
         department_id -> Nullable<BigInt>,
         pillar -> Nullable<Text>,
         language -> Nullable<Text>,
+        handed_in_at -> Nullable<Timestamp>,
     }
 }
 

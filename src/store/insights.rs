@@ -37,6 +37,8 @@ struct Pub {
     content_id: i64,
     idea_id: i64,
     published_at: NaiveDateTime,
+    /// When its idea was first handed in.
+    handed_in_at: Option<NaiveDateTime>,
     /// People's clicks and the channel's engagement, as kept on the publication.
     clicks: i64,
     engagement: i64,
@@ -59,6 +61,7 @@ fn published(conn: &mut Conn, from: NaiveDateTime, to: NaiveDateTime) -> QueryRe
         Option<String>,
         i64,
         i64,
+        Option<NaiveDateTime>,
     );
     let rows: Vec<Loaded> = publications::table
         .filter(in_period)
@@ -72,6 +75,7 @@ fn published(conn: &mut Conn, from: NaiveDateTime, to: NaiveDateTime) -> QueryRe
             publications::language,
             publications::clicks,
             publications::engagement,
+            publications::handed_in_at,
         ))
         .load(conn)?;
     Ok(rows
@@ -87,6 +91,7 @@ fn published(conn: &mut Conn, from: NaiveDateTime, to: NaiveDateTime) -> QueryRe
                 language,
                 clicks,
                 engagement,
+                handed_in_at,
             )| Pub {
                 channel_id,
                 department_id: department_id.unwrap_or_default(),
@@ -95,6 +100,7 @@ fn published(conn: &mut Conn, from: NaiveDateTime, to: NaiveDateTime) -> QueryRe
                 content_id: content_id.unwrap_or_default(),
                 idea_id: idea_id.unwrap_or_default(),
                 published_at: at.unwrap_or_default(),
+                handed_in_at,
                 clicks,
                 engagement,
             },
@@ -296,34 +302,27 @@ fn funnel(
     }
     // Per department (by id): publications and what they earned; the first post of each idea.
     let mut by_department: HashMap<i64, (i64, i64)> = HashMap::new();
-    let mut first_post: HashMap<i64, (i64, NaiveDateTime)> = HashMap::new();
+    // idea → (department, first post, hand-in)
+    type First = (i64, NaiveDateTime, Option<NaiveDateTime>);
+    let mut first_post: HashMap<i64, First> = HashMap::new();
     for p in pubs {
         let d = by_department.entry(p.department_id).or_default();
         d.0 += 1;
         d.1 += p.clicks + p.engagement;
-        let e = first_post
-            .entry(p.idea_id)
-            .or_insert((p.department_id, p.published_at));
+        let e = first_post.entry(p.idea_id).or_insert((
+            p.department_id,
+            p.published_at,
+            p.handed_in_at,
+        ));
         if p.published_at < e.1 {
             e.1 = p.published_at;
         }
     }
-    let idea_ids: Vec<i64> = first_post.keys().copied().collect();
-    let mut handed_in_at: HashMap<i64, NaiveDateTime> = HashMap::new();
-    for chunk in idea_ids.chunks(5_000) {
-        let firsts: Vec<(i64, Option<NaiveDateTime>)> = idea_events::table
-            .filter(idea_events::idea_id.eq_any(chunk))
-            .filter(idea_events::to_state.eq("submitted"))
-            .group_by(idea_events::idea_id)
-            .select((idea_events::idea_id, diesel::dsl::min(idea_events::at)))
-            .load(conn)?;
-        handed_in_at.extend(firsts.into_iter().filter_map(|(i, at)| Some((i, at?))));
-    }
     let mut published: HashMap<i64, i64> = HashMap::new();
     let mut leads: HashMap<i64, Vec<f64>> = HashMap::new();
-    for (idea, (department, at)) in &first_post {
+    for (department, at, handed_in) in first_post.values() {
         *published.entry(*department).or_default() += 1;
-        if let Some(h) = handed_in_at.get(idea) {
+        if let Some(h) = handed_in {
             let days = (*at - *h).num_minutes() as f64 / (60.0 * 24.0);
             leads.entry(*department).or_default().push(days.max(0.0));
         }

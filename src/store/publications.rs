@@ -302,14 +302,17 @@ pub fn finish(
     Ok(())
 }
 
-/// Writes down what a publication went out as (piece, idea, department, pillar, language),
+/// Writes down what a publication went out as (piece, idea, department, pillar, language,
+/// and when the idea was first handed in),
 /// for insights to read without joins. Pillars and departments changed later do not move
 /// what was published.
 fn stamp(conn: &mut Conn, id: i64) -> QueryResult<()> {
     diesel::sql_query(
         "UPDATE publications SET \
            content_id = v.content_id, idea_id = i.id, department_id = i.department_id, \
-           pillar = i.pillar, language = v.language \
+           pillar = i.pillar, language = v.language, \
+           handed_in_at = (SELECT min(e.at) FROM idea_events e \
+                           WHERE e.idea_id = i.id AND e.to_state = 'submitted') \
          FROM variants v JOIN content_pieces cp ON cp.id = v.content_id \
            JOIN ideas i ON i.id = cp.idea_id \
          WHERE v.id = publications.variant_id AND publications.id = $1",

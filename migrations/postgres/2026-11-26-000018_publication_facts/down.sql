@@ -5,3 +5,4 @@ ALTER TABLE publications DROP COLUMN idea_id;
 ALTER TABLE publications DROP COLUMN department_id;
 ALTER TABLE publications DROP COLUMN pillar;
 ALTER TABLE publications DROP COLUMN language;
+ALTER TABLE publications DROP COLUMN handed_in_at;
