@@ -21,6 +21,8 @@ struct Doc {
     body: Option<&'static str>,
     /// The body may be left out.
     body_optional: bool,
+    /// The answer's schema: a name under `components/schemas` (`SCHEMAS`); an object if none.
+    response: Option<&'static str>,
 }
 
 const fn doc(
@@ -39,6 +41,15 @@ const fn doc(
         query,
         body,
         body_optional: false,
+        response: None,
+    }
+}
+
+/// A doc whose answer has the schema `name` (in `SCHEMAS`).
+const fn answers(name: &'static str, d: Doc) -> Doc {
+    Doc {
+        response: Some(name),
+        ..d
     }
 }
 
@@ -74,39 +85,113 @@ const IDEA_BODY: &str = r#"{"type": "object", "properties": {
     "wished_date": {"type": ["string", "null"]}, "links": {"type": "array", "items": {"type": "string"}},
     "department_id": {"type": "integer"}, "state": {"type": "string"}, "version": {"type": "integer"}}}"#;
 
+/// What the main objects look like in answers (the fields every answer has, with their types;
+/// more may come). schemathesis checks real answers against these in `.ci/run`.
+const SCHEMAS: &[(&str, &str)] = &[
+    (
+        "Person",
+        r#"{"type": "object", "required": ["id", "name"], "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}}"#,
+    ),
+    (
+        "Idea",
+        r##"{"type": "object", "required": ["id", "title", "pitch", "department_id", "audience", "pillar", "tags", "channels", "languages", "links", "state", "version", "submitter", "created_at", "updated_at"], "properties": {
+        "id": {"type": "integer"}, "title": {"type": "string"}, "pitch": {"type": "string"},
+        "department": {"type": ["string", "null"]}, "department_id": {"type": "integer"},
+        "audience": {"type": "string"}, "pillar": {"type": "string"},
+        "tags": {"type": "array", "items": {"type": "string"}},
+        "channels": {"type": "array", "items": {"type": "integer"}},
+        "languages": {"type": "array", "items": {"type": "string"}},
+        "wished_date": {"type": ["string", "null"]}, "links": {"type": "array", "items": {"type": "string"}},
+        "state": {"type": "string", "enum": ["draft", "submitted", "in_review", "changes_requested", "approved", "rejected", "in_production", "scheduled", "published", "archived"]},
+        "version": {"type": "integer"}, "submitter": {"$ref": "#/components/schemas/Person"},
+        "assignee": {"oneOf": [{"$ref": "#/components/schemas/Person"}, {"type": "null"}]},
+        "created_at": {"type": "string", "format": "date-time"}, "updated_at": {"type": "string", "format": "date-time"}}}"##,
+    ),
+    (
+        "IdeaList",
+        r##"{"type": "object", "required": ["items", "next"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Idea"}}, "next": {"type": ["string", "null"]}}}"##,
+    ),
+    (
+        "Channel",
+        r#"{"type": "object", "required": ["id", "name", "kind", "config", "secrets_set", "several_per_slot", "paused", "schedules", "next_slots"], "properties": {
+        "id": {"type": "integer"}, "name": {"type": "string"}, "kind": {"type": "string", "enum": ["webhook", "mastodon", "newsletter", "feed"]},
+        "config": {"type": "object"}, "secrets_set": {"type": "array", "items": {"type": "string"}},
+        "several_per_slot": {"type": "boolean"}, "paused": {"type": "boolean"},
+        "schedules": {"type": "array", "items": {"type": "object", "required": ["id", "cron", "timezone"], "properties": {"id": {"type": "integer"}, "cron": {"type": "string"}, "timezone": {"type": "string"}}}},
+        "next_slots": {"type": "array", "items": {"type": "string", "format": "date-time"}}}}"#,
+    ),
+    (
+        "ChannelList",
+        r##"{"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Channel"}}, "next": {"type": "null"}}}"##,
+    ),
+    (
+        "Publication",
+        r#"{"type": "object", "required": ["id", "variant_id", "channel_id", "state", "attempts", "idempotency_key", "scheduled_at"], "properties": {
+        "id": {"type": "integer"}, "variant_id": {"type": "integer"}, "channel_id": {"type": "integer"},
+        "state": {"type": "string", "enum": ["pending", "publishing", "published", "failed", "unconfirmed"]},
+        "attempts": {"type": "integer"}, "idempotency_key": {"type": "string"},
+        "scheduled_at": {"type": "string", "format": "date-time"},
+        "next_retry_at": {"type": ["string", "null"], "format": "date-time"},
+        "published_at": {"type": ["string", "null"], "format": "date-time"},
+        "external_id": {"type": ["string", "null"]}, "url": {"type": ["string", "null"]}, "last_error": {"type": ["string", "null"]},
+        "attempt_log": {"type": "array"}}}"#,
+    ),
+    (
+        "PublicationList",
+        r##"{"type": "object", "required": ["items", "next"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Publication"}}, "next": {"type": ["string", "null"]}}}"##,
+    ),
+    (
+        "Conversation",
+        r#"{"type": "object", "required": ["id", "channel_id", "state", "sentiment", "received_at", "due_at", "messages"], "properties": {
+        "id": {"type": "integer"}, "channel_id": {"type": "integer"}, "publication_id": {"type": ["integer", "null"]},
+        "state": {"type": "string", "enum": ["open", "answered", "no_reply", "closed"]},
+        "sentiment": {"type": "string", "enum": ["positive", "neutral", "negative"]},
+        "assignee_id": {"type": ["integer", "null"]}, "idea_id": {"type": ["integer", "null"]},
+        "received_at": {"type": "string", "format": "date-time"}, "due_at": {"type": "string", "format": "date-time"},
+        "answered_at": {"type": ["string", "null"], "format": "date-time"},
+        "messages": {"type": "array", "items": {"type": "object", "required": ["id", "kind", "author", "text", "at"], "properties": {
+            "id": {"type": "integer"}, "kind": {"type": "string", "enum": ["in", "out", "note"]}, "author": {"type": "string"},
+            "text": {"type": "string"}, "at": {"type": "string", "format": "date-time"}, "boosted": {"type": "boolean"}}}}}}"#,
+    ),
+    (
+        "ConversationList",
+        r##"{"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Conversation"}}}}"##,
+    ),
+];
+
 const DOCS: &[Doc] = &[
     doc("GET", "/me", "The user the token belongs to", 200, &[], None),
     doc("GET", "/me/tokens", "The user's API tokens (never the secrets)", 200, &[], None),
     doc("DELETE", "/me/tokens/{id}", "Revoke one of the user's tokens", 204, &[], None),
     optional_body(doc("POST", "/me/calendar-feeds", "A private calendar feed address (ICS) for the user", 201, &[], Some(r#"{"type": "object", "additionalProperties": false, "properties": {"channel_id": {"type": ["integer", "null"]}}}"#))),
-    doc("GET", "/ideas", "Ideas the caller may see, newest first, filtered", 200, IDEA_FILTERS, None),
-    doc("POST", "/ideas", "Hand in an idea (or save a draft)", 201, &[], Some(IDEA_BODY)),
-    doc("GET", "/ideas/{id}", "One idea with its history", 200, &[], None),
-    doc("PATCH", "/ideas/{id}", "Edit an idea; `version` guards against overwriting a change made meanwhile", 200, &[], Some(IDEA_BODY)),
-    doc("POST", "/ideas/{id}/transitions", "Move an idea to another state", 200, &[], Some(r#"{"type": "object", "required": ["to"], "properties": {"to": {"type": "string"}, "comment": {"type": "string"}, "version": {"type": "integer"}}}"#)),
+    answers("IdeaList", doc("GET", "/ideas", "Ideas the caller may see, newest first, filtered", 200, IDEA_FILTERS, None)),
+    answers("Idea", doc("POST", "/ideas", "Hand in an idea (or save a draft)", 201, &[], Some(IDEA_BODY))),
+    answers("Idea", doc("GET", "/ideas/{id}", "One idea with its history", 200, &[], None)),
+    answers("Idea", doc("PATCH", "/ideas/{id}", "Edit an idea; `version` guards against overwriting a change made meanwhile", 200, &[], Some(IDEA_BODY))),
+    answers("Idea", doc("POST", "/ideas/{id}/transitions", "Move an idea to another state", 200, &[], Some(r#"{"type": "object", "required": ["to"], "properties": {"to": {"type": "string"}, "comment": {"type": "string"}, "version": {"type": "integer"}}}"#))),
     doc("POST", "/ideas/{id}/comments", "Comment on an idea (@name mentions are told by mail)", 201, &[], Some(r#"{"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}"#)),
-    doc("GET", "/channels", "The channels", 200, &[], None),
-    doc("POST", "/channels", "Add a channel with its settings and posting schedules", 201, &[], Some(r#"{"type": "object", "required": ["name", "kind"], "properties": {"name": {"type": "string"}, "kind": {"type": "string", "enum": ["webhook", "mastodon", "newsletter", "feed"]}, "config": {"type": "object", "additionalProperties": {"type": "string"}}, "secrets": {"type": "object", "additionalProperties": {"type": "string"}}, "schedules": {"type": "array", "items": {"type": "object", "properties": {"cron": {"type": "string"}, "timezone": {"type": "string"}}}}}}"#)),
-    doc("GET", "/channels/{id}", "One channel (secrets only named, never shown)", 200, &[], None),
+    answers("ChannelList", doc("GET", "/channels", "The channels", 200, &[], None)),
+    answers("Channel", doc("POST", "/channels", "Add a channel with its settings and posting schedules", 201, &[], Some(r#"{"type": "object", "required": ["name", "kind"], "properties": {"name": {"type": "string"}, "kind": {"type": "string", "enum": ["webhook", "mastodon", "newsletter", "feed"]}, "config": {"type": "object", "additionalProperties": {"type": "string"}}, "secrets": {"type": "object", "additionalProperties": {"type": "string"}}, "schedules": {"type": "array", "items": {"type": "object", "properties": {"cron": {"type": "string"}, "timezone": {"type": "string"}}}}}}"#))),
+    answers("Channel", doc("GET", "/channels/{id}", "One channel (secrets only named, never shown)", 200, &[], None)),
     doc("POST", "/content", "Start a content piece for an approved idea", 201, &[], Some(r#"{"type": "object", "required": ["idea_id"], "properties": {"idea_id": {"type": "integer"}, "title": {"type": "string"}, "body": {"type": "string"}}}"#)),
     doc("GET", "/content/{id}", "A content piece with its variants", 200, &[], None),
     doc("POST", "/content/{id}/variants", "Add a variant for a channel and language", 201, &[], Some(r#"{"type": "object", "required": ["channel_id", "language"], "properties": {"channel_id": {"type": "integer"}, "language": {"type": "string"}, "text": {"type": "string"}, "link": {"type": "string"}, "subject": {"type": "string"}}}"#)),
     doc("POST", "/variants/{id}/schedule", "Schedule a variant (at a time, or in the next free slot)", 200, &[], Some(r#"{"type": "object", "properties": {"at": {"type": "string"}, "next_slot": {"type": "boolean"}}}"#)),
     doc("DELETE", "/variants/{id}/schedule", "Take a variant off the plan", 200, &[], None),
-    doc("GET", "/publications", "Publications, newest first", 200, &[("variant_id", "integer"), ("channel_id", "integer"), ("state", "string"), ("cursor", "string"), ("limit", "integer")], None),
-    doc("GET", "/publications/{id}", "One publication with every attempt", 200, &[], None),
+    answers("PublicationList", doc("GET", "/publications", "Publications, newest first", 200, &[("variant_id", "integer"), ("channel_id", "integer"), ("state", "string"), ("cursor", "string"), ("limit", "integer")], None)),
+    answers("Publication", doc("GET", "/publications/{id}", "One publication with every attempt", 200, &[], None)),
     doc("GET", "/publications/{id}/metrics", "What a publication earned: clicks, visitors, the channel's counts over time", 200, &[], None),
-    doc("POST", "/publications/{id}/retry", "Publish again (after a failure, or after checking an unconfirmed one)", 200, &[], None),
+    answers("Publication", doc("POST", "/publications/{id}/retry", "Publish again (after a failure, or after checking an unconfirmed one)", 200, &[], None)),
     optional_body(doc("POST", "/publications/{id}/confirm", "Mark a publication live after checking the channel", 200, &[], Some(r#"{"type": "object", "properties": {"url": {"type": "string"}}}"#))),
     doc("POST", "/metrics", "A channel's receiver pushes its counts (signed like our webhooks)", 202, &[], Some(r#"{"type": "object", "required": ["publication_id", "metrics"], "properties": {"publication_id": {"type": "integer"}, "at": {"type": "string"}, "metrics": {"type": "object", "additionalProperties": {"type": "integer"}}}}"#)),
     doc("GET", "/insights", "Publications, clicks and engagement of a period, grouped; top pieces, the funnel, answer times", 200, &[("days", "integer"), ("by", "string"), ("from", "string"), ("to", "string")], None),
     doc("GET", "/targets", "A month's targets with their progress", 200, &[("month", "string")], None),
     doc("POST", "/targets", "Set a target for a channel or department and month", 201, &[], Some(r#"{"type": "object", "required": ["scope", "scope_id", "metric", "month", "amount"], "properties": {"scope": {"type": "string", "enum": ["channel", "department"]}, "scope_id": {"type": "integer"}, "metric": {"type": "string", "enum": ["publications", "clicks", "engagement"]}, "month": {"type": "string"}, "amount": {"type": "integer"}}}"#)),
     doc("DELETE", "/targets/{id}", "Remove a target", 204, &[], None),
-    doc("GET", "/inbox", "Conversations (open ones unless `state` says otherwise), the most urgent first", 200, &[("state", "string"), ("channel_id", "integer"), ("assignee_id", "integer"), ("sentiment", "string"), ("limit", "integer")], None),
+    answers("ConversationList", doc("GET", "/inbox", "Conversations (open ones unless `state` says otherwise), the most urgent first", 200, &[("state", "string"), ("channel_id", "integer"), ("assignee_id", "integer"), ("sentiment", "string"), ("limit", "integer")], None)),
     doc("POST", "/inbox", "Another system pushes a message into the inbox (signed like our webhooks)", 202, &[], Some(r#"{"type": "object", "required": ["channel_id", "id", "author", "text"], "properties": {"channel_id": {"type": "integer"}, "id": {"type": "string"}, "author": {"type": "string"}, "author_name": {"type": "string"}, "text": {"type": "string"}, "in_reply_to": {"type": ["string", "null"]}, "url": {"type": ["string", "null"]}, "received_at": {"type": ["string", "null"]}}}"#)),
-    doc("GET", "/inbox/{id}", "One conversation with its messages", 200, &[], None),
-    doc("PATCH", "/inbox/{id}", "Change a conversation's state, assignee or tone", 200, &[], Some(r#"{"type": "object", "properties": {"state": {"type": "string", "enum": ["open", "answered", "no_reply", "closed"]}, "assignee_id": {"type": ["integer", "null"]}, "sentiment": {"type": "string", "enum": ["positive", "neutral", "negative"]}}}"#)),
+    answers("Conversation", doc("GET", "/inbox/{id}", "One conversation with its messages", 200, &[], None)),
+    answers("Conversation", doc("PATCH", "/inbox/{id}", "Change a conversation's state, assignee or tone", 200, &[], Some(r#"{"type": "object", "properties": {"state": {"type": "string", "enum": ["open", "answered", "no_reply", "closed"]}, "assignee_id": {"type": ["integer", "null"]}, "sentiment": {"type": "string", "enum": ["positive", "neutral", "negative"]}}}"#))),
     doc("POST", "/inbox/{id}/reply", "Reply on the channel (queued; sent once)", 202, &[], Some(r#"{"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}"#)),
 ];
 
@@ -134,7 +219,11 @@ fn operation(method: &str, path: &str, access: Access, d: Option<&Doc>) -> Value
         if status == 204 {
             json!({"description": "Done"})
         } else {
-            json!({"description": "Done", "content": {"application/json": {"schema": {"type": "object"}}}})
+            let schema = match d.and_then(|d| d.response) {
+                Some(name) => json!({"$ref": format!("#/components/schemas/{name}")}),
+                None => json!({"type": "object"}),
+            };
+            json!({"description": "Done", "content": {"application/json": {"schema": schema}}})
         },
     );
     responses.insert(
@@ -191,6 +280,20 @@ fn operation(method: &str, path: &str, access: Access, d: Option<&Doc>) -> Value
 
 /// The document, built from the route table.
 pub fn build() -> Value {
+    let mut schemas = Map::new();
+    for (name, text) in SCHEMAS {
+        schemas.insert(
+            name.to_string(),
+            serde_json::from_str(text).unwrap_or_else(|_| json!({"type": "object"})),
+        );
+    }
+    schemas.insert(
+        "Problem".into(),
+        json!({"type": "object", "required": ["status", "title"], "properties": {
+            "type": {"type": "string"}, "status": {"type": "integer"}, "title": {"type": "string"},
+            "detail": {"type": "string"}, "errors": {"type": "object", "additionalProperties": {"type": "string"}}
+        }}),
+    );
     let mut paths = Map::new();
     for (method, pattern, rule) in crate::web::route_list() {
         let Some(path) = pattern.strip_prefix("/api/v1") else {
@@ -208,12 +311,7 @@ pub fn build() -> Value {
         "paths": paths,
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-            "schemas": {
-                "Problem": {"type": "object", "required": ["status", "title"], "properties": {
-                    "type": {"type": "string"}, "status": {"type": "integer"}, "title": {"type": "string"},
-                    "detail": {"type": "string"}, "errors": {"type": "object", "additionalProperties": {"type": "string"}}
-                }}
-            }
+            "schemas": schemas
         }
     })
 }
@@ -250,6 +348,13 @@ mod tests {
             if let Some(b) = d.body {
                 serde_json::from_str::<Value>(b).expect("a body schema is JSON");
             }
+        }
+        for (name, text) in SCHEMAS {
+            serde_json::from_str::<Value>(text)
+                .unwrap_or_else(|e| panic!("the schema {name} is not JSON: {e}"));
+        }
+        for d in DOCS.iter().filter_map(|d| d.response) {
+            assert!(doc["components"]["schemas"][d].is_object(), "no schema {d}");
         }
         let reply = &doc["paths"]["/inbox/{id}/reply"]["post"];
         assert_eq!(reply["parameters"][0]["name"], "id");
