@@ -203,13 +203,9 @@ pub struct Entry {
     pub language: String,
     pub channel_id: i64,
     pub channel_name: String,
-    pub channel_kind: String,
     pub content_id: i64,
     pub title: String,
     pub idea_id: i64,
-    pub idea_state: String,
-    pub department_id: i64,
-    pub pillar: String,
     /// The publication's state, once it has one.
     pub publication_state: Option<String>,
 }
@@ -258,13 +254,9 @@ pub fn calendar(
         variants::language,
         channels::id,
         channels::name,
-        channels::kind,
         content_pieces::id,
         content_pieces::title,
         ideas::id,
-        ideas::state,
-        ideas::department_id,
-        ideas::pillar,
         publications::state.nullable(),
     ))
     .order(variants::scheduled_at.asc())

@@ -346,6 +346,8 @@ async fn the_binary_serves_and_its_request_log_keeps_calendar_secrets_out() {
         .spawn()
         .unwrap();
     let base = format!("http://127.0.0.1:{port}");
+    // No app in this process has made ring the TLS provider yet when this test runs alone.
+    pressroom::channels::http::install_crypto();
     let client = reqwest::Client::new();
     let mut up = false;
     for _ in 0..100 {
