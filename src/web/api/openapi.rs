@@ -249,6 +249,10 @@ fn operation(method: &str, path: &str, access: Access, d: Option<&Doc>) -> Value
         "422".into(),
         problem("Input that does not pass its checks, per field"),
     );
+    responses.insert(
+        "503".into(),
+        problem("The database cannot be reached just now; try again"),
+    );
     if method != "GET" && method != "DELETE" {
         responses.insert("409".into(), problem("Changed meanwhile by someone else"));
         responses.insert("415".into(), problem("Not JSON"));
