@@ -238,8 +238,19 @@ fn operation(method: &str, path: &str, access: Access, d: Option<&Doc>) -> Value
             "No token, or one that was revoked or expired"
         }),
     );
-    if matches!(access, Access::Roles(_)) {
-        responses.insert("403".into(), problem("The caller's role may not do this"));
+    match access {
+        Access::Roles(_) => {
+            responses.insert("403".into(), problem("The caller's role may not do this"));
+        }
+        // Any signed-in user reaches the route; the object itself may still be out of bounds
+        // (editing an idea that is no longer the caller's to edit).
+        Access::SignedIn => {
+            responses.insert(
+                "403".into(),
+                problem("The caller may not do this to this object"),
+            );
+        }
+        _ => {}
     }
     responses.insert(
         "404".into(),
