@@ -283,7 +283,25 @@ pub fn finish(
             publication_attempts::duration_ms.eq(attempt.duration_ms),
         ))
         .execute(conn)?;
-    let published = to == PubState::Published;
+    if to == PubState::Published {
+        // One statement for the state and what the post went out as: this is on every
+        // post's path.
+        use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
+        diesel::sql_query(format!(
+            // Each parameter once and in order: SQLite numbers them as they appear.
+            "UPDATE publications SET state = 'published', last_error = $1, next_retry_at = NULL, \
+               updated_at = $2, external_id = $3, url = $4, published_at = $5, {FACTS} \
+             {FACTS_FROM} AND publications.id = $6"
+        ))
+        .bind::<Nullable<Text>, _>(attempt.error)
+        .bind::<Timestamp, _>(now)
+        .bind::<Nullable<Text>, _>(external_id)
+        .bind::<Nullable<Text>, _>(url)
+        .bind::<Timestamp, _>(now)
+        .bind::<BigInt, _>(id)
+        .execute(conn)?;
+        return Ok(());
+    }
     diesel::update(publications::table.find(id))
         .set((
             publications::state.eq(to.as_str()),
@@ -291,32 +309,29 @@ pub fn finish(
             publications::next_retry_at.eq(next_retry_at),
             publications::updated_at.eq(now),
             // Only a publication that went out gets (or keeps) the live post's id and URL.
-            publications::external_id.eq(external_id.filter(|_| published)),
-            publications::url.eq(url.filter(|_| published)),
-            publications::published_at.eq(published.then_some(now)),
+            publications::external_id.eq(None::<String>),
+            publications::url.eq(None::<String>),
+            publications::published_at.eq(None::<NaiveDateTime>),
         ))
         .execute(conn)?;
-    if published {
-        stamp(conn, id)?;
-    }
     Ok(())
 }
 
-/// Writes down what a publication went out as (piece, idea, department, pillar, language,
-/// and when the idea was first handed in),
-/// for insights to read without joins. Pillars and departments changed later do not move
-/// what was published.
+/// What a publication went out as (piece, idea, department, pillar, language, and when the
+/// idea was first handed in), set from its variant, piece and idea (`FACTS_FROM`).
+const FACTS: &str = "content_id = v.content_id, idea_id = i.id, department_id = i.department_id, \
+     pillar = i.pillar, language = v.language, \
+     handed_in_at = (SELECT min(e.at) FROM idea_events e \
+                     WHERE e.idea_id = i.id AND e.to_state = 'submitted')";
+const FACTS_FROM: &str = "FROM variants v JOIN content_pieces cp ON cp.id = v.content_id \
+     JOIN ideas i ON i.id = cp.idea_id WHERE v.id = publications.variant_id";
+
+/// Writes down what a publication went out as, for insights to read without joins (see
+/// `FACTS`). Pillars and departments changed later do not move what was published.
 fn stamp(conn: &mut Conn, id: i64) -> QueryResult<()> {
-    diesel::sql_query(
-        "UPDATE publications SET \
-           content_id = v.content_id, idea_id = i.id, department_id = i.department_id, \
-           pillar = i.pillar, language = v.language, \
-           handed_in_at = (SELECT min(e.at) FROM idea_events e \
-                           WHERE e.idea_id = i.id AND e.to_state = 'submitted') \
-         FROM variants v JOIN content_pieces cp ON cp.id = v.content_id \
-           JOIN ideas i ON i.id = cp.idea_id \
-         WHERE v.id = publications.variant_id AND publications.id = $1",
-    )
+    diesel::sql_query(format!(
+        "UPDATE publications SET {FACTS} {FACTS_FROM} AND publications.id = $1"
+    ))
     .bind::<diesel::sql_types::BigInt, _>(id)
     .execute(conn)?;
     Ok(())
