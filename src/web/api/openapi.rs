@@ -89,6 +89,20 @@ const IDEA_BODY: &str = r#"{"type": "object", "properties": {
 /// more may come). schemathesis checks real answers against these in `.ci/run`.
 const SCHEMAS: &[(&str, &str)] = &[
     (
+        "Me",
+        r#"{"type": "object", "required": ["id", "email", "name", "role", "department", "timezone", "locale"], "properties": {
+        "id": {"type": "integer"}, "email": {"type": "string"}, "name": {"type": "string"},
+        "role": {"type": "string", "enum": ["contributor", "editor", "admin"]},
+        "department": {"type": ["string", "null"]}, "timezone": {"type": "string"}, "locale": {"type": "string"}}}"#,
+    ),
+    (
+        "TokenList",
+        r#"{"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"type": "object", "required": ["id", "name", "created_at"], "properties": {
+        "id": {"type": "integer"}, "name": {"type": "string"}, "created_at": {"type": "string", "format": "date-time"},
+        "last_used_at": {"type": ["string", "null"], "format": "date-time"},
+        "expires_at": {"type": ["string", "null"], "format": "date-time"}}}}, "next": {"type": "null"}}}"#,
+    ),
+    (
         "Person",
         r#"{"type": "object", "required": ["id", "name"], "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}}"#,
     ),
@@ -160,8 +174,8 @@ const SCHEMAS: &[(&str, &str)] = &[
 ];
 
 const DOCS: &[Doc] = &[
-    doc("GET", "/me", "The user the token belongs to", 200, &[], None),
-    doc("GET", "/me/tokens", "The user's API tokens (never the secrets)", 200, &[], None),
+    answers("Me", doc("GET", "/me", "The user the token belongs to", 200, &[], None)),
+    answers("TokenList", doc("GET", "/me/tokens", "The user's API tokens (never the secrets)", 200, &[], None)),
     doc("DELETE", "/me/tokens/{id}", "Revoke one of the user's tokens", 204, &[], None),
     optional_body(doc("POST", "/me/calendar-feeds", "A private calendar feed address (ICS) for the user", 201, &[], Some(r#"{"type": "object", "additionalProperties": false, "properties": {"channel_id": {"type": ["integer", "null"]}}}"#))),
     answers("IdeaList", doc("GET", "/ideas", "Ideas the caller may see, newest first, filtered", 200, IDEA_FILTERS, None)),
