@@ -92,7 +92,7 @@ const SCHEMAS: &[(&str, &str)] = &[
         "Me",
         r#"{"type": "object", "required": ["id", "email", "name", "role", "department", "timezone", "locale"], "properties": {
         "id": {"type": "integer"}, "email": {"type": "string"}, "name": {"type": "string"},
-        "role": {"type": "string", "enum": ["contributor", "editor", "admin"]},
+        "role": {"type": "string", "enum": "$Role"},
         "department": {"type": ["string", "null"]}, "timezone": {"type": "string"}, "locale": {"type": "string"}}}"#,
     ),
     (
@@ -116,7 +116,7 @@ const SCHEMAS: &[(&str, &str)] = &[
         "channels": {"type": "array", "items": {"type": "integer"}},
         "languages": {"type": "array", "items": {"type": "string"}},
         "wished_date": {"type": ["string", "null"]}, "links": {"type": "array", "items": {"type": "string"}},
-        "state": {"type": "string", "enum": ["draft", "submitted", "in_review", "changes_requested", "approved", "rejected", "in_production", "scheduled", "published", "archived"]},
+        "state": {"type": "string", "enum": "$IdeaState"},
         "version": {"type": "integer"}, "submitter": {"$ref": "#/components/schemas/Person"},
         "assignee": {"oneOf": [{"$ref": "#/components/schemas/Person"}, {"type": "null"}]},
         "created_at": {"type": "string", "format": "date-time"}, "updated_at": {"type": "string", "format": "date-time"}}}"##,
@@ -128,7 +128,7 @@ const SCHEMAS: &[(&str, &str)] = &[
     (
         "Channel",
         r#"{"type": "object", "required": ["id", "name", "kind", "config", "secrets_set", "several_per_slot", "paused", "schedules", "next_slots"], "properties": {
-        "id": {"type": "integer"}, "name": {"type": "string"}, "kind": {"type": "string", "enum": ["webhook", "mastodon", "newsletter", "feed"]},
+        "id": {"type": "integer"}, "name": {"type": "string"}, "kind": {"type": "string", "enum": "$ChannelKind"},
         "config": {"type": "object"}, "secrets_set": {"type": "array", "items": {"type": "string"}},
         "several_per_slot": {"type": "boolean"}, "paused": {"type": "boolean"},
         "schedules": {"type": "array", "items": {"type": "object", "required": ["id", "cron", "timezone"], "properties": {"id": {"type": "integer"}, "cron": {"type": "string"}, "timezone": {"type": "string"}}}},
@@ -142,7 +142,7 @@ const SCHEMAS: &[(&str, &str)] = &[
         "Publication",
         r#"{"type": "object", "required": ["id", "variant_id", "channel_id", "state", "attempts", "idempotency_key", "scheduled_at"], "properties": {
         "id": {"type": "integer"}, "variant_id": {"type": "integer"}, "channel_id": {"type": "integer"},
-        "state": {"type": "string", "enum": ["pending", "publishing", "published", "failed", "unconfirmed"]},
+        "state": {"type": "string", "enum": "$PublicationState"},
         "attempts": {"type": "integer"}, "idempotency_key": {"type": "string"},
         "scheduled_at": {"type": "string", "format": "date-time"},
         "next_retry_at": {"type": ["string", "null"], "format": "date-time"},
@@ -158,13 +158,13 @@ const SCHEMAS: &[(&str, &str)] = &[
         "Conversation",
         r#"{"type": "object", "required": ["id", "channel_id", "state", "sentiment", "received_at", "due_at", "messages"], "properties": {
         "id": {"type": "integer"}, "channel_id": {"type": "integer"}, "publication_id": {"type": ["integer", "null"]},
-        "state": {"type": "string", "enum": ["open", "answered", "no_reply", "closed"]},
-        "sentiment": {"type": "string", "enum": ["positive", "neutral", "negative"]},
+        "state": {"type": "string", "enum": "$ConversationState"},
+        "sentiment": {"type": "string", "enum": "$Sentiment"},
         "assignee_id": {"type": ["integer", "null"]}, "idea_id": {"type": ["integer", "null"]},
         "received_at": {"type": "string", "format": "date-time"}, "due_at": {"type": "string", "format": "date-time"},
         "answered_at": {"type": ["string", "null"], "format": "date-time"},
         "messages": {"type": "array", "items": {"type": "object", "required": ["id", "kind", "author", "text", "at"], "properties": {
-            "id": {"type": "integer"}, "kind": {"type": "string", "enum": ["in", "out", "note"]}, "author": {"type": "string"},
+            "id": {"type": "integer"}, "kind": {"type": "string", "enum": "$MessageKind"}, "author": {"type": "string"},
             "text": {"type": "string"}, "at": {"type": "string", "format": "date-time"}, "boosted": {"type": "boolean"}}}}}}"#,
     ),
     (
@@ -185,7 +185,7 @@ const DOCS: &[Doc] = &[
     answers("Idea", doc("POST", "/ideas/{id}/transitions", "Move an idea to another state", 200, &[], Some(r#"{"type": "object", "required": ["to"], "properties": {"to": {"type": "string"}, "comment": {"type": "string"}, "version": {"type": "integer"}}}"#))),
     doc("POST", "/ideas/{id}/comments", "Comment on an idea (@name mentions are told by mail)", 201, &[], Some(r#"{"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}"#)),
     answers("ChannelList", doc("GET", "/channels", "The channels", 200, &[], None)),
-    answers("Channel", doc("POST", "/channels", "Add a channel with its settings and posting schedules", 201, &[], Some(r#"{"type": "object", "required": ["name", "kind"], "properties": {"name": {"type": "string"}, "kind": {"type": "string", "enum": ["webhook", "mastodon", "newsletter", "feed"]}, "config": {"type": "object", "additionalProperties": {"type": "string"}}, "secrets": {"type": "object", "additionalProperties": {"type": "string"}}, "schedules": {"type": "array", "items": {"type": "object", "properties": {"cron": {"type": "string"}, "timezone": {"type": "string"}}}}}}"#))),
+    answers("Channel", doc("POST", "/channels", "Add a channel with its settings and posting schedules", 201, &[], Some(r#"{"type": "object", "required": ["name", "kind"], "properties": {"name": {"type": "string"}, "kind": {"type": "string", "enum": "$ChannelKind"}, "config": {"type": "object", "additionalProperties": {"type": "string"}}, "secrets": {"type": "object", "additionalProperties": {"type": "string"}}, "schedules": {"type": "array", "items": {"type": "object", "properties": {"cron": {"type": "string"}, "timezone": {"type": "string"}}}}}}"#))),
     answers("Channel", doc("GET", "/channels/{id}", "One channel (secrets only named, never shown)", 200, &[], None)),
     doc("POST", "/content", "Start a content piece for an approved idea", 201, &[], Some(r#"{"type": "object", "required": ["idea_id"], "properties": {"idea_id": {"type": "integer"}, "title": {"type": "string"}, "body": {"type": "string"}}}"#)),
     doc("GET", "/content/{id}", "A content piece with its variants", 200, &[], None),
@@ -200,14 +200,60 @@ const DOCS: &[Doc] = &[
     doc("POST", "/metrics", "A channel's receiver pushes its counts (signed like our webhooks)", 202, &[], Some(r#"{"type": "object", "required": ["publication_id", "metrics"], "properties": {"publication_id": {"type": "integer"}, "at": {"type": "string"}, "metrics": {"type": "object", "additionalProperties": {"type": "integer"}}}}"#)),
     doc("GET", "/insights", "Publications, clicks and engagement of a period, grouped; top pieces, the funnel, answer times", 200, &[("days", "integer"), ("by", "string"), ("from", "string"), ("to", "string")], None),
     doc("GET", "/targets", "A month's targets with their progress", 200, &[("month", "string")], None),
-    doc("POST", "/targets", "Set a target for a channel or department and month", 201, &[], Some(r#"{"type": "object", "required": ["scope", "scope_id", "metric", "month", "amount"], "properties": {"scope": {"type": "string", "enum": ["channel", "department"]}, "scope_id": {"type": "integer"}, "metric": {"type": "string", "enum": ["publications", "clicks", "engagement"]}, "month": {"type": "string"}, "amount": {"type": "integer"}}}"#)),
+    doc("POST", "/targets", "Set a target for a channel or department and month", 201, &[], Some(r#"{"type": "object", "required": ["scope", "scope_id", "metric", "month", "amount"], "properties": {"scope": {"type": "string", "enum": "$Scope"}, "scope_id": {"type": "integer"}, "metric": {"type": "string", "enum": "$Metric"}, "month": {"type": "string"}, "amount": {"type": "integer"}}}"#)),
     doc("DELETE", "/targets/{id}", "Remove a target", 204, &[], None),
     answers("ConversationList", doc("GET", "/inbox", "Conversations (open ones unless `state` says otherwise), the most urgent first", 200, &[("state", "string"), ("channel_id", "integer"), ("assignee_id", "integer"), ("sentiment", "string"), ("limit", "integer")], None)),
     doc("POST", "/inbox", "Another system pushes a message into the inbox (signed like our webhooks)", 202, &[], Some(r#"{"type": "object", "required": ["channel_id", "id", "author", "text"], "properties": {"channel_id": {"type": "integer"}, "id": {"type": "string"}, "author": {"type": "string"}, "author_name": {"type": "string"}, "text": {"type": "string"}, "in_reply_to": {"type": ["string", "null"]}, "url": {"type": ["string", "null"]}, "received_at": {"type": ["string", "null"]}}}"#)),
     answers("Conversation", doc("GET", "/inbox/{id}", "One conversation with its messages", 200, &[], None)),
-    answers("Conversation", doc("PATCH", "/inbox/{id}", "Change a conversation's state, assignee or tone", 200, &[], Some(r#"{"type": "object", "properties": {"state": {"type": "string", "enum": ["open", "answered", "no_reply", "closed"]}, "assignee_id": {"type": ["integer", "null"]}, "sentiment": {"type": "string", "enum": ["positive", "neutral", "negative"]}}}"#))),
+    answers("Conversation", doc("PATCH", "/inbox/{id}", "Change a conversation's state, assignee or tone", 200, &[], Some(r#"{"type": "object", "properties": {"state": {"type": "string", "enum": "$ConversationState"}, "assignee_id": {"type": ["integer", "null"]}, "sentiment": {"type": "string", "enum": "$Sentiment"}}}"#))),
     doc("POST", "/inbox/{id}/reply", "Reply on the channel (queued; sent once)", 202, &[], Some(r#"{"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}"#)),
 ];
+
+/// The values of an enumeration named `$Name` in the schemas above, from the domain's own
+/// lists, so the document cannot fall behind a new state or kind.
+fn enumeration(name: &str) -> Option<Vec<&'static str>> {
+    use crate::domain;
+    Some(match name {
+        "$IdeaState" => domain::workflow::State::ALL.map(|v| v.as_str()).to_vec(),
+        "$PublicationState" => domain::publications::PubState::ALL
+            .map(|v| v.as_str())
+            .to_vec(),
+        "$ConversationState" => domain::inbox::ConvState::ALL.map(|v| v.as_str()).to_vec(),
+        "$Sentiment" => domain::tone::Sentiment::ALL.map(|v| v.as_str()).to_vec(),
+        "$Role" => domain::roles::Role::ALL.map(|v| v.as_str()).to_vec(),
+        "$ChannelKind" => domain::channels::Kind::ALL.map(|v| v.as_str()).to_vec(),
+        "$Scope" => domain::targets::Scope::ALL.map(|v| v.as_str()).to_vec(),
+        "$Metric" => domain::targets::Metric::ALL.map(|v| v.as_str()).to_vec(),
+        "$MessageKind" => {
+            use crate::store::inbox::{IN, NOTE, OUT};
+            vec![IN, OUT, NOTE]
+        }
+        _ => return None,
+    })
+}
+
+/// A schema written in this file, its `"enum": "$Name"` placeholders filled in.
+fn schema(text: &str) -> Value {
+    fn fill(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                if let Some(values) = map
+                    .get("enum")
+                    .and_then(Value::as_str)
+                    .and_then(enumeration)
+                {
+                    map.insert("enum".into(), json!(values));
+                }
+                map.values_mut().for_each(fill);
+            }
+            Value::Array(items) => items.iter_mut().for_each(fill),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::from_str(text).unwrap_or_else(|_| json!({"type": "object"}));
+    fill(&mut v);
+    v
+}
 
 fn problem(description: &str) -> Value {
     json!({"description": description, "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}})
@@ -298,8 +344,7 @@ fn operation(method: &str, path: &str, access: Access, d: Option<&Doc>) -> Value
         }
     }
     if let Some(body) = d.and_then(|d| d.body) {
-        let schema: Value =
-            serde_json::from_str(body).unwrap_or_else(|_| json!({"type": "object"}));
+        let schema = schema(body);
         let required = !d.is_some_and(|d| d.body_optional);
         op["requestBody"] =
             json!({"required": required, "content": {"application/json": {"schema": schema}}});
@@ -311,10 +356,7 @@ fn operation(method: &str, path: &str, access: Access, d: Option<&Doc>) -> Value
 pub fn build() -> Value {
     let mut schemas = Map::new();
     for (name, text) in SCHEMAS {
-        schemas.insert(
-            name.to_string(),
-            serde_json::from_str(text).unwrap_or_else(|_| json!({"type": "object"})),
-        );
+        schemas.insert(name.to_string(), schema(text));
     }
     schemas.insert(
         "Problem".into(),
@@ -382,6 +424,18 @@ mod tests {
             serde_json::from_str::<Value>(text)
                 .unwrap_or_else(|e| panic!("the schema {name} is not JSON: {e}"));
         }
+        let text = doc.to_string();
+        assert!(
+            !text.contains("\"enum\":\"$"),
+            "an enumeration without values: {}",
+            &text[text.find("\"enum\":\"$").unwrap_or(0)..][..60.min(text.len())]
+        );
+        assert_eq!(
+            doc["components"]["schemas"]["Idea"]["properties"]["state"]["enum"]
+                .as_array()
+                .map(Vec::len),
+            Some(crate::domain::workflow::State::ALL.len())
+        );
         for d in DOCS.iter().filter_map(|d| d.response) {
             assert!(doc["components"]["schemas"][d].is_object(), "no schema {d}");
         }
