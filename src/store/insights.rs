@@ -184,7 +184,8 @@ pub fn dashboard(
     let names = Names::load(conn)?;
     // Grouped by id (channels, departments) or by text (pillars, languages); named at the end.
     let mut groups: HashMap<(i64, &str), Row> = HashMap::new();
-    let mut pieces: HashMap<i64, Piece> = HashMap::new();
+    // Per piece: (department, publications, clicks, engagement); named only for the ten shown.
+    let mut pieces: HashMap<i64, (i64, i64, i64, i64)> = HashMap::new();
     let mut total = Row::default();
     for p in &pubs {
         let key = match by {
@@ -196,17 +197,12 @@ pub fn dashboard(
         let (clicks, engagement) = (p.clicks, p.engagement);
         groups.entry(key).or_default().add(clicks, engagement);
         total.add(clicks, engagement);
-        let piece = pieces.entry(p.content_id).or_insert_with(|| Piece {
-            content_id: p.content_id,
-            title: String::new(),
-            department: names.department(p.department_id).to_string(),
-            publications: 0,
-            clicks: 0,
-            engagement: 0,
-        });
-        piece.publications += 1;
-        piece.clicks += clicks;
-        piece.engagement += engagement;
+        let piece = pieces
+            .entry(p.content_id)
+            .or_insert((p.department_id, 0, 0, 0));
+        piece.1 += 1;
+        piece.2 += clicks;
+        piece.3 += engagement;
     }
     let mut rows: Vec<Row> = groups
         .into_iter()
@@ -226,33 +222,36 @@ pub fn dashboard(
     });
     // Most earned first; among equals the lower id (the older piece) first, so the order
     // holds from one request to the next.
-    let mut pieces: Vec<Piece> = pieces.into_values().collect();
-    pieces.sort_unstable_by(|a, b| {
-        (b.clicks + b.engagement)
-            .cmp(&(a.clicks + a.engagement))
-            .then_with(|| a.content_id.cmp(&b.content_id))
+    let mut pieces: Vec<(i64, (i64, i64, i64, i64))> = pieces.into_iter().collect();
+    pieces.sort_unstable_by(|(a_id, a), (b_id, b)| {
+        (b.2 + b.3).cmp(&(a.2 + a.3)).then_with(|| a_id.cmp(b_id))
     });
-    let mut top: Vec<Piece> = pieces.iter().take(5).cloned().collect();
-    let mut bottom: Vec<Piece> = if pieces.len() > 5 {
-        pieces
-            .iter()
-            .rev()
-            .take(5.min(pieces.len() - 5))
-            .cloned()
-            .collect()
-    } else {
-        vec![]
-    };
-    let shown: Vec<i64> = top.iter().chain(&bottom).map(|p| p.content_id).collect();
+    let top = &pieces[..pieces.len().min(5)];
+    let bottom: Vec<_> = pieces[top.len()..].iter().rev().take(5).collect();
+    let shown: Vec<i64> = top
+        .iter()
+        .chain(bottom.iter().copied())
+        .map(|p| p.0)
+        .collect();
     let titles: HashMap<i64, String> = content_pieces::table
         .filter(content_pieces::id.eq_any(&shown))
         .select((content_pieces::id, content_pieces::title))
         .load::<(i64, String)>(conn)?
         .into_iter()
         .collect();
-    for p in top.iter_mut().chain(bottom.iter_mut()) {
-        p.title = titles.get(&p.content_id).cloned().unwrap_or_default();
-    }
+    let piece =
+        |(id, (department, publications, clicks, engagement)): &(i64, (i64, i64, i64, i64))| {
+            Piece {
+                content_id: *id,
+                title: titles.get(id).cloned().unwrap_or_default(),
+                department: names.department(*department).to_string(),
+                publications: *publications,
+                clicks: *clicks,
+                engagement: *engagement,
+            }
+        };
+    let top: Vec<Piece> = top.iter().map(piece).collect();
+    let bottom: Vec<Piece> = bottom.into_iter().map(piece).collect();
     let funnel = funnel(conn, from, to, &pubs, &names)?;
     Ok(Dashboard {
         rows,
