@@ -277,56 +277,54 @@ pub struct InboxItem<'a> {
     pub clock: Option<InboxClock>,
 }
 
-/// The rows of the inbox list, most urgent first, each with its answer clock.
-pub fn inbox_items(out: &mut String, items: &[InboxItem]) {
-    for i in items {
-        let (row_flag, clock_flag) = match &i.clock {
-            Some(c) if c.overdue => (" breached", " overdue"),
-            Some(c) if c.warn => (" warn", " warn"),
-            _ => ("", ""),
-        };
-        let _ = write!(
-            out,
-            r#"<li class="inbox-item{row_flag}"><div class="inbox-clock">"#
-        );
-        match &i.clock {
-            Some(c) => {
-                let _ = write!(
-                    out,
-                    r#"<span class="clock{clock_flag}">{}</span><progress class="clock-bar" max="100" value="{}" aria-hidden="true"></progress>"#,
-                    esc(&c.text),
-                    c.percent.round(),
-                );
-            }
-            None => {
-                let _ = write!(out, r#"<span class="badge">{}</span>"#, esc(i.state_label));
-            }
+/// One row of the inbox list, with its answer clock.
+pub fn inbox_item(out: &mut String, i: &InboxItem) {
+    let (row_flag, clock_flag) = match &i.clock {
+        Some(c) if c.overdue => (" breached", " overdue"),
+        Some(c) if c.warn => (" warn", " warn"),
+        _ => ("", ""),
+    };
+    let _ = write!(
+        out,
+        r#"<li class="inbox-item{row_flag}"><div class="inbox-clock">"#
+    );
+    match &i.clock {
+        Some(c) => {
+            let _ = write!(
+                out,
+                r#"<span class="clock{clock_flag}">{}</span><progress class="clock-bar" max="100" value="{}" aria-hidden="true"></progress>"#,
+                esc(&c.text),
+                c.percent.round(),
+            );
         }
-        let name = if i.author_name.is_empty() {
-            i.author
-        } else {
-            i.author_name
-        };
-        let _ = write!(
-            out,
-            r#"</div><div class="inbox-body"><p class="inbox-head"><a href="/inbox/{}"><strong>{}</strong></a> <span class="muted">@{} · {} · {}</span></p><p class="inbox-excerpt">{}</p></div><div class="inbox-meta"><span class="tone tone-{}">{}</span>"#,
-            i.id,
-            esc(name),
-            esc(i.author),
-            esc(i.channel),
-            esc(i.received),
-            esc(i.excerpt),
-            esc(i.tone),
-            esc(i.tone_label),
-        );
-        if let Some(a) = i.assignee {
-            let _ = write!(out, r#"<span class="chip">{}</span>"#, esc(a));
+        None => {
+            let _ = write!(out, r#"<span class="badge">{}</span>"#, esc(i.state_label));
         }
-        if i.count > 1 {
-            let _ = write!(out, r#"<span class="muted small">{} ✉</span>"#, i.count);
-        }
-        out.push_str("</div></li>");
     }
+    let name = if i.author_name.is_empty() {
+        i.author
+    } else {
+        i.author_name
+    };
+    let _ = write!(
+        out,
+        r#"</div><div class="inbox-body"><p class="inbox-head"><a href="/inbox/{}"><strong>{}</strong></a> <span class="muted">@{} · {} · {}</span></p><p class="inbox-excerpt">{}</p></div><div class="inbox-meta"><span class="tone tone-{}">{}</span>"#,
+        i.id,
+        esc(name),
+        esc(i.author),
+        esc(i.channel),
+        esc(i.received),
+        esc(i.excerpt),
+        esc(i.tone),
+        esc(i.tone_label),
+    );
+    if let Some(a) = i.assignee {
+        let _ = write!(out, r#"<span class="chip">{}</span>"#, esc(a));
+    }
+    if i.count > 1 {
+        let _ = write!(out, r#"<span class="muted small">{} ✉</span>"#, i.count);
+    }
+    out.push_str("</div></li>");
 }
 
 #[cfg(test)]
@@ -415,7 +413,7 @@ mod tests {
     }
 
     #[test]
-    fn inbox_items_escape_what_people_wrote_and_show_the_clock() {
+    fn inbox_rows_escape_what_people_wrote_and_show_the_clock() {
         let item = |clock| InboxItem {
             id: 4,
             author: "eve@x",
@@ -437,7 +435,8 @@ mod tests {
             warn: false,
             overdue: true,
         };
-        inbox_items(&mut html, &[item(Some(overdue)), item(None)]);
+        inbox_item(&mut html, &item(Some(overdue)));
+        inbox_item(&mut html, &item(None));
         assert!(
             !html.contains("<img") && html.contains("&lt;img src&#x3D;x"),
             "{html}"

@@ -126,51 +126,29 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
     let reference = ctx.reference().await?;
     // The rows are written in Rust: a hundred conversations through `{{#each}}` cost more
     // than the rest of the page.
-    let (state_labels, tone_labels) = (
-        ConvState::ALL.map(|s| state_label(&ctx, s)),
-        Sentiment::ALL.map(|s| tone_label(&ctx, s.as_str())),
-    );
     let none = store::inbox::Head::default();
-    let facts: Vec<(&store::inbox::Head, String, String)> = convs
-        .iter()
-        .map(|cv| {
-            let head = heads.get(&cv.id).unwrap_or(&none);
-            (
-                head,
-                excerpt(&head.text),
-                local_time(cv.received_at, &me.timezone),
-            )
-        })
-        .collect();
-    let items: Vec<InboxItem> = convs
-        .iter()
-        .zip(&facts)
-        .map(|(cv, (head, excerpt, received))| InboxItem {
+    let mut items_html = String::new();
+    for cv in &convs {
+        let head = heads.get(&cv.id).unwrap_or(&none);
+        let item = InboxItem {
             id: cv.id,
             author: &head.author,
             author_name: &head.author_name,
             channel: reference.channel_name(cv.channel_id).unwrap_or(""),
-            received,
-            excerpt,
+            received: &local_time(cv.received_at, &me.timezone),
+            excerpt: &excerpt(&head.text),
             count: head.incoming,
-            state_label: &state_labels[ConvState::ALL
-                .iter()
-                .position(|s| *s == cv.state)
-                .unwrap_or(0)],
+            state_label: &state_label(&ctx, cv.state),
             tone: cv.sentiment.as_str(),
-            tone_label: &tone_labels[Sentiment::ALL
-                .iter()
-                .position(|s| *s == cv.sentiment)
-                .unwrap_or(0)],
+            tone_label: &tone_label(&ctx, cv.sentiment.as_str()),
             assignee: cv
                 .assignee_id
                 .and_then(|a| reference.people.get(&a))
                 .map(String::as_str),
             clock: clock(&ctx, cv, now),
-        })
-        .collect();
-    let mut items_html = String::new();
-    fragments::inbox_items(&mut items_html, &items);
+        };
+        fragments::inbox_item(&mut items_html, &item);
+    }
     let opt = |value: String, text: String, selected: bool| json!({"value": value, "text": text, "selected": selected});
     let channels: Vec<Value> = reference
         .channels
@@ -207,9 +185,9 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
         .collect();
     Page::new("inbox/list", "inbox-title")
         .data(json!({
-            "more": filter.state == Some(ConvState::Open) && open > items.len() as i64,
-            "shown": items.len(),
-            "any": !items.is_empty(),
+            "more": filter.state == Some(ConvState::Open) && open > convs.len() as i64,
+            "shown": convs.len(),
+            "any": !convs.is_empty(),
             "items_html": items_html,
             "open": open,
             "overdue": overdue,
