@@ -191,7 +191,7 @@ async fn run(name: &'static str) {
         let done: i64 = publications::table
             .filter(publications::state.eq("published"))
             .count()
-            .get_result(&mut c)
+            .get_result(&mut **c)
             .unwrap();
         if done == n_variants as i64 || Instant::now() > until {
             break;
@@ -200,7 +200,7 @@ async fn run(name: &'static str) {
     }
     let rows: Vec<(chrono::NaiveDateTime, Option<chrono::NaiveDateTime>)> = publications::table
         .select((publications::scheduled_at, publications::published_at))
-        .load(&mut c)
+        .load(&mut **c)
         .unwrap();
     let mut late: Vec<f64> = rows
         .iter()

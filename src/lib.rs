@@ -42,8 +42,8 @@ impl Application {
     /// Opens and migrates the database, binds the address and prepares the server.
     /// Every failure is one line for the operator.
     pub async fn build(config: Config) -> Result<Application, String> {
-        let db_url = config.database.clone();
-        let pool = actix_web::rt::task::spawn_blocking(move || db::connect(&db_url))
+        let (db_url, workers) = (config.database.clone(), config.workers);
+        let pool = actix_web::rt::task::spawn_blocking(move || db::connect_with(&db_url, workers))
             .await
             .map_err(|e| format!("opening the database failed: {e}"))??;
         let first_run = {
