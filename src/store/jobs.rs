@@ -45,8 +45,9 @@ pub fn take_queued() -> bool {
     QUEUED_HERE.with(|q| q.replace(false))
 }
 
-/// PostgreSQL: other instances hear of new jobs at once (delivered on commit; repeats
-/// within one transaction are folded into one by the server).
+/// PostgreSQL: other instances hear of jobs put back in the queue at once (delivered on
+/// commit; repeats within one transaction are folded into one by the server). New jobs need
+/// no call: a trigger on INSERT notifies (migration `jobs_notify`).
 fn announce(conn: &mut Conn) -> QueryResult<()> {
     QUEUED_HERE.with(|q| q.set(true));
     if let Conn::Pg(_) = conn {
@@ -70,7 +71,7 @@ pub struct NewJob<'a> {
 pub fn enqueue(conn: &mut Conn, job: NewJob, now: NaiveDateTime) -> QueryResult<Option<i64>> {
     // ON CONFLICT rather than catching the violation: on PostgreSQL a failed statement would
     // abort the caller's transaction.
-    let rows: Vec<IdRow> = diesel::sql_query(
+    let rows: Vec<IdRow> = crate::db::cached(
         "INSERT INTO jobs (kind, payload, unique_key, state, run_at, attempts, max_attempts, \
          created_at, updated_at) VALUES ($1, $2, $3, 'queued', $4, 0, $5, $6, $6) \
          ON CONFLICT (unique_key) DO NOTHING RETURNING id",
@@ -83,7 +84,8 @@ pub fn enqueue(conn: &mut Conn, job: NewJob, now: NaiveDateTime) -> QueryResult<
     .bind::<Timestamp, _>(now)
     .load(conn)?;
     if !rows.is_empty() {
-        announce(conn)?;
+        // Other instances hear of it through the INSERT trigger; this one wakes itself.
+        QUEUED_HERE.with(|q| q.set(true));
     }
     Ok(rows.first().map(|r| r.id))
 }
@@ -161,7 +163,7 @@ pub fn claim(
              WHERE id IN (SELECT id FROM jobs WHERE state = 'running' AND locked_until < $3 \
              ORDER BY locked_until LIMIT $4 {lock}) RETURNING *"
         );
-        diesel::sql_query(sql)
+        crate::db::cached(sql)
             .bind::<Text, _>(worker)
             .bind::<Timestamp, _>(lease_until)
             .bind::<Timestamp, _>(now)
@@ -178,7 +180,7 @@ pub fn claim(
             first_due("$3", "$4", lock)
         );
         claimed.extend(
-            diesel::sql_query(sql)
+            crate::db::cached(sql)
                 .bind::<Text, _>(worker)
                 .bind::<Timestamp, _>(lease_until)
                 .bind::<Timestamp, _>(now)
@@ -219,7 +221,7 @@ pub fn settle_done_and_claim(
         Conn::Pg(pg) if !expired && limit > 0 => {
             // Both parts see the same snapshot and touch different rows (running ones are
             // marked done, queued ones claimed), so neither can see the other's change.
-            let mut claimed: Vec<Job> = diesel::sql_query(format!(
+            let mut claimed: Vec<Job> = crate::db::cached(format!(
                 "WITH finished AS ( \
                    UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, \
                    last_error = NULL, finished_at = $3, updated_at = $3 \
@@ -260,7 +262,7 @@ pub fn next_due(conn: &mut Conn) -> QueryResult<Option<NaiveDateTime>> {
         #[diesel(sql_type = diesel::sql_types::Nullable<Timestamp>)]
         at: Option<NaiveDateTime>,
     }
-    let next: Next = diesel::sql_query("SELECT min(run_at) AS at FROM jobs WHERE state = 'queued'")
+    let next: Next = crate::db::cached("SELECT min(run_at) AS at FROM jobs WHERE state = 'queued'")
         .get_result(conn)?;
     Ok(next.at)
 }
@@ -406,7 +408,7 @@ pub fn list(conn: &mut Conn, state: &str, limit: i64) -> QueryResult<Vec<Job>> {
     else {
         return Ok(vec![]);
     };
-    diesel::sql_query(format!(
+    crate::db::cached(format!(
         "SELECT * FROM jobs WHERE state = '{state}' ORDER BY run_at, id LIMIT $1"
     ))
     .bind::<BigInt, _>(limit)

@@ -15,7 +15,7 @@ use crate::db::Conn;
 /// Unguessable: 10 characters of 62 are 59 bits, so codes cannot be walked.
 const CODE_LEN: usize = 10;
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable)]
 #[diesel(table_name = tracked_links)]
 pub struct TrackedLink {
     pub id: i64,
@@ -33,25 +33,27 @@ pub fn ensure(
     links: &[(String, String)],
     now: NaiveDateTime,
 ) -> QueryResult<HashMap<String, TrackedLink>> {
+    let mut out = HashMap::with_capacity(links.len());
     for (url, target) in links {
         let code = Alphanumeric.sample_string(&mut rand::rng(), CODE_LEN);
         // ON CONFLICT rather than catching the violation: on PostgreSQL a failed statement
-        // would abort the caller's transaction.
-        diesel::sql_query(
+        // would abort the caller's transaction. The no-op update makes RETURNING give the
+        // row that was already there, so one round trip per link makes or finds its code.
+        let found: Vec<TrackedLink> = crate::db::cached(
             "INSERT INTO tracked_links (code, publication_id, url, target, created_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (publication_id, url) DO NOTHING",
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (publication_id, url) \
+             DO UPDATE SET url = excluded.url \
+             RETURNING id, code, publication_id, url, target",
         )
         .bind::<Text, _>(&code)
         .bind::<BigInt, _>(publication_id)
         .bind::<Text, _>(url)
         .bind::<Text, _>(target)
         .bind::<Timestamp, _>(now)
-        .execute(conn)?;
+        .load(conn)?;
+        out.extend(found.into_iter().map(|l| (l.url.clone(), l)));
     }
-    Ok(of_publication(conn, publication_id)?
-        .into_iter()
-        .map(|l| (l.url.clone(), l))
-        .collect())
+    Ok(out)
 }
 
 /// The link behind a code.

@@ -153,7 +153,9 @@ pub fn post(conn: &mut Conn, id: i64) -> QueryResult<Option<Post>> {
             departments::name,
             super::channels::Channel::as_select(),
         ))
-        .first(conn)
+        // Not `first`: its `LIMIT $n` kept PostgreSQL planning this join afresh on every call
+        // (a generic plan cannot tell how many rows a bound LIMIT lets through).
+        .get_result(conn)
         .optional()
 }
 
@@ -236,18 +238,16 @@ pub fn attempts(conn: &mut Conn, publication_id: i64) -> QueryResult<Vec<Attempt
 /// pending → publishing, counting the attempt. `false` if it was not pending (settled by
 /// someone else, or waiting for a person).
 pub fn start(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
-    let n = diesel::update(publications::table.filter(publications::id.eq(id)).filter(
-        publications::state.eq_any([
-            PubState::Pending.as_str(),
-            // A worker that died mid-send left it here; its job came back to us.
-            PubState::Publishing.as_str(),
-        ]),
+    // From pending, or from publishing: a worker that died mid-send left it there and its
+    // job came back to us. Prepared once per connection: this is on every post's path.
+    let n = crate::db::cached(format!(
+        "UPDATE publications SET state = '{sending}', attempts = attempts + 1, updated_at = $1 \
+         WHERE id = $2 AND state IN ('{pending}', '{sending}')",
+        sending = PubState::Publishing.as_str(),
+        pending = PubState::Pending.as_str(),
     ))
-    .set((
-        publications::state.eq(PubState::Publishing.as_str()),
-        publications::attempts.eq(publications::attempts + 1),
-        publications::updated_at.eq(now),
-    ))
+    .bind::<diesel::sql_types::Timestamp, _>(now)
+    .bind::<diesel::sql_types::BigInt, _>(id)
     .execute(conn)?;
     Ok(n == 1)
 }
@@ -287,8 +287,7 @@ pub fn finish(
         // One statement for the state and what the post went out as: this is on every
         // post's path.
         use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
-        diesel::sql_query(format!(
-            // Each parameter once and in order: SQLite numbers them as they appear.
+        crate::db::cached(format!(
             "UPDATE publications SET state = 'published', last_error = $1, next_retry_at = NULL, \
                updated_at = $2, external_id = $3, url = $4, published_at = $5, {FACTS} \
              {FACTS_FROM} AND publications.id = $6"
@@ -329,7 +328,7 @@ const FACTS_FROM: &str = "FROM variants v JOIN content_pieces cp ON cp.id = v.co
 /// Writes down what a publication went out as, for insights to read without joins (see
 /// `FACTS`). Pillars and departments changed later do not move what was published.
 fn stamp(conn: &mut Conn, id: i64) -> QueryResult<()> {
-    diesel::sql_query(format!(
+    crate::db::cached(format!(
         "UPDATE publications SET {FACTS} {FACTS_FROM} AND publications.id = $1"
     ))
     .bind::<diesel::sql_types::BigInt, _>(id)

@@ -249,3 +249,64 @@ async fn a_claim_takes_due_jobs_in_order_and_leaves_later_ones(backend: Backend)
     assert_eq!(j.state, "running");
     assert_eq!(j.locked_by.as_deref(), Some("w2"));
 }
+
+/// Several instances share one PostgreSQL: a job queued by any of them is announced to all
+/// that LISTEN (by the database itself, without a statement of ours), once it commits.
+#[actix_web::test]
+async fn a_queued_job_is_announced_to_listening_instances_when_it_commits() {
+    use diesel::{Connection, RunQueryDsl};
+    let app =
+        crate::helpers::TestApp::spawn_with(Backend::Postgres, &[("PRESSROOM_WORKERS", "0")]).await;
+    let mut listener = diesel::PgConnection::establish(&app.database_url).unwrap();
+    diesel::sql_query("LISTEN pressroom_jobs")
+        .execute(&mut listener)
+        .unwrap();
+    let heard = |l: &mut diesel::PgConnection| -> usize {
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        loop {
+            let n = l
+                .notifications_iter()
+                .filter(|n| n.as_ref().is_ok_and(|n| n.channel == "pressroom_jobs"))
+                .count();
+            if n > 0 || std::time::Instant::now() > until {
+                return n;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    };
+    let mut c = app.conn();
+    let now = store::now();
+    let job = |name: &str| store::jobs::NewJob {
+        kind: "noop",
+        payload: "{}".into(),
+        unique_key: Some(name.to_string()),
+        run_at: now,
+        max_attempts: 3,
+    };
+    let rolled_back = c.transaction(|c| {
+        store::jobs::enqueue(c, job("never"), now)?;
+        Err::<(), _>(diesel::result::Error::RollbackTransaction)
+    });
+    assert!(rolled_back.is_err());
+    store::jobs::enqueue(&mut c, job("first"), now).unwrap();
+    assert_eq!(
+        heard(&mut listener),
+        1,
+        "one notification for the committed job"
+    );
+    // A key already queued adds nothing, and nothing is announced.
+    assert_eq!(
+        store::jobs::enqueue(&mut c, job("first"), now).unwrap(),
+        None
+    );
+    c.transaction(|c| {
+        store::jobs::enqueue(c, job("second"), now)?;
+        store::jobs::enqueue(c, job("third"), now)
+    })
+    .unwrap();
+    assert_eq!(
+        heard(&mut listener),
+        1,
+        "two jobs in one transaction: one wake-up"
+    );
+}
