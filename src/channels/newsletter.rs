@@ -60,11 +60,14 @@ struct Letter {
     html: String,
 }
 
+/// `pixel`: the address of this recipient's open-counting image, where the channel counts
+/// opens.
 fn message(
     letter: &Letter,
     to: &Subscriber,
     unsubscribe: &str,
     footer: &str,
+    pixel: Option<&str>,
 ) -> Result<Message, String> {
     let to: Mailbox = to.email.parse().map_err(|e| format!("bad address: {e}"))?;
     let mut b = Message::builder()
@@ -84,13 +87,35 @@ fn message(
         b = b.reply_to(r.clone());
     }
     let plain = format!("{}\n\n-- \n{footer}\n{unsubscribe}\n", letter.plain);
+    let pixel = pixel
+        .map(|src| {
+            format!(
+                "<img src=\"{}\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0\">",
+                html_escape(src)
+            )
+        })
+        .unwrap_or_default();
     let html = format!(
-        "{}<hr><p style=\"font-size:small\">{} <a href=\"{unsubscribe}\">{unsubscribe}</a></p>",
+        "{}<hr><p style=\"font-size:small\">{} <a href=\"{unsubscribe}\">{unsubscribe}</a></p>{pixel}",
         letter.html,
         html_escape(footer)
     );
     b.multipart(MultiPart::alternative_plain_html(plain, html))
         .map_err(|e| e.to_string())
+}
+
+/// The image whose loading counts an open of this subscriber's mail: `/o/{publication}/{token}.gif`,
+/// the token signed for this publication and subscriber, so opens cannot be made up.
+pub fn open_pixel(base_url: &str, key: &[u8; 32], publication: i64, subscriber: i64) -> String {
+    format!(
+        "{base_url}/o/{publication}/{}.gif",
+        crate::security::subscriber_token(key, &open_purpose(publication), subscriber)
+    )
+}
+
+/// What an open token is signed for.
+pub fn open_purpose(publication: i64) -> String {
+    format!("open:{publication}")
 }
 
 fn html_escape(s: &str) -> String {
@@ -167,6 +192,7 @@ impl Adapter for Newsletter {
             .t(&d.variant.language, "newsletter-mail-footer");
         let (channel, language, publication) =
             (d.channel_id, d.variant.language.clone(), d.publication_id);
+        let count_opens = crate::domain::channels::switched_on(&d.config, "track_opens");
         loop {
             let lang = language.clone();
             let batch = match env
@@ -213,7 +239,9 @@ impl Adapter for Newsletter {
                     d.base_url,
                     crate::security::subscriber_token(&env.jobs.keys[0], "unsubscribe", s.id)
                 );
-                let sent = match message(&letter, &s, &unsubscribe, &footer) {
+                let pixel = count_opens
+                    .then(|| open_pixel(&d.base_url, &env.jobs.keys[0], publication, s.id));
+                let sent = match message(&letter, &s, &unsubscribe, &footer, pixel.as_deref()) {
                     Ok(m) => {
                         let t = transport.clone();
                         tokio::task::spawn_blocking(move || t.send(&m).map(|_| ()))

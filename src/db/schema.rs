@@ -301,6 +301,8 @@ diesel::table! {
         subscriber_id -> BigInt,
         sent_at -> Nullable<Timestamp>,
         error -> Nullable<Text>,
+        opened_at -> Nullable<Timestamp>,
+        opens -> Integer,
     }
 }
 

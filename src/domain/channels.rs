@@ -22,6 +22,8 @@ pub enum Value {
     WebhookSecret,
     /// Working hours, Monday to Friday: `08:00-18:00`.
     Hours,
+    /// On or off (a checkbox): stored as `on`, or not at all.
+    Switch,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -79,6 +81,8 @@ impl Kind {
             f("from_address", false, true, Value::Email),
             f("reply_to", false, false, Value::Email),
             f("max_per_minute", false, false, Value::Number),
+            // Off unless an admin turns it on: an invisible image in each mail.
+            f("track_opens", false, false, Value::Switch),
             f("smtp_url", true, true, Value::Text),
         ];
         const FEED: &[Field] = &[
@@ -95,6 +99,14 @@ impl Kind {
 }
 
 pub type Settings = BTreeMap<String, String>;
+
+/// How a `Switch` setting that is on is stored.
+pub const SWITCH_ON: &str = "on";
+
+/// Whether a switch is on in these settings.
+pub fn switched_on(settings: &Settings, name: &str) -> bool {
+    settings.get(name).is_some_and(|v| v == SWITCH_ON)
+}
 
 /// Checks settings for a kind. `secrets_set` names the secrets already stored: a blank secret
 /// field then keeps the stored one ("set — replace"). Fields of another kind are refused.
@@ -123,7 +135,14 @@ pub fn check(
         } else {
             config.get(field.name)
         };
-        let value = given.map(|v| v.trim().to_string()).unwrap_or_default();
+        let mut value = given.map(|v| v.trim().to_string()).unwrap_or_default();
+        if field.value == Value::Switch {
+            match value.to_ascii_lowercase().as_str() {
+                "on" | "true" | "1" | "yes" => value = SWITCH_ON.into(),
+                "" | "off" | "false" | "0" | "no" => value.clear(),
+                _ => {}
+            }
+        }
         if value.is_empty() {
             let kept = field.secret && secrets_set.iter().any(|s| s == field.name);
             if field.required && !kept {
@@ -149,6 +168,7 @@ pub fn check(
                     .is_ok_and(|k| (24..=64).contains(&k.len()))
             }),
             Value::Hours => super::inbox::Hours::parse(&value).is_some(),
+            Value::Switch => value == SWITCH_ON,
         };
         if !ok {
             errors.insert(
@@ -160,6 +180,7 @@ pub fn check(
                     Value::Text => "error-control-chars",
                     Value::WebhookSecret => "error-webhook-secret",
                     Value::Hours => "error-hours",
+                    Value::Switch => "error-switch",
                 },
             );
             continue;
@@ -186,6 +207,30 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_switch_is_on_off_or_a_clear_error() {
+        let letter = |v: &str| {
+            check(
+                Kind::Newsletter,
+                &s(&[("from_address", "news@example.ch"), ("track_opens", v)]),
+                &s(&[("smtp_url", "smtp://mail.example.ch")]),
+                &[],
+                &|_| false,
+            )
+        };
+        for on in ["on", "true", " YES ", "1"] {
+            let (c, _) = letter(on).unwrap();
+            assert!(switched_on(&c, "track_opens"), "{on}");
+        }
+        for off in ["", "off", "false", "0"] {
+            let (c, _) = letter(off).unwrap();
+            assert!(!switched_on(&c, "track_opens"), "{off}");
+            assert!(!c.contains_key("track_opens"), "off is not stored");
+        }
+        let e = letter("maybe").unwrap_err();
+        assert_eq!(e.get("track_opens"), Some(&"error-switch"));
     }
 
     #[test]

@@ -197,15 +197,21 @@ pub fn export_subscriber(conn: &mut Conn, email: &str) -> QueryResult<Option<Val
     }
     let mut subscriptions = vec![];
     for (id, channel, language, state, created, confirmed, unsubscribed) in rows {
-        let sent: Vec<Option<NaiveDateTime>> = newsletter_deliveries::table
-            .filter(newsletter_deliveries::subscriber_id.eq(id))
-            .select(newsletter_deliveries::sent_at)
-            .load(conn)?;
+        let sent: Vec<(Option<NaiveDateTime>, Option<NaiveDateTime>)> =
+            newsletter_deliveries::table
+                .filter(newsletter_deliveries::subscriber_id.eq(id))
+                .select((
+                    newsletter_deliveries::sent_at,
+                    newsletter_deliveries::opened_at,
+                ))
+                .load(conn)?;
         subscriptions.push(json!({
             "newsletter": channel, "language": language, "state": state,
             "subscribed_at": at(created), "confirmed_at": confirmed.map(at),
             "unsubscribed_at": unsubscribed.map(at),
-            "newsletters_sent": sent.iter().flatten().map(|t| at(*t)).collect::<Vec<_>>(),
+            "newsletters_sent": sent.iter().filter_map(|(s, _)| s.map(at)).collect::<Vec<_>>(),
+            // Where the newsletter counts opens: when each mail was first opened.
+            "newsletters_opened": sent.iter().filter_map(|(_, o)| o.map(at)).collect::<Vec<_>>(),
         }));
     }
     let mail: Vec<(String, NaiveDateTime)> = mail_outbox::table

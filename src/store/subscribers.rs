@@ -219,6 +219,44 @@ pub fn cancel_delivery(
     .execute(conn)
 }
 
+/// Counts an open of the mail this subscriber was sent; `false` if no such mail went out.
+pub fn record_open(
+    conn: &mut Conn,
+    publication_id: i64,
+    subscriber_id: i64,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        newsletter_deliveries::table
+            .filter(newsletter_deliveries::publication_id.eq(publication_id))
+            .filter(newsletter_deliveries::subscriber_id.eq(subscriber_id))
+            .filter(newsletter_deliveries::sent_at.is_not_null()),
+    )
+    .set((
+        newsletter_deliveries::opens.eq(newsletter_deliveries::opens + 1),
+        newsletter_deliveries::opened_at.eq(diesel::dsl::sql::<
+            diesel::sql_types::Nullable<diesel::sql_types::Timestamp>,
+        >("COALESCE(opened_at, ")
+        .bind::<diesel::sql_types::Timestamp, _>(now)
+        .sql(")")),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// A newsletter publication's opens: (all opens, mails opened at least once).
+pub fn opens(conn: &mut Conn, publication_id: i64) -> QueryResult<(i64, i64)> {
+    use diesel::dsl::{count, sum};
+    let (all, opened): (Option<i64>, i64) = newsletter_deliveries::table
+        .filter(newsletter_deliveries::publication_id.eq(publication_id))
+        .select((
+            sum(newsletter_deliveries::opens),
+            count(newsletter_deliveries::opened_at),
+        ))
+        .get_result(conn)?;
+    Ok((all.unwrap_or(0), opened))
+}
+
 /// How many mails of a newsletter publication went out.
 pub fn mails_sent(conn: &mut Conn, publication_id: i64) -> QueryResult<i64> {
     newsletter_deliveries::table

@@ -187,6 +187,7 @@ pub fn routes() -> Vec<RouteDef> {
         get("/metrics", Public, metrics::show),
         get("/feeds/{file}", Machine, feeds::serve),
         get("/l/{code}", Machine, links::follow),
+        get("/o/{publication}/{file}", Machine, newsletters::opened),
         get("/newsletters/{id}", Public, newsletters::form),
         post("/newsletters/{id}", Public, newsletters::subscribe),
         get(

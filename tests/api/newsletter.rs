@@ -167,7 +167,16 @@ async fn newsletters_go_to_confirmed_subscribers_of_their_language_once(backend:
         )
         .await;
     assert_eq!(m["mails_sent"], 2, "{m}");
+    assert!(
+        m["opens"].is_null(),
+        "opens are not counted unless turned on: {m}"
+    );
     let mail = &letters.to("dora@example.org")[0];
+    assert_eq!(
+        images(&mail.text),
+        Vec::<String>::new(),
+        "no tracking image"
+    );
     assert_eq!(mail.subject, "Winter news");
     assert!(mail.text.contains("From: news@example.ch"), "{}", mail.text);
     assert!(
@@ -246,5 +255,141 @@ async fn newsletters_go_to_confirmed_subscribers_of_their_language_once(backend:
     assert!(
         letters.to("francine@example.org").is_empty(),
         "French reader"
+    );
+}
+
+/// The addresses of the images in a mail's HTML part, read with Python's own mail and HTML
+/// parsers (quoted-printable and all).
+fn images(raw: &str) -> Vec<String> {
+    let script = r#"
+import sys, json, email
+from email import policy
+from html.parser import HTMLParser
+m = email.message_from_string(sys.stdin.read(), policy=policy.default)
+html = m.get_body(preferencelist=("html",)).get_content()
+found = []
+class P(HTMLParser):
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            found.append(dict(attrs)["src"])
+P().feed(html)
+print(json.dumps(found))
+"#;
+    serde_json::from_value(crate::helpers::python_json(script, raw, "python3")).unwrap()
+}
+
+crate::each_backend!(opens_are_counted_only_where_an_admin_turned_it_on);
+
+async fn opens_are_counted_only_where_an_admin_turned_it_on(backend: Backend) {
+    let (notify_port, news_port) = (free_port(), free_port());
+    let notices = listen(notify_port);
+    let letters = listen(news_port);
+    let notify_url = format!("smtp://127.0.0.1:{notify_port}");
+    let app = TestApp::spawn_with(
+        backend,
+        &[
+            ("PRESSROOM_ALLOWED_HOSTS", "127.0.0.1"),
+            ("PRESSROOM_SMTP_URL", &notify_url),
+        ],
+    )
+    .await;
+    let admin = app.setup_admin().await;
+    app.create_department(&admin, "Marketing").await;
+    let api = app.api(ADMIN_EMAIL);
+    let (s, e) = api
+        .call("POST", "/api/v1/channels", json!({"name": "Counted", "kind": "newsletter", "config": {"from_address": "news@example.ch", "track_opens": "perhaps"}, "secrets": {"smtp_url": format!("smtp://127.0.0.1:{news_port}")}}))
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{e}");
+    assert!(e.to_string().contains("track_opens"), "{e}");
+    // The admin turns it on in the channel's form, a checkbox.
+    let (s, html) = app
+        .get_html(&admin, "/admin/channels/new?kind=newsletter")
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        html.contains("type=\"checkbox\" name=\"track_opens\" value=\"on\""),
+        "{html}"
+    );
+    let (s, ch) = api
+        .call("POST", "/api/v1/channels", json!({"name": "Counted", "kind": "newsletter", "config": {"from_address": "news@example.ch", "max_per_minute": "6000", "track_opens": "on"}, "secrets": {"smtp_url": format!("smtp://127.0.0.1:{news_port}")}}))
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{ch}");
+    let ch = ch["id"].as_i64().unwrap();
+    confirmed(&app, &notices, ch, "reader@example.org", "de").await;
+    confirmed(&app, &notices, ch, "dora@example.org", "de").await;
+    let (_, variant) = planned(
+        &api,
+        "Counted news",
+        ch,
+        "Hello.",
+        Utc::now() + Duration::hours(1),
+    )
+    .await;
+    app.advance(Duration::minutes(61));
+    let p = wait_for_state(&api, variant, "published").await;
+    wait_mails(&letters, "dora@example.org", 1).await;
+    wait_mails(&letters, "reader@example.org", 1).await;
+    let pixel = |to: &str| {
+        let found = images(&letters.to(to)[0].text);
+        assert_eq!(found.len(), 1, "one image in the mail to {to}: {found:?}");
+        found[0].clone()
+    };
+    let (dora, reader) = (pixel("dora@example.org"), pixel("reader@example.org"));
+    assert_ne!(dora, reader, "each reader has an image of their own");
+    assert!(
+        dora.starts_with(&format!("{}/o/{}/", app.address, p["id"])),
+        "{dora}"
+    );
+    let client = reqwest::Client::new();
+    for url in [&dora, &dora, &reader] {
+        let r = client.get(url).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.headers()["content-type"], "image/gif");
+        assert!(r.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("no-store"));
+        assert!(r.bytes().await.unwrap().starts_with(b"GIF89a"));
+    }
+    // A checker's HEAD is not an open; a made-up token or another publication's is not found.
+    let r = client.head(&reader).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let last = if dora.ends_with("0.gif") {
+        "1.gif"
+    } else {
+        "0.gif"
+    };
+    let forged = format!("{}{last}", &dora[..dora.len() - 5]);
+    assert_eq!(
+        client.get(&forged).send().await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
+    let other = dora.replacen(&format!("/o/{}/", p["id"]), "/o/999999/", 1);
+    assert_eq!(
+        client.get(&other).send().await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
+    let (_, m) = api
+        .call(
+            "GET",
+            &format!("/api/v1/publications/{}/metrics", p["id"]),
+            json!({}),
+        )
+        .await;
+    assert_eq!(m["mails_sent"], 2, "{m}");
+    assert_eq!(m["opens"], 3, "{m}");
+    assert_eq!(m["unique_opens"], 2, "{m}");
+    // A reader's data export says when they opened it.
+    let r = app
+        .get(&admin, "/admin/subscribers/export?email=dora@example.org")
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let export: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(
+        export["subscriptions"][0]["newsletters_opened"]
+            .as_array()
+            .map(Vec::len),
+        Some(1),
+        "{export}"
     );
 }

@@ -135,17 +135,25 @@ pub async fn confirm(
 /// day and the channel's own readings (favourites, boosts, replies).
 pub async fn metrics(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let id = *id;
-    let (clicks, links, readings, mails) = ctx
+    let (clicks, links, readings, mails, opens) = ctx
         .db(move |c| {
             let p = store::publications::find(c, id)?.ok_or(AppError::NotFound)?;
-            let newsletter =
-                store::channels::find(c, p.channel_id)?.is_some_and(|ch| ch.kind == "newsletter");
+            let ch = store::channels::find(c, p.channel_id)?.filter(|ch| ch.kind == "newsletter");
+            let counts_opens = ch.as_ref().is_some_and(|ch| {
+                let config: crate::domain::channels::Settings =
+                    serde_json::from_str(&ch.config).unwrap_or_default();
+                crate::domain::channels::switched_on(&config, "track_opens")
+            });
             Ok((
                 store::links::clicks_of(c, id)?,
                 store::links::of_publication(c, id)?,
                 store::metrics::series_of(c, id)?,
-                if newsletter {
-                    Some(store::subscribers::mails_sent(c, id)?)
+                match ch {
+                    Some(_) => Some(store::subscribers::mails_sent(c, id)?),
+                    None => None,
+                },
+                if counts_opens {
+                    Some(store::subscribers::opens(c, id)?)
                 } else {
                     None
                 },
@@ -170,8 +178,11 @@ pub async fn metrics(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppEr
         "clicks": clicks.clicks,
         "bot_clicks": clicks.bot_clicks,
         "unique_visitors": clicks.unique_visitors,
-        // Newsletters: how many mails went out (opens are not tracked: no pixel).
+        // Newsletters: how many mails went out, and where the channel counts opens, how
+        // often they were opened and how many of them at least once (null where not counted).
         "mails_sent": mails,
+        "opens": opens.map(|(all, _)| all),
+        "unique_opens": opens.map(|(_, unique)| unique),
         "series": series.iter().map(|(at, name, value)| json!({
             "at": at.and_utc().to_rfc3339(),
             "name": name,

@@ -202,3 +202,40 @@ pub async fn unsubscribe(ctx: Ctx, token: web::Path<String>) -> Result<HttpRespo
         None,
     )
 }
+
+/// A transparent 1×1 GIF.
+const PIXEL: &[u8] = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;";
+
+/// `/o/{publication}/{token}.gif`: the invisible image in the mails of a newsletter whose
+/// admin turned on counting opens. Loading it counts an open of that subscriber's mail; a
+/// `HEAD` (a checker, not a reader) does not. Tokens are signed per publication and
+/// subscriber, so opens cannot be made up.
+pub async fn opened(
+    state: web::Data<crate::web::state::AppState>,
+    req: actix_web::HttpRequest,
+    path: web::Path<(i64, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (publication, file) = path.into_inner();
+    let token = file.strip_suffix(".gif").ok_or(AppError::NotFound)?;
+    let purpose = crate::channels::newsletter::open_purpose(publication);
+    let subscriber = security::open_subscriber_token(&state.config.keys(), &purpose, token)
+        .ok_or(AppError::NotFound)?;
+    if req.method() == actix_web::http::Method::GET {
+        let now = state.scheduler.clock().naive();
+        state
+            .db(move |c| {
+                Ok(store::subscribers::record_open(
+                    c,
+                    publication,
+                    subscriber,
+                    now,
+                )?)
+            })
+            .await?;
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("image/gif")
+        // Every open reaches us: no cache may answer for the image.
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store, private"))
+        .body(PIXEL))
+}

@@ -30,6 +30,8 @@ pub fn fields_view(
                 "secret": f.secret,
                 "required": f.required,
                 "value": if f.secret { String::new() } else { plain.get(f.name).cloned().unwrap_or_default() },
+                "switch": f.value == crate::domain::channels::Value::Switch,
+                "checked": crate::domain::channels::switched_on(plain, f.name),
                 "is_set": f.secret && secrets_set.iter().any(|s| s == f.name),
                 "error": errors.get(f.name).map(|k| ctx.t(k)),
             })

@@ -1,0 +1,2 @@
+ALTER TABLE newsletter_deliveries DROP COLUMN opens;
+ALTER TABLE newsletter_deliveries DROP COLUMN opened_at;
