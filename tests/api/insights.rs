@@ -151,6 +151,32 @@ async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
         .unwrap();
     let rows = python_csv(&r.text().await.unwrap());
     assert_eq!(rows[1], ["Marketing", "3", "8", "19"]);
+    // By the language and the pillar the posts went out in: the same sums, other rows.
+    let (_, by_language) = api
+        .call(
+            "GET",
+            "/api/v1/insights?days=7&by=language",
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(
+        by_language["items"],
+        serde_json::json!([{"key": "de", "publications": 3, "clicks": 8, "engagement": 19}]),
+        "{by_language}"
+    );
+    let (_, by_pillar) = api
+        .call(
+            "GET",
+            "/api/v1/insights?days=7&by=pillar",
+            serde_json::json!({}),
+        )
+        .await;
+    let items = by_pillar["items"].as_array().unwrap();
+    let sum = |f: &str| items.iter().map(|i| i[f].as_i64().unwrap()).sum::<i64>();
+    assert_eq!(
+        (sum("publications"), sum("clicks"), sum("engagement")),
+        (3, 8, 19)
+    );
 
     // The best pieces first; the funnel of Marketing: three ideas handed in, approved and
     // published, 27 clicks and engagement over three posts, out within the hour.
@@ -181,6 +207,31 @@ async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
     );
     assert_eq!(f["per_publication"], 9.0);
     assert!(f["lead_days_p50"].as_f64().unwrap() < 0.1, "{f}");
+    // Handed in 1, 3 and 5 days (and an hour) before their posts: the median is 3 days.
+    {
+        use diesel::prelude::*;
+        use pressroom::db::schema::publications as p;
+        for (n, id) in ids.iter().enumerate() {
+            let at: Option<chrono::NaiveDateTime> = p::table
+                .find(id)
+                .select(p::published_at)
+                .first(&mut c)
+                .unwrap();
+            let before = Duration::hours(24 * (1 + 2 * n as i64) + 1);
+            diesel::update(p::table.find(id))
+                .set(p::handed_in_at.eq(at.map(|a| a - before)))
+                .execute(&mut c)
+                .unwrap();
+        }
+    }
+    let (_, later) = api
+        .call(
+            "GET",
+            "/api/v1/insights?days=7&by=channel",
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(later["funnel"][0]["lead_days_p50"], 3.0, "{later}");
     assert!(html.contains("<svg role=\"img\""), "a chart on the page");
 
     // A custom range of days in the reader's zone: today alone holds all three.
