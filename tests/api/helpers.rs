@@ -534,3 +534,27 @@ pub fn python_json(script: &str, input: &str, needs: &str) -> serde_json::Value 
     );
     serde_json::from_slice(&out.stdout).unwrap()
 }
+
+/// Checks an answer against the schema the API document gives it (`components/schemas/{name}`
+/// of the served `/api/openapi.json`), with Python's `jsonschema`: the document and the code
+/// cannot drift apart unnoticed.
+pub async fn assert_matches_schema(app: &TestApp, name: &str, value: &serde_json::Value) {
+    let doc: serde_json::Value = reqwest::get(app.url("/api/openapi.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let script = r##"
+import sys, json
+from jsonschema import Draft202012Validator
+given = json.load(sys.stdin)
+schema = dict(given["doc"])
+schema["$ref"] = "#/components/schemas/" + given["name"]
+errors = [f"{list(e.absolute_path)}: {e.message}" for e in Draft202012Validator(schema).iter_errors(given["value"])]
+print(json.dumps(errors))
+"##;
+    let input = serde_json::json!({"doc": doc, "name": name, "value": value}).to_string();
+    let errors = python_json(script, &input, "jsonschema");
+    assert_eq!(errors, serde_json::json!([]), "{name}: {value}");
+}

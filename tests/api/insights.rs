@@ -125,6 +125,7 @@ async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
         )
         .await;
     assert_eq!(s, StatusCode::OK, "{json}");
+    crate::helpers::assert_matches_schema(&app, "Insights", &json).await;
     assert_eq!(json["items"][0]["key"], "Hook");
     assert_eq!(json["items"][0]["clicks"], 5);
     assert_eq!(json["items"][0]["engagement"], 15);
@@ -293,6 +294,7 @@ async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
         )
         .await;
     assert_eq!(s, StatusCode::CREATED, "{t}");
+    crate::helpers::assert_matches_schema(&app, "Target", &t).await;
     assert_eq!(
         (t["actual"].as_i64(), t["status"].as_str()),
         (Some(2), Some("reached")),
@@ -323,6 +325,7 @@ async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
         .call("GET", "/api/v1/targets", serde_json::json!({}))
         .await;
     assert_eq!(s, StatusCode::OK);
+    crate::helpers::assert_matches_schema(&app, "TargetList", &list).await;
     assert_eq!(
         list["items"].as_array().unwrap().len(),
         1,

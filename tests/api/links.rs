@@ -153,6 +153,7 @@ async fn tracked_links_count_people_bots_and_visitors_apart(backend: Backend) {
         assert!(std::time::Instant::now() < until, "clicks not written: {m}");
         actix_web::rt::time::sleep(std::time::Duration::from_millis(100)).await;
     };
+    crate::helpers::assert_matches_schema(&app, "Metrics", &m).await;
     assert_eq!(m["clicks"], 3, "{m}");
     assert_eq!(m["bot_clicks"], 4, "{m}");
     assert_eq!(m["unique_visitors"], 2, "{m}");

@@ -377,6 +377,7 @@ async fn opens_are_counted_only_where_an_admin_turned_it_on(backend: Backend) {
         )
         .await;
     assert_eq!(m["mails_sent"], 2, "{m}");
+    crate::helpers::assert_matches_schema(&app, "Metrics", &m).await;
     assert_eq!(m["opens"], 3, "{m}");
     assert_eq!(m["unique_opens"], 2, "{m}");
     // A reader's data export says when they opened it.

@@ -155,6 +155,65 @@ const SCHEMAS: &[(&str, &str)] = &[
         r##"{"type": "object", "required": ["items", "next"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Publication"}}, "next": {"type": ["string", "null"]}}}"##,
     ),
     (
+        "Metrics",
+        r##"{"type": "object", "required": ["publication_id", "clicks", "bot_clicks", "unique_visitors", "series", "channel", "links", "mails_sent", "opens", "unique_opens"], "properties": {
+        "publication_id": {"type": "integer"}, "clicks": {"type": "integer"}, "bot_clicks": {"type": "integer"},
+        "unique_visitors": {"type": "integer"},
+        "mails_sent": {"type": ["integer", "null"]}, "opens": {"type": ["integer", "null"]}, "unique_opens": {"type": ["integer", "null"]},
+        "series": {"type": "array", "items": {"type": "object", "required": ["at", "name", "value"], "properties": {
+            "at": {"type": "string", "format": "date-time"}, "name": {"type": "string"}, "value": {"type": "integer"}}}},
+        "channel": {"type": ["object", "null"], "additionalProperties": {"type": "integer"}},
+        "links": {"type": "array", "items": {"type": "object", "required": ["url", "short_url", "target"], "properties": {
+            "url": {"type": "string"}, "short_url": {"type": "string"}, "target": {"type": "string"}}}}}}"##,
+    ),
+    (
+        "InsightRow",
+        r#"{"type": "object", "required": ["key", "publications", "clicks", "engagement"], "properties": {
+        "key": {"type": "string"}, "publications": {"type": "integer"}, "clicks": {"type": "integer"}, "engagement": {"type": "integer"}}}"#,
+    ),
+    (
+        "Piece",
+        r#"{"type": "object", "required": ["content_id", "title", "department", "publications", "clicks", "engagement"], "properties": {
+        "content_id": {"type": "integer"}, "title": {"type": "string"}, "department": {"type": "string"},
+        "publications": {"type": "integer"}, "clicks": {"type": "integer"}, "engagement": {"type": "integer"}}}"#,
+    ),
+    (
+        "AnswerTimes",
+        r#"{"type": "object", "required": ["key", "answers", "p50_minutes", "p90_minutes", "within_target"], "properties": {
+        "key": {"type": "string"}, "answers": {"type": "integer"}, "p50_minutes": {"type": "number"},
+        "p90_minutes": {"type": "number"}, "within_target": {"type": "number"}}}"#,
+    ),
+    (
+        "Insights",
+        r##"{"type": "object", "required": ["from", "to", "by", "items", "total", "top", "bottom", "funnel", "answer_times"], "properties": {
+        "days": {"type": ["integer", "null"]}, "from": {"type": "string", "format": "date-time"}, "to": {"type": "string", "format": "date-time"},
+        "by": {"type": "string"},
+        "items": {"type": "array", "items": {"$ref": "#/components/schemas/InsightRow"}},
+        "total": {"$ref": "#/components/schemas/InsightRow"},
+        "top": {"type": "array", "items": {"$ref": "#/components/schemas/Piece"}},
+        "bottom": {"type": "array", "items": {"$ref": "#/components/schemas/Piece"}},
+        "funnel": {"type": "array", "items": {"type": "object", "required": ["department", "handed_in", "approved", "published", "publications", "per_publication", "lead_days_p50"], "properties": {
+            "department": {"type": "string"}, "handed_in": {"type": "integer"}, "approved": {"type": "integer"},
+            "published": {"type": "integer"}, "publications": {"type": "integer"}, "per_publication": {"type": "number"},
+            "lead_days_p50": {"type": ["number", "null"]}}}},
+        "answer_times": {"type": "object", "required": ["by_channel", "by_person"], "properties": {
+            "by_channel": {"type": "array", "items": {"$ref": "#/components/schemas/AnswerTimes"}},
+            "by_person": {"type": "array", "items": {"$ref": "#/components/schemas/AnswerTimes"}}}}}}"##,
+    ),
+    (
+        "Target",
+        r#"{"type": "object", "required": ["id", "scope", "scope_id", "name", "metric", "month", "amount", "actual", "expected", "percent", "status", "behind"], "properties": {
+        "id": {"type": "integer"}, "scope": {"type": "string", "enum": "$Scope"}, "scope_id": {"type": "integer"},
+        "name": {"type": "string"}, "metric": {"type": "string", "enum": "$Metric"}, "metric_label": {"type": "string"},
+        "month": {"type": "string"}, "amount": {"type": "integer"}, "actual": {"type": "integer"},
+        "expected": {"type": "integer"}, "percent": {"type": "integer"},
+        "status": {"type": "string"}, "status_label": {"type": "string"}, "behind": {"type": "boolean"}}}"#,
+    ),
+    (
+        "TargetList",
+        r##"{"type": "object", "required": ["month", "items"], "properties": {"month": {"type": "string"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Target"}}}}"##,
+    ),
+    (
         "Conversation",
         r#"{"type": "object", "required": ["id", "channel_id", "state", "sentiment", "received_at", "due_at", "messages"], "properties": {
         "id": {"type": "integer"}, "channel_id": {"type": "integer"}, "publication_id": {"type": ["integer", "null"]},
@@ -194,13 +253,13 @@ const DOCS: &[Doc] = &[
     doc("DELETE", "/variants/{id}/schedule", "Take a variant off the plan", 200, &[], None),
     answers("PublicationList", doc("GET", "/publications", "Publications, newest first", 200, &[("variant_id", "integer"), ("channel_id", "integer"), ("state", "string"), ("cursor", "string"), ("limit", "integer")], None)),
     answers("Publication", doc("GET", "/publications/{id}", "One publication with every attempt", 200, &[], None)),
-    doc("GET", "/publications/{id}/metrics", "What a publication earned: clicks, visitors, the channel's counts over time", 200, &[], None),
+    answers("Metrics", doc("GET", "/publications/{id}/metrics", "What a publication earned: clicks, visitors, the channel's counts over time; for newsletters the mails sent and, where counted, opens", 200, &[], None)),
     answers("Publication", doc("POST", "/publications/{id}/retry", "Publish again (after a failure, or after checking an unconfirmed one)", 200, &[], None)),
     optional_body(doc("POST", "/publications/{id}/confirm", "Mark a publication live after checking the channel", 200, &[], Some(r#"{"type": "object", "properties": {"url": {"type": "string"}}}"#))),
     doc("POST", "/metrics", "A channel's receiver pushes its counts (signed like our webhooks)", 202, &[], Some(r#"{"type": "object", "required": ["publication_id", "metrics"], "properties": {"publication_id": {"type": "integer"}, "at": {"type": "string"}, "metrics": {"type": "object", "additionalProperties": {"type": "integer"}}}}"#)),
-    doc("GET", "/insights", "Publications, clicks and engagement of a period, grouped; top pieces, the funnel, answer times", 200, &[("days", "integer"), ("by", "string"), ("from", "string"), ("to", "string")], None),
-    doc("GET", "/targets", "A month's targets with their progress", 200, &[("month", "string")], None),
-    doc("POST", "/targets", "Set a target for a channel or department and month", 201, &[], Some(r#"{"type": "object", "required": ["scope", "scope_id", "metric", "month", "amount"], "properties": {"scope": {"type": "string", "enum": "$Scope"}, "scope_id": {"type": "integer"}, "metric": {"type": "string", "enum": "$Metric"}, "month": {"type": "string"}, "amount": {"type": "integer"}}}"#)),
+    answers("Insights", doc("GET", "/insights", "Publications, clicks and engagement of a period, grouped; top pieces, the funnel, answer times", 200, &[("days", "integer"), ("by", "string"), ("from", "string"), ("to", "string")], None)),
+    answers("TargetList", doc("GET", "/targets", "A month's targets with their progress", 200, &[("month", "string")], None)),
+    answers("Target", doc("POST", "/targets", "Set a target for a channel or department and month", 201, &[], Some(r#"{"type": "object", "required": ["scope", "scope_id", "metric", "month", "amount"], "properties": {"scope": {"type": "string", "enum": "$Scope"}, "scope_id": {"type": "integer"}, "metric": {"type": "string", "enum": "$Metric"}, "month": {"type": "string"}, "amount": {"type": "integer"}}}"#))),
     doc("DELETE", "/targets/{id}", "Remove a target", 204, &[], None),
     answers("ConversationList", doc("GET", "/inbox", "Conversations (open ones unless `state` says otherwise), the most urgent first", 200, &[("state", "string"), ("channel_id", "integer"), ("assignee_id", "integer"), ("sentiment", "string"), ("limit", "integer")], None)),
     doc("POST", "/inbox", "Another system pushes a message into the inbox (signed like our webhooks)", 202, &[], Some(r#"{"type": "object", "required": ["channel_id", "id", "author", "text"], "properties": {"channel_id": {"type": "integer"}, "id": {"type": "string"}, "author": {"type": "string"}, "author_name": {"type": "string"}, "text": {"type": "string"}, "in_reply_to": {"type": ["string", "null"]}, "url": {"type": ["string", "null"]}, "received_at": {"type": ["string", "null"]}}}"#)),
