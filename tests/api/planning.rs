@@ -75,6 +75,7 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
     let (_, piece) = api
         .call("GET", &format!("/api/v1/content/{content}"), json!({}))
         .await;
+    crate::helpers::assert_matches_schema(&app, "Content", &piece).await;
     let vars = piece["variants"].as_array().unwrap();
     let (mv, nv) = (
         vars[0]["id"].as_i64().unwrap(),

@@ -214,6 +214,26 @@ const SCHEMAS: &[(&str, &str)] = &[
         r##"{"type": "object", "required": ["month", "items"], "properties": {"month": {"type": "string"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Target"}}}}"##,
     ),
     (
+        "Variant",
+        r#"{"type": "object", "required": ["id", "content_id", "channel_id", "language", "text", "link", "subject", "preheader", "images", "scheduled_at"], "properties": {
+        "id": {"type": "integer"}, "content_id": {"type": "integer"}, "channel_id": {"type": ["integer", "null"]},
+        "language": {"type": "string"}, "text": {"type": "string"}, "link": {"type": "string"},
+        "subject": {"type": "string"}, "preheader": {"type": "string"},
+        "images": {"type": "array", "items": {"type": "object", "required": ["url", "alt"], "properties": {"url": {"type": "string"}, "alt": {"type": "string"}}}},
+        "scheduled_at": {"type": ["string", "null"], "format": "date-time"}}}"#,
+    ),
+    (
+        "Content",
+        r##"{"type": "object", "required": ["id", "idea_id", "idea_state", "title", "body", "variants"], "properties": {
+        "id": {"type": "integer"}, "idea_id": {"type": "integer"}, "idea_state": {"type": "string", "enum": "$IdeaState"},
+        "title": {"type": "string"}, "body": {"type": "string"},
+        "variants": {"type": "array", "items": {"$ref": "#/components/schemas/Variant"}}}}"##,
+    ),
+    (
+        "CalendarFeed",
+        r#"{"type": "object", "required": ["url"], "properties": {"url": {"type": "string", "format": "uri"}}}"#,
+    ),
+    (
         "Conversation",
         r#"{"type": "object", "required": ["id", "channel_id", "state", "sentiment", "received_at", "due_at", "messages"], "properties": {
         "id": {"type": "integer"}, "channel_id": {"type": "integer"}, "publication_id": {"type": ["integer", "null"]},
@@ -236,7 +256,7 @@ const DOCS: &[Doc] = &[
     answers("Me", doc("GET", "/me", "The user the token belongs to", 200, &[], None)),
     answers("TokenList", doc("GET", "/me/tokens", "The user's API tokens (never the secrets)", 200, &[], None)),
     doc("DELETE", "/me/tokens/{id}", "Revoke one of the user's tokens", 204, &[], None),
-    optional_body(doc("POST", "/me/calendar-feeds", "A private calendar feed address (ICS) for the user", 201, &[], Some(r#"{"type": "object", "additionalProperties": false, "properties": {"channel_id": {"type": ["integer", "null"]}}}"#))),
+    answers("CalendarFeed", optional_body(doc("POST", "/me/calendar-feeds", "A private calendar feed address (ICS) for the user", 201, &[], Some(r#"{"type": "object", "additionalProperties": false, "properties": {"channel_id": {"type": ["integer", "null"]}}}"#)))),
     answers("IdeaList", doc("GET", "/ideas", "Ideas the caller may see, newest first, filtered", 200, IDEA_FILTERS, None)),
     answers("Idea", doc("POST", "/ideas", "Hand in an idea (or save a draft)", 201, &[], Some(IDEA_BODY))),
     answers("Idea", doc("GET", "/ideas/{id}", "One idea with its history", 200, &[], None)),
@@ -246,11 +266,11 @@ const DOCS: &[Doc] = &[
     answers("ChannelList", doc("GET", "/channels", "The channels", 200, &[], None)),
     answers("Channel", doc("POST", "/channels", "Add a channel with its settings and posting schedules", 201, &[], Some(r#"{"type": "object", "required": ["name", "kind"], "properties": {"name": {"type": "string"}, "kind": {"type": "string", "enum": "$ChannelKind"}, "config": {"type": "object", "additionalProperties": {"type": "string"}}, "secrets": {"type": "object", "additionalProperties": {"type": "string"}}, "schedules": {"type": "array", "items": {"type": "object", "properties": {"cron": {"type": "string"}, "timezone": {"type": "string"}}}}}}"#))),
     answers("Channel", doc("GET", "/channels/{id}", "One channel (secrets only named, never shown)", 200, &[], None)),
-    doc("POST", "/content", "Start a content piece for an approved idea", 201, &[], Some(r#"{"type": "object", "required": ["idea_id"], "properties": {"idea_id": {"type": "integer"}, "title": {"type": "string"}, "body": {"type": "string"}}}"#)),
-    doc("GET", "/content/{id}", "A content piece with its variants", 200, &[], None),
-    doc("POST", "/content/{id}/variants", "Add a variant for a channel and language", 201, &[], Some(r#"{"type": "object", "required": ["channel_id", "language"], "properties": {"channel_id": {"type": "integer"}, "language": {"type": "string"}, "text": {"type": "string"}, "link": {"type": "string"}, "subject": {"type": "string"}}}"#)),
-    doc("POST", "/variants/{id}/schedule", "Schedule a variant (at a time, or in the next free slot)", 200, &[], Some(r#"{"type": "object", "properties": {"at": {"type": "string"}, "next_slot": {"type": "boolean"}}}"#)),
-    doc("DELETE", "/variants/{id}/schedule", "Take a variant off the plan", 200, &[], None),
+    answers("Content", doc("POST", "/content", "Start a content piece for an approved idea", 201, &[], Some(r#"{"type": "object", "required": ["idea_id"], "properties": {"idea_id": {"type": "integer"}, "title": {"type": "string"}, "body": {"type": "string"}}}"#))),
+    answers("Content", doc("GET", "/content/{id}", "A content piece with its variants", 200, &[], None)),
+    answers("Variant", doc("POST", "/content/{id}/variants", "Add a variant for a channel and language", 201, &[], Some(r#"{"type": "object", "required": ["channel_id", "language"], "properties": {"channel_id": {"type": "integer"}, "language": {"type": "string"}, "text": {"type": "string"}, "link": {"type": "string"}, "subject": {"type": "string"}}}"#))),
+    answers("Variant", doc("POST", "/variants/{id}/schedule", "Schedule a variant (at a time, or in the next free slot)", 200, &[], Some(r#"{"type": "object", "properties": {"at": {"type": "string"}, "next_slot": {"type": "boolean"}}}"#))),
+    answers("Variant", doc("DELETE", "/variants/{id}/schedule", "Take a variant off the plan", 200, &[], None)),
     answers("PublicationList", doc("GET", "/publications", "Publications, newest first", 200, &[("variant_id", "integer"), ("channel_id", "integer"), ("state", "string"), ("cursor", "string"), ("limit", "integer")], None)),
     answers("Publication", doc("GET", "/publications/{id}", "One publication with every attempt", 200, &[], None)),
     answers("Metrics", doc("GET", "/publications/{id}/metrics", "What a publication earned: clicks, visitors, the channel's counts over time; for newsletters the mails sent and, where counted, opens", 200, &[], None)),
