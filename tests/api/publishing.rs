@@ -233,6 +233,11 @@ async fn the_publications_page_pages_through_every_publication_once(backend: Bac
             .filter_map(|r| Some(r.split_once('>')?.1.split_once("</a>")?.0.to_string()))
             .collect();
         assert!(titles.len() <= 50, "{} rows on one page", titles.len());
+        assert_eq!(
+            html.matches("<td>Hook</td>").count(),
+            titles.len(),
+            "each row names its channel"
+        );
         seen.extend(titles);
         url = html
             .split_once(r#"<p class="pager"><a class="button" href=""#)

@@ -108,6 +108,7 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
         format!("/publications?{}", url.finish())
     });
     let tz = ctx.me()?.timezone.clone();
+    let reference = ctx.reference().await?;
     // The rows are written in Rust: a partial per row would copy the page's data each time.
     let labels = labels(&ctx);
     let mut html = String::new();
@@ -125,7 +126,9 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
             r.content_id,
             esc(&r.title),
             esc(&r.language),
-            esc(&r.channel_name),
+            esc(reference
+                .channel_name(r.publication.channel_id)
+                .unwrap_or("")),
             esc(&local_time(r.publication.scheduled_at, &tz)),
         );
     }
