@@ -74,9 +74,16 @@ async fn wait_mails(inbox: &Inbox, to: &str, n: usize) {
     }
 }
 
-crate::each_backend!(newsletters_go_to_confirmed_subscribers_of_their_language_once);
+/// An app that mails its notices to one SMTP listener, with another for newsletters to use.
+struct Desk {
+    notices: Inbox,
+    letters: Inbox,
+    news_port: u16,
+    app: TestApp,
+    admin: reqwest::Client,
+}
 
-async fn newsletters_go_to_confirmed_subscribers_of_their_language_once(backend: Backend) {
+async fn desk(backend: Backend) -> Desk {
     let (notify_port, news_port) = (free_port(), free_port());
     let notices = listen(notify_port);
     let letters = listen(news_port);
@@ -91,6 +98,25 @@ async fn newsletters_go_to_confirmed_subscribers_of_their_language_once(backend:
     .await;
     let admin = app.setup_admin().await;
     app.create_department(&admin, "Marketing").await;
+    Desk {
+        notices,
+        letters,
+        news_port,
+        app,
+        admin,
+    }
+}
+
+crate::each_backend!(newsletters_go_to_confirmed_subscribers_of_their_language_once);
+
+async fn newsletters_go_to_confirmed_subscribers_of_their_language_once(backend: Backend) {
+    let Desk {
+        notices,
+        letters,
+        news_port,
+        app,
+        admin,
+    } = desk(backend).await;
     let api = app.api(ADMIN_EMAIL);
     let (s, ch) = api
         .call("POST", "/api/v1/channels", json!({"name": "Winter letter", "kind": "newsletter", "config": {"from_address": "news@example.ch", "max_per_minute": "6000"}, "secrets": {"smtp_url": format!("smtp://127.0.0.1:{news_port}")}}))
@@ -281,20 +307,13 @@ print(json.dumps(found))
 crate::each_backend!(opens_are_counted_only_where_an_admin_turned_it_on);
 
 async fn opens_are_counted_only_where_an_admin_turned_it_on(backend: Backend) {
-    let (notify_port, news_port) = (free_port(), free_port());
-    let notices = listen(notify_port);
-    let letters = listen(news_port);
-    let notify_url = format!("smtp://127.0.0.1:{notify_port}");
-    let app = TestApp::spawn_with(
-        backend,
-        &[
-            ("PRESSROOM_ALLOWED_HOSTS", "127.0.0.1"),
-            ("PRESSROOM_SMTP_URL", &notify_url),
-        ],
-    )
-    .await;
-    let admin = app.setup_admin().await;
-    app.create_department(&admin, "Marketing").await;
+    let Desk {
+        notices,
+        letters,
+        news_port,
+        app,
+        admin,
+    } = desk(backend).await;
     let api = app.api(ADMIN_EMAIL);
     let (s, e) = api
         .call("POST", "/api/v1/channels", json!({"name": "Counted", "kind": "newsletter", "config": {"from_address": "news@example.ch", "track_opens": "perhaps"}, "secrets": {"smtp_url": format!("smtp://127.0.0.1:{news_port}")}}))
