@@ -115,7 +115,7 @@ async fn newsletters_go_to_confirmed_subscribers_of_their_language_once(backend:
         letters,
         news_port,
         app,
-        admin,
+        ..
     } = desk(backend).await;
     let api = app.api(ADMIN_EMAIL);
     let (s, ch) = api
