@@ -232,7 +232,16 @@ pub async fn push_to(
     }
     let r = req.send().await.unwrap();
     let status = r.status();
-    (status, r.json().await.unwrap_or(Value::Null))
+    let answer = r.json().await.unwrap_or(Value::Null);
+    // Every accepted push answers as the API document says.
+    if status == StatusCode::ACCEPTED {
+        let schema = match path {
+            "/api/v1/metrics" => "MetricsStored",
+            _ => "MessageReceived",
+        };
+        crate::helpers::assert_matches_schema(app, schema, &answer).await;
+    }
+    (status, answer)
 }
 
 /// The series as (name, value).

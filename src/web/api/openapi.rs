@@ -234,6 +234,18 @@ const SCHEMAS: &[(&str, &str)] = &[
         r#"{"type": "object", "required": ["url"], "properties": {"url": {"type": "string", "format": "uri"}}}"#,
     ),
     (
+        "Comment",
+        r#"{"type": "object", "required": ["idea_id", "text"], "properties": {"idea_id": {"type": "integer"}, "text": {"type": "string"}}}"#,
+    ),
+    (
+        "MetricsStored",
+        r#"{"type": "object", "required": ["stored"], "properties": {"stored": {"type": "integer", "minimum": 0}}}"#,
+    ),
+    (
+        "MessageReceived",
+        r#"{"type": "object", "required": ["conversation_id"], "properties": {"conversation_id": {"type": ["integer", "null"], "description": "The conversation the message joined; null when the message was already there (a sender's retry)."}}}"#,
+    ),
+    (
         "Conversation",
         r#"{"type": "object", "required": ["id", "channel_id", "state", "sentiment", "received_at", "due_at", "messages"], "properties": {
         "id": {"type": "integer"}, "channel_id": {"type": "integer"}, "publication_id": {"type": ["integer", "null"]},
@@ -262,7 +274,7 @@ const DOCS: &[Doc] = &[
     answers("Idea", doc("GET", "/ideas/{id}", "One idea with its history", 200, &[], None)),
     answers("Idea", doc("PATCH", "/ideas/{id}", "Edit an idea; `version` guards against overwriting a change made meanwhile", 200, &[], Some(IDEA_BODY))),
     answers("Idea", doc("POST", "/ideas/{id}/transitions", "Move an idea to another state", 200, &[], Some(r#"{"type": "object", "required": ["to"], "properties": {"to": {"type": "string"}, "comment": {"type": "string"}, "version": {"type": "integer"}}}"#))),
-    doc("POST", "/ideas/{id}/comments", "Comment on an idea (@name mentions are told by mail)", 201, &[], Some(r#"{"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}"#)),
+    answers("Comment", doc("POST", "/ideas/{id}/comments", "Comment on an idea (@name mentions are told by mail)", 201, &[], Some(r#"{"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}"#))),
     answers("ChannelList", doc("GET", "/channels", "The channels", 200, &[], None)),
     answers("Channel", doc("POST", "/channels", "Add a channel with its settings and posting schedules", 201, &[], Some(r#"{"type": "object", "required": ["name", "kind"], "properties": {"name": {"type": "string"}, "kind": {"type": "string", "enum": "$ChannelKind"}, "config": {"type": "object", "additionalProperties": {"type": "string"}}, "secrets": {"type": "object", "additionalProperties": {"type": "string"}}, "schedules": {"type": "array", "items": {"type": "object", "properties": {"cron": {"type": "string"}, "timezone": {"type": "string"}}}}}}"#))),
     answers("Channel", doc("GET", "/channels/{id}", "One channel (secrets only named, never shown)", 200, &[], None)),
@@ -275,17 +287,17 @@ const DOCS: &[Doc] = &[
     answers("Publication", doc("GET", "/publications/{id}", "One publication with every attempt", 200, &[], None)),
     answers("Metrics", doc("GET", "/publications/{id}/metrics", "What a publication earned: clicks, visitors, the channel's counts over time; for newsletters the mails sent and, where counted, opens", 200, &[], None)),
     answers("Publication", doc("POST", "/publications/{id}/retry", "Publish again (after a failure, or after checking an unconfirmed one)", 200, &[], None)),
-    optional_body(doc("POST", "/publications/{id}/confirm", "Mark a publication live after checking the channel", 200, &[], Some(r#"{"type": "object", "properties": {"url": {"type": "string"}}}"#))),
-    doc("POST", "/metrics", "A channel's receiver pushes its counts (signed like our webhooks)", 202, &[], Some(r#"{"type": "object", "required": ["publication_id", "metrics"], "properties": {"publication_id": {"type": "integer"}, "at": {"type": "string"}, "metrics": {"type": "object", "additionalProperties": {"type": "integer"}}}}"#)),
+    answers("Publication", optional_body(doc("POST", "/publications/{id}/confirm", "Mark a publication live after checking the channel", 200, &[], Some(r#"{"type": "object", "properties": {"url": {"type": "string"}}}"#)))),
+    answers("MetricsStored", doc("POST", "/metrics", "A channel's receiver pushes its counts (signed like our webhooks)", 202, &[], Some(r#"{"type": "object", "required": ["publication_id", "metrics"], "properties": {"publication_id": {"type": "integer"}, "at": {"type": "string"}, "metrics": {"type": "object", "additionalProperties": {"type": "integer"}}}}"#))),
     answers("Insights", doc("GET", "/insights", "Publications, clicks and engagement of a period, grouped; top pieces, the funnel, answer times", 200, &[("days", "integer"), ("by", "string"), ("from", "string"), ("to", "string")], None)),
     answers("TargetList", doc("GET", "/targets", "A month's targets with their progress", 200, &[("month", "string")], None)),
     answers("Target", doc("POST", "/targets", "Set a target for a channel or department and month", 201, &[], Some(r#"{"type": "object", "required": ["scope", "scope_id", "metric", "month", "amount"], "properties": {"scope": {"type": "string", "enum": "$Scope"}, "scope_id": {"type": "integer"}, "metric": {"type": "string", "enum": "$Metric"}, "month": {"type": "string"}, "amount": {"type": "integer"}}}"#))),
     doc("DELETE", "/targets/{id}", "Remove a target", 204, &[], None),
     answers("ConversationList", doc("GET", "/inbox", "Conversations (open ones unless `state` says otherwise), the most urgent first", 200, &[("state", "string"), ("channel_id", "integer"), ("assignee_id", "integer"), ("sentiment", "string"), ("limit", "integer")], None)),
-    doc("POST", "/inbox", "Another system pushes a message into the inbox (signed like our webhooks)", 202, &[], Some(r#"{"type": "object", "required": ["channel_id", "id", "author", "text"], "properties": {"channel_id": {"type": "integer"}, "id": {"type": "string"}, "author": {"type": "string"}, "author_name": {"type": "string"}, "text": {"type": "string"}, "in_reply_to": {"type": ["string", "null"]}, "url": {"type": ["string", "null"]}, "received_at": {"type": ["string", "null"]}}}"#)),
+    answers("MessageReceived", doc("POST", "/inbox", "Another system pushes a message into the inbox (signed like our webhooks)", 202, &[], Some(r#"{"type": "object", "required": ["channel_id", "id", "author", "text"], "properties": {"channel_id": {"type": "integer"}, "id": {"type": "string"}, "author": {"type": "string"}, "author_name": {"type": "string"}, "text": {"type": "string"}, "in_reply_to": {"type": ["string", "null"]}, "url": {"type": ["string", "null"]}, "received_at": {"type": ["string", "null"]}}}"#))),
     answers("Conversation", doc("GET", "/inbox/{id}", "One conversation with its messages", 200, &[], None)),
     answers("Conversation", doc("PATCH", "/inbox/{id}", "Change a conversation's state, assignee or tone", 200, &[], Some(r#"{"type": "object", "properties": {"state": {"type": "string", "enum": "$ConversationState"}, "assignee_id": {"type": ["integer", "null"]}, "sentiment": {"type": "string", "enum": "$Sentiment"}}}"#))),
-    doc("POST", "/inbox/{id}/reply", "Reply on the channel (queued; sent once)", 202, &[], Some(r#"{"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}"#)),
+    answers("Conversation", doc("POST", "/inbox/{id}/reply", "Reply on the channel (queued; sent once)", 202, &[], Some(r#"{"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}"#))),
 ];
 
 /// The values of an enumeration named `$Name` in the schemas above, from the domain's own
