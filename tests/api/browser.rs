@@ -581,6 +581,21 @@ async fn a_piece_is_planned_on_two_channels_in_a_real_browser() {
         "the token is not in the form"
     );
     screenshot(c, "channel-settings").await;
+    // The newsletter's settings: counting opens is a checkbox, off until an admin ticks it.
+    c.goto(&app.url("/admin/channels/2")).await.unwrap();
+    let opens = c
+        .find(fantoccini::Locator::Css("input[name=track_opens]"))
+        .await
+        .unwrap();
+    assert_eq!(
+        opens.attr("type").await.unwrap().as_deref(),
+        Some("checkbox")
+    );
+    assert_eq!(
+        opens.prop("checked").await.unwrap().as_deref(),
+        Some("false")
+    );
+    screenshot(c, "channel-settings-newsletter").await;
     driver.client.clone().close().await.unwrap();
 }
 
