@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rustc_hash::FxHashMap;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -206,9 +208,10 @@ pub fn dashboard(
     let pubs = published(conn, from, to, Some(by))?;
     let names = Names::load(conn)?;
     // Grouped by id (channels, departments) or by text (pillars, languages); named at the end.
-    let mut groups: HashMap<(i64, &str), Row> = HashMap::new();
+    let mut groups: FxHashMap<(i64, &str), Row> = FxHashMap::default();
     // Per piece: (department, publications, clicks, engagement); named only for the ten shown.
-    let mut pieces: HashMap<i64, (i64, i64, i64, i64)> = HashMap::new();
+    let mut pieces: FxHashMap<i64, (i64, i64, i64, i64)> =
+        FxHashMap::with_capacity_and_hasher(pubs.len(), Default::default());
     let mut total = Row::default();
     for p in &pubs {
         let key = match by {
@@ -323,9 +326,10 @@ fn funnel(
         }
     }
     // Per department (by id): publications and what they earned; the first post of each idea.
-    let mut by_department: HashMap<i64, (i64, i64)> = HashMap::new();
+    let mut by_department: FxHashMap<i64, (i64, i64)> = FxHashMap::default();
     // idea → (department, seconds from hand-in to its first post in the period)
-    let mut first_post: HashMap<i64, (i64, Option<i64>)> = HashMap::new();
+    let mut first_post: FxHashMap<i64, (i64, Option<i64>)> =
+        FxHashMap::with_capacity_and_hasher(pubs.len(), Default::default());
     for p in pubs {
         let d = by_department.entry(p.department_id).or_default();
         d.0 += 1;
@@ -339,8 +343,8 @@ fn funnel(
             (a, b) => a.or(b),
         };
     }
-    let mut published: HashMap<i64, i64> = HashMap::new();
-    let mut leads: HashMap<i64, Vec<f64>> = HashMap::new();
+    let mut published: FxHashMap<i64, i64> = FxHashMap::default();
+    let mut leads: FxHashMap<i64, Vec<f64>> = FxHashMap::default();
     for (department, lead) in first_post.values() {
         *published.entry(*department).or_default() += 1;
         if let Some(secs) = lead {
