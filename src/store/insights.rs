@@ -13,6 +13,7 @@ use crate::db::schema::{channels, content_pieces, departments, ideas, publicatio
 use crate::db::Conn;
 use crate::domain::insights::By;
 use crate::domain::publications::PubState;
+use crate::store::reference::Reference;
 
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Row {
@@ -133,33 +134,6 @@ fn published(
         .collect())
 }
 
-/// Channels' and departments' names by id (a handful of rows each).
-struct Names {
-    channels: HashMap<i64, String>,
-    departments: HashMap<i64, String>,
-}
-
-impl Names {
-    fn load(conn: &mut Conn) -> QueryResult<Names> {
-        Ok(Names {
-            channels: channels::table
-                .select((channels::id, channels::name))
-                .load::<(i64, String)>(conn)?
-                .into_iter()
-                .collect(),
-            departments: departments::table
-                .select((departments::id, departments::name))
-                .load::<(i64, String)>(conn)?
-                .into_iter()
-                .collect(),
-        })
-    }
-
-    fn department(&self, id: i64) -> &str {
-        self.departments.get(&id).map(String::as_str).unwrap_or("")
-    }
-}
-
 /// A piece and what its posts in the period earned.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Piece {
@@ -199,14 +173,15 @@ pub struct Dashboard {
 
 /// Everything the insights page shows for a period: rows per group (most earned first) with
 /// their totals, the pieces that earned most and least, and the funnel per department.
+/// Channels and departments are named from the cached reference data.
 pub fn dashboard(
     conn: &mut Conn,
+    names: &Reference,
     from: NaiveDateTime,
     to: NaiveDateTime,
     by: By,
 ) -> QueryResult<Dashboard> {
     let pubs = published(conn, from, to, Some(by))?;
-    let names = Names::load(conn)?;
     // Grouped by id (channels, departments) or by text (pillars, languages); named at the end.
     let mut groups: FxHashMap<(i64, &str), Row> = FxHashMap::default();
     // Per piece: (department, publications, clicks, engagement); named only for the ten shown.
@@ -234,8 +209,8 @@ pub fn dashboard(
         .into_iter()
         .map(|((id, text), mut row)| {
             row.key = match by {
-                By::Channel => names.channels.get(&id).cloned().unwrap_or_default(),
-                By::Department => names.department(id).to_string(),
+                By::Channel => names.channel_name(id).unwrap_or("").to_string(),
+                By::Department => names.department_name(id).unwrap_or("").to_string(),
                 By::Pillar | By::Language => text.to_string(),
             };
             row
@@ -270,7 +245,7 @@ pub fn dashboard(
             Piece {
                 content_id: *id,
                 title: titles.get(id).cloned().unwrap_or_default(),
-                department: names.department(*department).to_string(),
+                department: names.department_name(*department).unwrap_or("").to_string(),
                 publications: *publications,
                 clicks: *clicks,
                 engagement: *engagement,
@@ -278,7 +253,7 @@ pub fn dashboard(
         };
     let top: Vec<Piece> = top.iter().map(piece).collect();
     let bottom: Vec<Piece> = bottom.into_iter().map(piece).collect();
-    let funnel = funnel(conn, from, to, &pubs, &names)?;
+    let funnel = funnel(conn, from, to, &pubs, names)?;
     Ok(Dashboard {
         rows,
         total,
@@ -293,7 +268,7 @@ fn funnel(
     from: NaiveDateTime,
     to: NaiveDateTime,
     pubs: &[Pub],
-    names: &Names,
+    names: &Reference,
 ) -> QueryResult<Vec<Funnel>> {
     use crate::db::schema::idea_events;
     use std::collections::HashSet;
@@ -354,7 +329,7 @@ fn funnel(
         }
     }
     for (department, (publications, earned)) in by_department {
-        let name = names.department(department).to_string();
+        let name = names.department_name(department).unwrap_or("").to_string();
         let r = rows.entry(name.clone()).or_insert_with(|| Funnel {
             department: name,
             ..Funnel::default()

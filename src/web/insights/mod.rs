@@ -179,7 +179,8 @@ fn answer_view(t: &AnswerTimes) -> Value {
 
 async fn dashboard(ctx: &Ctx, span: Span, by: By) -> Result<Dashboard, AppError> {
     let (from, to) = span.bounds(ctx.state.scheduler.clock().naive(), tz_of(ctx)?);
-    ctx.db(move |c| Ok(store::insights::dashboard(c, from, to, by)?))
+    let names = ctx.reference().await?;
+    ctx.db(move |c| Ok(store::insights::dashboard(c, &names, from, to, by)?))
         .await
 }
 
