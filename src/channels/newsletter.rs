@@ -192,7 +192,8 @@ impl Adapter for Newsletter {
             .t(&d.variant.language, "newsletter-mail-footer");
         let (channel, language, publication) =
             (d.channel_id, d.variant.language.clone(), d.publication_id);
-        let count_opens = crate::domain::channels::switched_on(&d.config, "track_opens");
+        let count_opens =
+            crate::domain::channels::switched_on(&d.config, crate::domain::channels::TRACK_OPENS);
         loop {
             let lang = language.clone();
             let batch = match env

@@ -82,7 +82,7 @@ impl Kind {
             f("reply_to", false, false, Value::Email),
             f("max_per_minute", false, false, Value::Number),
             // Off unless an admin turns it on: an invisible image in each mail.
-            f("track_opens", false, false, Value::Switch),
+            f(TRACK_OPENS, false, false, Value::Switch),
             f("smtp_url", true, true, Value::Text),
         ];
         const FEED: &[Field] = &[
@@ -99,6 +99,9 @@ impl Kind {
 }
 
 pub type Settings = BTreeMap<String, String>;
+
+/// The newsletter setting that puts an open-counting image in each mail.
+pub const TRACK_OPENS: &str = "track_opens";
 
 /// How a `Switch` setting that is on is stored.
 pub const SWITCH_ON: &str = "on";

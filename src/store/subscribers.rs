@@ -219,14 +219,15 @@ pub fn cancel_delivery(
     .execute(conn)
 }
 
-/// Counts an open of the mail this subscriber was sent; `false` if no such mail went out.
+/// Counts an open of the mail this subscriber was sent (nothing if no such mail went out),
+/// keeping when it was first opened.
 pub fn record_open(
     conn: &mut Conn,
     publication_id: i64,
     subscriber_id: i64,
     now: NaiveDateTime,
-) -> QueryResult<bool> {
-    let n = diesel::update(
+) -> QueryResult<()> {
+    diesel::update(
         newsletter_deliveries::table
             .filter(newsletter_deliveries::publication_id.eq(publication_id))
             .filter(newsletter_deliveries::subscriber_id.eq(subscriber_id))
@@ -241,7 +242,7 @@ pub fn record_open(
         .sql(")")),
     ))
     .execute(conn)?;
-    Ok(n == 1)
+    Ok(())
 }
 
 /// A newsletter publication's opens: (all opens, mails opened at least once).

@@ -261,19 +261,6 @@ async fn a_queued_job_is_announced_to_listening_instances_when_it_commits() {
     diesel::sql_query("LISTEN pressroom_jobs")
         .execute(&mut listener)
         .unwrap();
-    let heard = |l: &mut diesel::PgConnection| -> usize {
-        let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
-        loop {
-            let n = l
-                .notifications_iter()
-                .filter(|n| n.as_ref().is_ok_and(|n| n.channel == "pressroom_jobs"))
-                .count();
-            if n > 0 || std::time::Instant::now() > until {
-                return n;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-    };
     let mut c = app.conn();
     let now = store::now();
     let job = |name: &str| store::jobs::NewJob {
@@ -290,7 +277,7 @@ async fn a_queued_job_is_announced_to_listening_instances_when_it_commits() {
     assert!(rolled_back.is_err());
     store::jobs::enqueue(&mut c, job("first"), now).unwrap();
     assert_eq!(
-        heard(&mut listener),
+        heard(&mut listener).await,
         1,
         "one notification for the committed job"
     );
@@ -305,8 +292,23 @@ async fn a_queued_job_is_announced_to_listening_instances_when_it_commits() {
     })
     .unwrap();
     assert_eq!(
-        heard(&mut listener),
+        heard(&mut listener).await,
         1,
         "two jobs in one transaction: one wake-up"
     );
+}
+
+/// The job notifications that reached `listener`, waiting (bounded) for the first.
+async fn heard(listener: &mut diesel::PgConnection) -> usize {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let n = listener
+            .notifications_iter()
+            .filter(|n| n.as_ref().is_ok_and(|n| n.channel == "pressroom_jobs"))
+            .count();
+        if n > 0 || std::time::Instant::now() > until {
+            return n;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
 }

@@ -139,24 +139,20 @@ pub async fn metrics(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppEr
         .db(move |c| {
             let p = store::publications::find(c, id)?.ok_or(AppError::NotFound)?;
             let ch = store::channels::find(c, p.channel_id)?.filter(|ch| ch.kind == "newsletter");
+            use crate::domain::channels::{switched_on, Settings, TRACK_OPENS};
             let counts_opens = ch.as_ref().is_some_and(|ch| {
-                let config: crate::domain::channels::Settings =
-                    serde_json::from_str(&ch.config).unwrap_or_default();
-                crate::domain::channels::switched_on(&config, "track_opens")
+                let config: Settings = serde_json::from_str(&ch.config).unwrap_or_default();
+                switched_on(&config, TRACK_OPENS)
             });
             Ok((
                 store::links::clicks_of(c, id)?,
                 store::links::of_publication(c, id)?,
                 store::metrics::series_of(c, id)?,
-                match ch {
-                    Some(_) => Some(store::subscribers::mails_sent(c, id)?),
-                    None => None,
-                },
-                if counts_opens {
-                    Some(store::subscribers::opens(c, id)?)
-                } else {
-                    None
-                },
+                ch.map(|_| store::subscribers::mails_sent(c, id))
+                    .transpose()?,
+                counts_opens
+                    .then(|| store::subscribers::opens(c, id))
+                    .transpose()?,
             ))
         })
         .await?;
