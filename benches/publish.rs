@@ -98,7 +98,8 @@ async fn run(name: &'static str) {
     };
 
     // 1. Raw single-row inserts, each its own transaction.
-    let raw = 2000;
+    // Never more than JOBS in all (a smaller JOBS once wrapped the subtraction below).
+    let raw = n_jobs.min(2000);
     let started = Instant::now();
     for i in 0..raw {
         store::jobs::enqueue(&mut c, noop(Some(format!("raw:{i}"))), now).unwrap();
@@ -106,7 +107,7 @@ async fn run(name: &'static str) {
     let insert_rate = raw as f64 / started.elapsed().as_secs_f64();
     // Those count as work for the engine too.
     c.transaction(|c| {
-        for _ in 0..(n_jobs - raw) {
+        for _ in 0..n_jobs.saturating_sub(raw) {
             store::jobs::enqueue(c, noop(None), now)?;
         }
         Ok::<_, diesel::result::Error>(())
