@@ -131,6 +131,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    idea_tag_counts (tag, state, department_id, pillar) {
+        tag -> Text,
+        state -> Text,
+        department_id -> BigInt,
+        pillar -> Text,
+        n -> BigInt,
+    }
+}
+
+diesel::table! {
     idea_tags (idea_id, tag) {
         idea_id -> BigInt,
         position -> Integer,
@@ -453,6 +463,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     channels,
     ideas,
     idea_counts,
+    idea_tag_counts,
     idea_tags,
     idea_channels,
     idea_languages,

@@ -11,7 +11,8 @@ use std::collections::HashMap;
 
 use super::search::Dialect;
 use crate::db::schema::{
-    idea_channels, idea_counts, idea_events, idea_languages, idea_tags, ideas, users,
+    idea_channels, idea_counts, idea_events, idea_languages, idea_tag_counts, idea_tags, ideas,
+    users,
 };
 use crate::db::Conn;
 use crate::domain::access::IdeaScope;
@@ -290,8 +291,8 @@ pub fn cards(
 
 /// How many ideas each state holds under the filter, for the board's column heads. States
 /// with no ideas are listed with 0. Without drafts (private to their submitter) and with no
-/// filter but department and pillar, the counts come from `idea_counts` (kept by triggers);
-/// otherwise from one grouped query over the ideas.
+/// filter but department, pillar and one tag, the counts come from `idea_counts` or
+/// `idea_tag_counts` (kept by triggers); otherwise from one grouped query over the ideas.
 pub fn count_by_state(
     conn: &mut Conn,
     scope: &IdeaScope,
@@ -303,30 +304,44 @@ pub fn count_by_state(
             state: None,
             department_id: None,
             pillar: None,
+            tag: None,
             ..filter.clone()
         }
         .is_empty();
-    let rows: Vec<(String, i64)> = if kept {
-        let names: Vec<&str> = states.iter().map(|s| s.as_str()).collect();
-        let mut q = idea_counts::table
-            .filter(idea_counts::state.eq_any(names))
-            .into_boxed();
-        for d in [scope.department_id, filter.department_id]
-            .into_iter()
-            .flatten()
-        {
-            q = q.filter(idea_counts::department_id.eq(d));
+    let names: Vec<&str> = states.iter().map(|s| s.as_str()).collect();
+    let departments = [scope.department_id, filter.department_id];
+    let rows: Vec<(String, i64)> = match (&filter.tag, kept) {
+        (None, true) => {
+            let mut q = idea_counts::table
+                .filter(idea_counts::state.eq_any(names))
+                .into_boxed();
+            for d in departments.into_iter().flatten() {
+                q = q.filter(idea_counts::department_id.eq(d));
+            }
+            if let Some(p) = &filter.pillar {
+                q = q.filter(idea_counts::pillar.eq(p.clone()));
+            }
+            q.select((idea_counts::state, idea_counts::n)).load(conn)?
         }
-        if let Some(p) = &filter.pillar {
-            q = q.filter(idea_counts::pillar.eq(p.clone()));
+        (Some(tag), true) => {
+            let mut q = idea_tag_counts::table
+                .filter(idea_tag_counts::tag.eq(tag.clone()))
+                .filter(idea_tag_counts::state.eq_any(names))
+                .into_boxed();
+            for d in departments.into_iter().flatten() {
+                q = q.filter(idea_tag_counts::department_id.eq(d));
+            }
+            if let Some(p) = &filter.pillar {
+                q = q.filter(idea_tag_counts::pillar.eq(p.clone()));
+            }
+            q.select((idea_tag_counts::state, idea_tag_counts::n))
+                .load(conn)?
         }
-        q.select((idea_counts::state, idea_counts::n)).load(conn)?
-    } else {
-        ideas::table
+        (_, false) => ideas::table
             .filter(condition(Dialect::of(conn), scope, filter))
             .group_by(ideas::state)
             .select((ideas::state, diesel::dsl::count_star()))
-            .load(conn)?
+            .load(conn)?,
     };
     Ok(states
         .iter()

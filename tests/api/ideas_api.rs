@@ -257,11 +257,13 @@ async fn board_counts_match_the_ideas_after_every_kind_of_change(app: TestApp) {
     let mut ids = vec![];
     for n in 0..12 {
         let pillar = ["Stories", "Tips", "News"][n % 3];
+        let tags = [vec!["video", "faq"], vec!["video"], vec!["faq"]][(n + n / 3) % 3].clone();
         let (s, idea) = api
             .call(
                 "POST",
                 "/api/v1/ideas",
-                json!({"title": format!("Idea {n}"), "pillar": pillar, "department_id": 1 + n % 2}),
+                json!({"title": format!("Idea {n}"), "pillar": pillar, "department_id": 1 + n % 2,
+                       "tags": tags}),
             )
             .await;
         assert_eq!(s, StatusCode::CREATED, "{idea}");
@@ -289,7 +291,7 @@ async fn board_counts_match_the_ideas_after_every_kind_of_change(app: TestApp) {
         .call(
             "PATCH",
             &format!("/api/v1/ideas/{id}"),
-            json!({"pillar": "Tips", "version": idea["version"]}),
+            json!({"pillar": "Tips", "tags": ["video", "howto"], "version": idea["version"]}),
         )
         .await;
     assert_eq!(s, StatusCode::OK, "{body}");
@@ -311,15 +313,20 @@ async fn board_counts_match_the_ideas_after_every_kind_of_change(app: TestApp) {
         State::Rejected,
     ];
     for scope in [editor, contributor] {
-        for (department_id, pillar) in [
-            (None, None),
-            (Some(1), None),
-            (None, Some("Tips")),
-            (Some(2), Some("News")),
+        for (department_id, pillar, tag) in [
+            (None, None, None),
+            (Some(1), None, None),
+            (None, Some("Tips"), None),
+            (Some(2), Some("News"), None),
+            (None, None, Some("video")),
+            (None, Some("Tips"), Some("video")),
+            (Some(1), None, Some("faq")),
+            (None, None, Some("howto")),
         ] {
             let filter = Filter {
                 department_id,
                 pillar: pillar.map(str::to_string),
+                tag: tag.map(str::to_string),
                 ..Default::default()
             };
             let kept = count_by_state(&mut c, &scope, &filter, &columns).unwrap();
@@ -339,6 +346,12 @@ async fn board_counts_match_the_ideas_after_every_kind_of_change(app: TestApp) {
     }
     let all = count_by_state(&mut c, &editor, &Filter::default(), &columns).unwrap();
     assert_eq!(all.iter().map(|(_, n)| n).sum::<i64>(), 11, "{all:?}");
+    let howto = Filter {
+        tag: Some("howto".into()),
+        ..Default::default()
+    };
+    let tagged = count_by_state(&mut c, &editor, &howto, &columns).unwrap();
+    assert_eq!(tagged.iter().map(|(_, n)| n).sum::<i64>(), 1, "{tagged:?}");
 }
 
 both_backends!(a_step_from_a_stale_version_is_a_conflict_before_any_rule);
