@@ -10,6 +10,7 @@ use lettre::message::{Mailbox, MultiPart};
 use lettre::{Message, SmtpTransport, Transport};
 
 use super::{Adapter, Delivery, Env, Outcome};
+use crate::domain::html::escape;
 use crate::store::subscribers::{self, Subscriber};
 
 pub struct Newsletter;
@@ -91,14 +92,14 @@ fn message(
         .map(|src| {
             format!(
                 "<img src=\"{}\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0\">",
-                html_escape(src)
+                escape(src)
             )
         })
         .unwrap_or_default();
     let html = format!(
         "{}<hr><p style=\"font-size:small\">{} <a href=\"{unsubscribe}\">{unsubscribe}</a></p>{pixel}",
         letter.html,
-        html_escape(footer)
+        escape(footer)
     );
     b.multipart(MultiPart::alternative_plain_html(plain, html))
         .map_err(|e| e.to_string())
@@ -116,13 +117,6 @@ pub fn open_pixel(base_url: &str, key: &[u8; 32], publication: i64, subscriber: 
 /// What an open token is signed for.
 pub fn open_purpose(publication: i64) -> String {
     format!("open:{publication}")
-}
-
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// A refusal of this one recipient (5xx for the address) rather than of the whole send.
@@ -159,7 +153,7 @@ impl Adapter for Newsletter {
         } else {
             format!(
                 "<div style=\"display:none;max-height:0;overflow:hidden\">{}</div>",
-                html_escape(&d.variant.preheader)
+                escape(&d.variant.preheader)
             )
         };
         let link = if d.variant.link.is_empty() {
@@ -178,10 +172,7 @@ impl Adapter for Newsletter {
                 if d.variant.link.is_empty() {
                     String::new()
                 } else {
-                    format!(
-                        "<p><a href=\"{0}\">{0}</a></p>",
-                        html_escape(&d.variant.link)
-                    )
+                    format!("<p><a href=\"{0}\">{0}</a></p>", escape(&d.variant.link))
                 }
             ),
         };

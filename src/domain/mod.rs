@@ -3,6 +3,7 @@
 pub mod access;
 pub mod channels;
 pub mod departments;
+pub mod html;
 pub mod ideas;
 pub mod inbox;
 pub mod insights;

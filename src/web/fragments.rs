@@ -1,11 +1,11 @@
 //! HTML for the pages' hottest loops, written in Rust from typed rows: the board's cards and
 //! the calendar month's entries (hundreds to a thousand and more per page). Handlebars renders
 //! the rest of those pages and takes these fragments as ready HTML. Every value that comes from
-//! people is escaped with handlebars' own `html_escape`, as `{{…}}` would.
+//! people is escaped as `{{…}}` would (`domain::html`).
 
 use std::fmt::Write;
 
-use handlebars::html_escape as esc;
+use crate::domain::html::esc;
 
 use crate::domain::workflow::Transition;
 
@@ -144,7 +144,9 @@ pub fn list_rows(out: &mut String, rows: &[ListRow], selectable: bool) {
             esc(r.department)
         );
         match r.assignee {
-            Some(a) => out.push_str(&esc(a)),
+            Some(a) => {
+                let _ = write!(out, "{}", esc(a));
+            }
             None => out.push_str(NONE),
         }
         out.push_str(r#"</td><td class="nowrap">"#);

@@ -23,6 +23,7 @@ struct Templates;
 pub fn templates(i18n: Arc<I18n>) -> Result<Handlebars<'static>, String> {
     let mut hb = Handlebars::new();
     hb.set_strict_mode(false);
+    hb.register_escape_fn(crate::domain::html::escape);
     for file in Templates::iter() {
         let source = Templates::get(&file).expect("listed file exists");
         let text = std::str::from_utf8(&source.data)
@@ -88,7 +89,7 @@ fn csrf_field(
 ) -> handlebars::HelperResult {
     let token = ctx.data().get("csrf").and_then(Value::as_str).unwrap_or("");
     out.write(r#"<input type="hidden" name="csrf_token" value=""#)?;
-    out.write(&handlebars::html_escape(token))?;
+    out.write(&crate::domain::html::escape(token))?;
     out.write(r#"">"#)?;
     Ok(())
 }

@@ -5,6 +5,7 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::domain::html::esc;
 use crate::domain::publications::PubState;
 use crate::error::AppError;
 use crate::store;
@@ -12,7 +13,6 @@ use crate::store::publications::{Filter, Publication};
 use crate::web::context::Ctx;
 use crate::web::fragments::{self, PublicationCell, PublicationLabels};
 use crate::web::render::{local_time, Page};
-use handlebars::html_escape as esc;
 use std::fmt::Write;
 
 #[derive(Debug, Deserialize)]
