@@ -20,7 +20,8 @@ pub async fn feed(
         .ok_or(AppError::NotFound)?
         .to_string();
     let base = state.config.base_url.clone();
-    let entries = state
+    let cache = state.reference.clone();
+    let (entries, reference) = state
         .db(move |c| {
             let (user, channel_id) =
                 store::calendar::owner(c, &secret)?.ok_or(AppError::NotFound)?;
@@ -37,7 +38,7 @@ pub async fn feed(
                 now + Duration::days(400),
                 &filter,
             )?;
-            Ok(entries)
+            Ok((entries, cache.get(c)?))
         })
         .await?;
     let domain = base
@@ -51,16 +52,13 @@ pub async fn feed(
     let mut cal = Calendar::new();
     cal.name("Pressroom");
     for e in entries {
-        let Some(at) = e.scheduled_at else { continue };
-        let start = at.and_utc();
+        let start = e.at().and_utc();
+        let channel = reference.channel_name(e.channel_id).unwrap_or("");
         cal.push(
             Event::new()
                 // Stable across edits and re-schedules: one variant is one event.
                 .uid(&format!("variant-{}@{domain}", e.variant_id))
-                .summary(&format!(
-                    "{} [{} · {}]",
-                    e.title, e.channel_name, e.language
-                ))
+                .summary(&format!("{} [{} · {}]", e.title, channel, e.language))
                 .description(&format!("{base}/content/{}", e.content_id))
                 .url(&format!("{base}/content/{}", e.content_id))
                 .starts(start)

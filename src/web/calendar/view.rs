@@ -115,8 +115,8 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
         d += Duration::days(1);
     }
     for e in &entries {
-        let Some(at) = e.scheduled_at else { continue };
-        let local = at.and_utc().with_timezone(&tz);
+        let local = e.at().and_utc().with_timezone(&tz);
+        let channel = reference.channel_name(e.channel_id).unwrap_or("");
         let state = match e.publication_state.as_deref() {
             Some("published") => "published",
             Some("failed" | "unconfirmed") => "failed",
@@ -142,7 +142,7 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
                         state,
                         time: &time,
                         title: &e.title,
-                        channel: &e.channel_name,
+                        channel,
                         language: &e.language,
                     },
                 );
@@ -155,7 +155,7 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
                 "time": time,
                 "local_value": (view == View::Week).then(|| local.format("%Y-%m-%dT%H:%M").to_string()),
                 "title": e.title,
-                "channel": e.channel_name,
+                "channel": channel,
                 "colour": e.channel_id % 8,
                 "language": e.language,
                 "state": state,
