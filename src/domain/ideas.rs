@@ -228,11 +228,17 @@ pub fn title_tokens(title: &str) -> BTreeSet<String> {
 
 /// Jaccard similarity of two titles' tokens, 0.0 to 1.0.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let (ta, tb) = (title_tokens(a), title_tokens(b));
+    similarity_to(&title_tokens(a), b)
+}
+
+/// `similarity` with the first title's tokens made once, for comparing one title with many.
+pub fn similarity_to(ta: &BTreeSet<String>, b: &str) -> f64 {
+    let tb = title_tokens(b);
     if ta.is_empty() || tb.is_empty() {
         return 0.0;
     }
-    ta.intersection(&tb).count() as f64 / ta.union(&tb).count() as f64
+    let shared = ta.intersection(&tb).count();
+    shared as f64 / (ta.len() + tb.len() - shared) as f64
 }
 
 #[cfg(test)]

@@ -762,20 +762,25 @@ pub fn similar(
     idea: &Idea,
     limit: usize,
 ) -> QueryResult<Vec<Alike>> {
-    let tokens: Vec<String> = crate::domain::ideas::title_tokens(&idea.title)
-        .into_iter()
+    let own = crate::domain::ideas::title_tokens(&idea.title);
+    let tokens: Vec<String> = own
+        .iter()
+        .cloned()
         .filter(|t| t.chars().count() >= 3)
         .take(8)
         .collect();
     let Some((first, rest)) = tokens.split_first() else {
         return Ok(vec![]);
     };
+    // SQLite's LIKE ignores ASCII case already (and its lower() knows no other letters).
+    let sqlite = Dialect::of(conn) == Dialect::Sqlite;
     let like = |t: &str| -> Condition {
-        Box::new(
-            lower(ideas::title)
-                .like(format!("%{}%", escape_like(t)))
-                .escape('\\'),
-        )
+        let pattern = format!("%{}%", escape_like(t));
+        if sqlite {
+            Box::new(ideas::title.like(pattern).escape('\\'))
+        } else {
+            Box::new(lower(ideas::title).like(pattern).escape('\\'))
+        }
     };
     let any = rest
         .iter()
@@ -791,7 +796,7 @@ pub fn similar(
     let mut alike: Vec<Alike> = candidates
         .into_iter()
         .filter_map(|(id, title, state)| {
-            let score = crate::domain::ideas::similarity(&idea.title, &title);
+            let score = crate::domain::ideas::similarity_to(&own, &title);
             let state = State::parse(&state)?;
             (score >= 0.3).then_some(Alike {
                 id,
