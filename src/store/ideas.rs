@@ -270,9 +270,17 @@ pub fn list(
     cursor: Option<i64>,
     limit: i64,
 ) -> QueryResult<(Vec<Idea>, Option<i64>)> {
-    let q = page_query(query(Dialect::of(conn), scope, filter), sort, cursor, limit);
-    let rows = q.select(Idea::as_select()).load(conn)?;
-    Ok(split_page(rows, limit, |i: &Idea| i.id))
+    let load = |c: &mut Conn, q: Boxed<'static>| q.select(Idea::as_select()).load(c);
+    paged(
+        conn,
+        scope,
+        filter,
+        sort,
+        cursor,
+        limit,
+        load,
+        |i: &Idea| i.id,
+    )
 }
 
 /// The same page as cards, for pages that show no pitch.
@@ -284,9 +292,67 @@ pub fn cards(
     cursor: Option<i64>,
     limit: i64,
 ) -> QueryResult<(Vec<Card>, Option<i64>)> {
-    let q = page_query(query(Dialect::of(conn), scope, filter), sort, cursor, limit);
-    let rows = q.select(Card::as_select()).load(conn)?;
-    Ok(split_page(rows, limit, |c: &Card| c.id))
+    let load = |c: &mut Conn, q: Boxed<'static>| q.select(Card::as_select()).load(c);
+    paged(
+        conn,
+        scope,
+        filter,
+        sort,
+        cursor,
+        limit,
+        load,
+        |c: &Card| c.id,
+    )
+}
+
+/// A page of `limit` rows after `cursor`, loaded by `load`. A search on SQLite goes through
+/// the matches a window at a time (`search::Window`) until the page is full, rather than
+/// listing every match first.
+#[allow(clippy::too_many_arguments)]
+fn paged<T>(
+    conn: &mut Conn,
+    scope: &IdeaScope,
+    filter: &Filter,
+    sort: Sort,
+    cursor: Option<i64>,
+    limit: i64,
+    load: impl Fn(&mut Conn, Boxed<'static>) -> QueryResult<Vec<T>>,
+    id: impl Fn(&T) -> i64,
+) -> QueryResult<(Vec<T>, Option<i64>)> {
+    let dialect = Dialect::of(conn);
+    // Eight pages' worth of matches per window: one window fills a page unless the other
+    // filters pass fewer than one match in eight.
+    let window = match (dialect, filter.q.as_deref()) {
+        (Dialect::Sqlite, Some(q)) => {
+            super::search::Window::new(q, sort == Sort::Newest, (limit + 1) * 8)
+        }
+        _ => None,
+    };
+    let Some(window) = window else {
+        let rows = load(
+            conn,
+            page_query(query(dialect, scope, filter), sort, cursor, limit),
+        )?;
+        return Ok(split_page(rows, limit, id));
+    };
+    let rest = Filter {
+        q: None,
+        ..filter.clone()
+    };
+    let (mut rows, mut after) = (Vec::new(), cursor);
+    loop {
+        let want = limit - rows.len() as i64;
+        let q = query(dialect, scope, &rest).filter(window.condition(after));
+        rows.extend(load(conn, page_query(q, sort, after, want))?);
+        if rows.len() as i64 > limit {
+            break;
+        }
+        match window.end(conn, after)? {
+            Some(end) => after = Some(end),
+            None => break,
+        }
+    }
+    Ok(split_page(rows, limit, id))
 }
 
 /// How many ideas each state holds under the filter, for the board's column heads. States

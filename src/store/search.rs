@@ -42,16 +42,13 @@ pub fn matches(dialect: Dialect, q: &str) -> Condition {
         return Box::new(diesel::dsl::sql::<Bool>("1 = 0"));
     }
     match dialect {
-        Dialect::Sqlite => {
-            let fts: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
-            Box::new(
-                diesel::dsl::sql::<Bool>(
-                    "ideas.id IN (SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH ",
-                )
-                .bind::<Text, _>(fts.join(" AND "))
-                .sql(")"),
+        Dialect::Sqlite => Box::new(
+            diesel::dsl::sql::<Bool>(
+                "ideas.id IN (SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH ",
             )
-        }
+            .bind::<Text, _>(fts_query(&words))
+            .sql(")"),
+        ),
         Dialect::Postgres => {
             let ts: Vec<String> = words.iter().map(|w| format!("{w}:*")).collect();
             Box::new(
@@ -64,6 +61,98 @@ pub fn matches(dialect: Dialect, q: &str) -> Condition {
                 .sql(")"),
             )
         }
+    }
+}
+
+/// The FTS5 query for these words: every word as a prefix.
+fn fts_query(words: &[String]) -> String {
+    let fts: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
+    fts.join(" AND ")
+}
+
+/// A window over SQLite's matches of `q`: the next `size` of them after the id `after`, in
+/// id order (newest first or oldest first). FTS5 hands matches out in id order and stops at
+/// the window's end, where `matches` lists every match (15,000 ids for a common word) before
+/// a page of 50 can be cut from them. `None` when `q` has no words.
+pub struct Window {
+    fts: String,
+    newest_first: bool,
+    size: i64,
+}
+
+impl Window {
+    pub fn new(q: &str, newest_first: bool, size: i64) -> Option<Window> {
+        let words = words(q);
+        (!words.is_empty()).then(|| Window {
+            fts: fts_query(&words),
+            newest_first,
+            size,
+        })
+    }
+
+    fn matches_sql(&self) -> &'static str {
+        if self.newest_first {
+            "SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH $1 AND rowid < $2 \
+             ORDER BY rowid DESC LIMIT $3"
+        } else {
+            "SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH $1 AND rowid > $2 \
+             ORDER BY rowid ASC LIMIT $3"
+        }
+    }
+
+    fn bound(&self, after: Option<i64>) -> i64 {
+        after.unwrap_or(if self.newest_first {
+            i64::MAX
+        } else {
+            i64::MIN
+        })
+    }
+
+    /// Ideas within the window that starts after `after`.
+    pub fn condition(&self, after: Option<i64>) -> Condition {
+        Box::new(
+            diesel::dsl::sql::<Bool>(
+                "ideas.id IN (SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH ",
+            )
+            .bind::<Text, _>(self.fts.clone())
+            .sql(if self.newest_first {
+                " AND rowid < "
+            } else {
+                " AND rowid > "
+            })
+            .bind::<diesel::sql_types::BigInt, _>(self.bound(after))
+            .sql(if self.newest_first {
+                " ORDER BY rowid DESC LIMIT "
+            } else {
+                " ORDER BY rowid ASC LIMIT "
+            })
+            .bind::<diesel::sql_types::BigInt, _>(self.size)
+            .sql(")"),
+        )
+    }
+
+    /// Where the next window starts: the last match of this one, or `None` when the matches
+    /// ran out within it.
+    pub fn end(&self, conn: &mut Conn, after: Option<i64>) -> diesel::QueryResult<Option<i64>> {
+        use diesel::RunQueryDsl;
+        #[derive(diesel::QueryableByName)]
+        struct End {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+            #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+            last: Option<i64>,
+        }
+        let sql = if self.newest_first {
+            "SELECT count(*) AS n, min(rowid) AS last FROM ("
+        } else {
+            "SELECT count(*) AS n, max(rowid) AS last FROM ("
+        };
+        let end: End = crate::db::cached(format!("{sql}{})", self.matches_sql()))
+            .bind::<Text, _>(&self.fts)
+            .bind::<diesel::sql_types::BigInt, _>(self.bound(after))
+            .bind::<diesel::sql_types::BigInt, _>(self.size)
+            .get_result(conn)?;
+        Ok(end.last.filter(|_| end.n == self.size))
     }
 }
 
