@@ -829,9 +829,8 @@ pub fn similar(
     limit: usize,
 ) -> QueryResult<Vec<Alike>> {
     let own = crate::domain::ideas::title_tokens(&idea.title);
-    let tokens: Vec<String> = own
+    let tokens: Vec<&String> = own
         .iter()
-        .cloned()
         .filter(|t| t.chars().count() >= 3)
         .take(8)
         .collect();
