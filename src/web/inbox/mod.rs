@@ -18,7 +18,7 @@ use crate::store::reference::Reference;
 use crate::web::context::Ctx;
 use crate::web::forms::FormPairs;
 use crate::web::fragments::{self, InboxClock, InboxItem};
-use crate::web::render::{local_time, redirect_with_flash, Page};
+use crate::web::render::{local_time, local_time_in, redirect_with_flash, Page};
 
 #[derive(Debug, Deserialize, Default)]
 pub struct Query {
@@ -61,22 +61,49 @@ pub fn span(d: chrono::Duration) -> String {
     }
 }
 
+/// The answer clock's two sentences, looked up once per page (a list shows a hundred clocks),
+/// with a mark where each clock's own time goes.
+struct ClockWords {
+    due_in: String,
+    overdue: String,
+}
+
+const TIME_MARK: &str = "\u{1}";
+
+impl ClockWords {
+    fn new(ctx: &Ctx) -> ClockWords {
+        let text = |key| {
+            ctx.state
+                .i18n
+                .text(ctx.lang, key, &[("time", TIME_MARK.to_string())])
+        };
+        ClockWords {
+            due_in: text("inbox-due-in"),
+            overdue: text("inbox-overdue"),
+        }
+    }
+}
+
 /// The answer clock as the page shows it: due in…, overdue by…, or stopped (`None`).
-fn clock(ctx: &Ctx, conv: &Conversation, now: NaiveDateTime) -> Option<InboxClock> {
-    if conv.state != ConvState::Open {
+fn clock(
+    words: &ClockWords,
+    (state, received_at, due_at): (ConvState, NaiveDateTime, NaiveDateTime),
+    now: NaiveDateTime,
+) -> Option<InboxClock> {
+    if state != ConvState::Open {
         return None;
     }
-    let left = conv.due_at - now;
-    let total = (conv.due_at - conv.received_at).num_seconds().max(1) as f64;
-    let used = ((now - conv.received_at).num_seconds() as f64 / total).clamp(0.0, 1.0);
+    let left = due_at - now;
+    let total = (due_at - received_at).num_seconds().max(1) as f64;
+    let used = ((now - received_at).num_seconds() as f64 / total).clamp(0.0, 1.0);
     let overdue = left < chrono::Duration::zero();
-    let key = if overdue {
-        "inbox-overdue"
+    let sentence = if overdue {
+        &words.overdue
     } else {
-        "inbox-due-in"
+        &words.due_in
     };
     Some(InboxClock {
-        text: ctx.state.i18n.text(ctx.lang, key, &[("time", span(left))]),
+        text: sentence.replace(TIME_MARK, &span(left)),
         percent: used * 100.0,
         warn: !overdue && used >= 0.75,
         overdue,
@@ -90,6 +117,14 @@ fn excerpt(text: &str) -> String {
     } else {
         flat.chars().take(157).collect::<String>() + "…"
     }
+}
+
+/// The label of `of` among labels looked up once per page.
+fn label<T: PartialEq>(labels: &[(T, String)], of: T) -> &str {
+    labels
+        .iter()
+        .find(|(s, _)| *s == of)
+        .map_or("", |(_, l)| l.as_str())
 }
 
 fn state_label(ctx: &Ctx, s: ConvState) -> String {
@@ -117,7 +152,7 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
     let now = ctx.state.scheduler.clock().naive();
     let (convs, heads, (open, overdue)) = ctx
         .db(move |c| {
-            let convs = store::inbox::list(c, &f, SHOWN)?;
+            let convs = store::inbox::list_rows(c, &f, SHOWN)?;
             let ids: Vec<i64> = convs.iter().map(|cv| cv.id).collect();
             let heads = store::inbox::heads(c, &ids)?;
             Ok((convs, heads, store::inbox::open_counts(c, now)?))
@@ -125,7 +160,17 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
         .await?;
     let reference = ctx.reference().await?;
     // The rows are written in Rust: a hundred conversations through `{{#each}}` cost more
-    // than the rest of the page.
+    // than the rest of the page. Their words are looked up once, not once per row.
+    let state_labels: Vec<(ConvState, String)> = ConvState::ALL
+        .iter()
+        .map(|s| (*s, state_label(&ctx, *s)))
+        .collect();
+    let tone_labels: Vec<(Sentiment, String)> = Sentiment::ALL
+        .iter()
+        .map(|s| (*s, tone_label(&ctx, s.as_str())))
+        .collect();
+    let words = ClockWords::new(&ctx);
+    let tz: chrono_tz::Tz = me.timezone.parse().unwrap_or(chrono_tz::UTC);
     let none = store::inbox::Head::default();
     let mut items_html = String::new();
     for cv in &convs {
@@ -135,17 +180,17 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
             author: &head.author,
             author_name: &head.author_name,
             channel: reference.channel_name(cv.channel_id).unwrap_or(""),
-            received: &local_time(cv.received_at, &me.timezone),
+            received: &local_time_in(cv.received_at, &tz),
             excerpt: &excerpt(&head.text),
             count: head.incoming,
-            state_label: &state_label(&ctx, cv.state),
+            state_label: label(&state_labels, cv.state),
             tone: cv.sentiment.as_str(),
-            tone_label: &tone_label(&ctx, cv.sentiment.as_str()),
+            tone_label: label(&tone_labels, cv.sentiment),
             assignee: cv
                 .assignee_id
                 .and_then(|a| reference.people.get(&a))
                 .map(String::as_str),
-            clock: clock(&ctx, cv, now),
+            clock: clock(&words, (cv.state, cv.received_at, cv.due_at), now),
         };
         fragments::inbox_item(&mut items_html, &item);
     }
@@ -162,26 +207,14 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
             .iter()
             .map(|(id, name)| opt(id.to_string(), name.clone(), q.assignee == id.to_string())),
     );
-    let mut states: Vec<Value> = ConvState::ALL
+    let mut states: Vec<Value> = state_labels
         .iter()
-        .map(|s| {
-            opt(
-                s.as_str().into(),
-                state_label(&ctx, *s),
-                filter.state == Some(*s),
-            )
-        })
+        .map(|(s, l)| opt(s.as_str().into(), l.clone(), filter.state == Some(*s)))
         .collect();
     states.push(opt("all".into(), ctx.t("filter-any"), q.state == "all"));
-    let tones: Vec<Value> = Sentiment::ALL
+    let tones: Vec<Value> = tone_labels
         .iter()
-        .map(|s| {
-            opt(
-                s.as_str().into(),
-                tone_label(&ctx, s.as_str()),
-                filter.sentiment == Some(*s),
-            )
-        })
+        .map(|(s, l)| opt(s.as_str().into(), l.clone(), filter.sentiment == Some(*s)))
         .collect();
     Page::new("inbox/list", "inbox-title")
         .data(json!({
@@ -344,7 +377,7 @@ pub async fn render(
             "can_reply": (kind == "mastodon" || kind == "webhook") && messages.iter().any(|m| m.kind == IN),
             "limit": limit,
             "publication": publication.map(|(content_id, title)| json!({"content_id": content_id, "title": title})),
-            "clock": clock(ctx, &conv, now),
+            "clock": clock(&ClockWords::new(ctx), (conv.state, conv.received_at, conv.due_at), now),
             "messages": messages.iter().map(|m| message_view(ctx, m, &me.timezone, &reference, can_boost)).collect::<Vec<_>>(),
             "moves": moves,
             "editors": editors,
