@@ -68,9 +68,8 @@ pub fn board_cards(out: &mut String, cards: &[BoardCard], csrf: &str, move_label
     }
 }
 
-/// One calendar month entry: a single line with no form of its own (dragging moves it through
-/// the page's one form; without JavaScript the piece page does).
-pub struct MonthEntry<'a> {
+/// One calendar entry, as every view of the calendar shows it.
+pub struct CalendarEntry<'a> {
     pub variant_id: i64,
     pub href: &'a str,
     pub colour: i64,
@@ -82,13 +81,63 @@ pub struct MonthEntry<'a> {
     pub language: &'a str,
 }
 
-pub fn month_entry(out: &mut String, e: &MonthEntry) {
+/// An entry of the month: a single line with no form of its own (dragging moves it through
+/// the page's one form; without JavaScript the piece page does).
+pub fn month_entry(out: &mut String, e: &CalendarEntry) {
+    entry_line(out, e);
+    out.push_str("</div>");
+}
+
+/// A week's entry, for editors with a form that moves it to another time (`local_value`,
+/// as the form's `datetime-local` field reads it).
+pub struct Move<'a> {
+    pub csrf: &'a str,
+    pub label: &'a str,
+    pub local_value: &'a str,
+}
+
+pub fn week_entry(out: &mut String, e: &CalendarEntry, to: Option<&Move>) {
+    entry_line(out, e);
+    if let Some(m) = to {
+        let _ = write!(
+            out,
+            "\n<form method=\"post\" action=\"/variants/{}/schedule\" class=\"reschedule\">\
+             <input type=\"hidden\" name=\"csrf_token\" value=\"{}\">\
+             <input type=\"datetime-local\" name=\"at\" value=\"{}\" aria-label=\"{label}\">\
+             <button type=\"submit\" class=\"button small\">{label}</button></form>",
+            e.variant_id,
+            esc(m.csrf),
+            esc(m.local_value),
+            label = esc(m.label),
+        );
+    }
+    out.push_str("</div>\n");
+}
+
+/// An entry of the agenda: a list item that names its state in words.
+pub fn agenda_entry(out: &mut String, e: &CalendarEntry, state_label: &str) {
+    let _ = write!(
+        out,
+        r#"<li class="entry c{} {}"><b>{}</b> <a href="{}">{}</a> <span class="muted small">{} · {} · {}</span></li>"#,
+        e.colour,
+        e.state,
+        esc(e.time),
+        esc(e.href),
+        esc(e.title),
+        esc(e.channel),
+        esc(e.language),
+        esc(state_label),
+    );
+}
+
+/// The line a month's and a week's entry share, left open for what follows it.
+fn entry_line(out: &mut String, e: &CalendarEntry) {
     // Most entries are scheduled, which has no style of its own: the class is left out for
     // them (a month is a thousand lines and more; every byte counts a thousand times).
     let state = if e.state == "scheduled" { "" } else { e.state };
     let _ = write!(
         out,
-        r#"<div class="entry c{} {state}" data-v="{}"><a href="{}"><b>{}</b> {}</a><small>{} · {}</small></div>"#,
+        r#"<div class="entry c{} {state}" data-v="{}"><a href="{}"><b>{}</b> {}</a><small>{} · {}</small>"#,
         e.colour,
         e.variant_id,
         esc(e.href),
@@ -364,27 +413,45 @@ mod tests {
     }
 
     #[test]
-    fn month_entries_escape_what_people_wrote() {
-        let mut html = String::new();
-        month_entry(
-            &mut html,
-            &MonthEntry {
-                variant_id: 5,
-                href: "/content/1#variant-5",
-                colour: 3,
-                state: "scheduled",
-                time: "09:00",
-                title: "<img src=x onerror=alert(1)>",
-                channel: "Blog & News",
-                language: "de",
-            },
-        );
-        assert!(!html.contains("<img") && html.contains("&lt;img"), "{html}");
-        assert!(html.contains("Blog &amp; News"));
+    fn calendar_entries_escape_what_people_wrote() {
+        let e = CalendarEntry {
+            variant_id: 5,
+            href: "/content/1#variant-5",
+            colour: 3,
+            state: "scheduled",
+            time: "09:00",
+            title: "<img src=x onerror=alert(1)>",
+            channel: "Blog & News",
+            language: "de",
+        };
+        let (mut month, mut week, mut agenda) = (String::new(), String::new(), String::new());
+        month_entry(&mut month, &e);
+        let to = Move {
+            csrf: "tok\"en",
+            label: "Move <here>",
+            local_value: "2026-11-26T09:00",
+        };
+        week_entry(&mut week, &e, Some(&to));
+        agenda_entry(&mut agenda, &e, "Scheduled <soon>");
+        for html in [&month, &week, &agenda] {
+            assert!(!html.contains("<img") && html.contains("&lt;img"), "{html}");
+            assert!(html.contains("Blog &amp; News"), "{html}");
+        }
         assert!(
-            html.starts_with(r#"<div class="entry c3 " data-v="5">"#),
-            "{html}"
+            month.starts_with(r#"<div class="entry c3 " data-v="5">"#) && month.ends_with("</div>"),
+            "{month}"
         );
+        assert!(week.contains(r#"action="/variants/5/schedule""#), "{week}");
+        assert!(
+            week.contains(r#"name="csrf_token" value="tok&quot;en""#),
+            "{week}"
+        );
+        assert!(week.contains(r#"value="2026-11-26T09:00" aria-label="Move &lt;here&gt;""#));
+        assert!(
+            agenda.starts_with(r#"<li class="entry c3 scheduled">"#),
+            "{agenda}"
+        );
+        assert!(agenda.contains("Scheduled &lt;soon&gt;"), "{agenda}");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::store;
 use crate::store::content::CalendarFilter;
 use crate::web::context::Ctx;
-use crate::web::fragments::{self, MonthEntry};
+use crate::web::fragments::{self, CalendarEntry, Move};
 use crate::web::ideas::scope;
 use crate::web::render::Page;
 
@@ -104,18 +104,24 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
     let (channels, departments) = (&reference.channels, &reference.departments);
 
     let is_editor = ctx.role() != Some(crate::domain::roles::Role::Contributor);
-    let mut days: BTreeMap<NaiveDate, Vec<Value>> = BTreeMap::new();
-    let mut month_html: BTreeMap<NaiveDate, String> = BTreeMap::new();
+    // Every view's entries are written straight to HTML (a month holds a thousand and more),
+    // with their words looked up once per page.
+    let mut html_by_day: BTreeMap<NaiveDate, String> = BTreeMap::new();
     let mut d = start;
     while d < end {
-        days.insert(d, vec![]);
-        if view == View::Month {
-            month_html.insert(d, String::new());
-        }
+        html_by_day.insert(d, String::new());
         d += Duration::days(1);
     }
+    let state_labels: Vec<(&str, String)> = ["scheduled", "published", "failed"]
+        .into_iter()
+        .map(|s| (s, ctx.t(&format!("calendar-state-{s}"))))
+        .collect();
+    let move_label = ctx.t("calendar-move");
     for e in &entries {
         let local = e.at().and_utc().with_timezone(&tz);
+        let Some(html) = html_by_day.get_mut(&local.date_naive()) else {
+            continue;
+        };
         let channel = reference.channel_name(e.channel_id).unwrap_or("");
         let state = match e.publication_state.as_deref() {
             Some("published") => "published",
@@ -130,37 +136,39 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
         };
         // Not `format("%H:%M")`: parsing the format string a thousand times showed in profiles.
         let time = format!("{:02}:{:02}", local.hour(), local.minute());
-        if view == View::Month {
-            // A month holds a thousand entries and more: written straight to HTML.
-            if let Some(html) = month_html.get_mut(&local.date_naive()) {
-                fragments::month_entry(
-                    html,
-                    &MonthEntry {
-                        variant_id: e.variant_id,
-                        href: &href,
-                        colour: e.channel_id % 8,
-                        state,
-                        time: &time,
-                        title: &e.title,
-                        channel,
-                        language: &e.language,
-                    },
+        let entry = CalendarEntry {
+            variant_id: e.variant_id,
+            href: &href,
+            colour: e.channel_id % 8,
+            state,
+            time: &time,
+            title: &e.title,
+            channel,
+            language: &e.language,
+        };
+        match view {
+            View::Month => fragments::month_entry(html, &entry),
+            View::Week => {
+                let local_value = format!(
+                    "{:04}-{:02}-{:02}T{time}",
+                    local.year(),
+                    local.month(),
+                    local.day()
                 );
+                let to = Move {
+                    csrf: &ctx.csrf,
+                    label: &move_label,
+                    local_value: &local_value,
+                };
+                fragments::week_entry(html, &entry, is_editor.then_some(&to));
             }
-        } else if let Some(list) = days.get_mut(&local.date_naive()) {
-            list.push(json!({
-                "variant_id": e.variant_id,
-                "content_id": e.content_id,
-                "href": href,
-                "time": time,
-                "local_value": (view == View::Week).then(|| local.format("%Y-%m-%dT%H:%M").to_string()),
-                "title": e.title,
-                "channel": channel,
-                "colour": e.channel_id % 8,
-                "language": e.language,
-                "state": state,
-                "state_label": (view == View::Agenda).then(|| ctx.t(&format!("calendar-state-{state}"))),
-            }));
+            View::Agenda => {
+                let label = state_labels
+                    .iter()
+                    .find(|(s, _)| *s == state)
+                    .map_or("", |(_, l)| l.as_str());
+                fragments::agenda_entry(html, &entry, label);
+            }
         }
     }
     let mut hints: BTreeMap<NaiveDate, Vec<Value>> = BTreeMap::new();
@@ -170,18 +178,17 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
             .or_default()
             .push(json!({"idea_id": id, "title": title}));
     }
-    let day_views: Vec<Value> = days
-        .iter()
-        .map(|(d, list)| {
-            let html = month_html.remove(d);
-            let empty = list.is_empty() && html.as_ref().is_none_or(String::is_empty);
+    let day_views: Vec<Value> = html_by_day
+        .into_iter()
+        .map(|(d, html)| {
+            let d = &d;
+            let empty = html.is_empty();
             json!({
                 "date": d.to_string(),
                 "day": d.day(),
                 "weekday": ctx.t(&format!("weekday-{}", d.weekday().num_days_from_monday())),
                 "other_month": view == View::Month && d.month() != anchor.month(),
                 "today": *d == today,
-                "entries": list,
                 "entries_html": html,
                 "hints": hints.get(d).cloned().unwrap_or_default(),
                 "empty": empty && !hints.contains_key(d),
