@@ -131,7 +131,16 @@ impl diesel::r2d2::ManageConnection for Manager {
 
     fn connect(&self) -> Result<Pooled, Self::Error> {
         let conn = match self.url.backend {
-            Backend::Postgres => Conn::Pg(PgConnection::establish(&self.url.target)?),
+            Backend::Postgres => {
+                let mut c = PgConnection::establish(&self.url.target)?;
+                // PostgreSQL's default prices a random read at four sequential ones, as on a
+                // spinning disk; Pressroom's tables sit in memory or on SSDs, where the usual
+                // advice is 1.1. With the default the calendar hashed all 100k pieces to join
+                // a month's thousand variants (11 ms) instead of looking each up (2.4 ms).
+                c.batch_execute("SET random_page_cost = 1.1")
+                    .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                Conn::Pg(c)
+            }
             Backend::Sqlite => {
                 stable_sqlite_plans();
                 let mut c = SqliteConnection::establish(&self.url.target)?;
