@@ -241,37 +241,42 @@ pub fn calendar(
         Conn::Sqlite(_) => "unixepoch(variants.scheduled_at)",
         Conn::Pg(_) => "CAST(floor(EXTRACT(EPOCH FROM variants.scheduled_at)) AS BIGINT)",
     };
+    // Ideas are looked at only to filter by them: the month of an editor with no filter
+    // reads no idea at all.
+    use diesel::sql_types::{BigInt, Bool, Text};
+    let idea_where = |column: &str| {
+        diesel::dsl::sql::<Bool>(&format!(
+            "EXISTS (SELECT 1 FROM ideas i WHERE i.id = content_pieces.idea_id AND i.{column} = "
+        ))
+    };
     let mut q = variants::table
-        .inner_join(content_pieces::table.inner_join(ideas::table))
+        .inner_join(content_pieces::table)
         .left_join(publications::table)
         .filter(variants::scheduled_at.is_not_null())
         .filter(variants::channel_id.is_not_null())
         .filter(variants::scheduled_at.ge(from))
         .filter(variants::scheduled_at.lt(to))
         .into_boxed();
-    if let Some(d) = scope.department_id {
-        q = q.filter(ideas::department_id.eq(d));
+    for d in [scope.department_id, f.department_id].into_iter().flatten() {
+        q = q.filter(idea_where("department_id").bind::<BigInt, _>(d).sql(")"));
     }
     if let Some(c) = f.channel_id {
         q = q.filter(variants::channel_id.eq(c));
     }
-    if let Some(d) = f.department_id {
-        q = q.filter(ideas::department_id.eq(d));
-    }
     if let Some(p) = &f.pillar {
-        q = q.filter(ideas::pillar.eq(p.clone()));
+        q = q.filter(idea_where("pillar").bind::<Text, _>(p.clone()).sql(")"));
     }
     if let Some(l) = &f.language {
         q = q.filter(variants::language.eq(l.clone()));
     }
     q.select((
         variants::id,
-        diesel::dsl::sql::<diesel::sql_types::BigInt>(epoch),
+        diesel::dsl::sql::<BigInt>(epoch),
         variants::language,
         variants::channel_id.assume_not_null(),
         content_pieces::id,
         content_pieces::title,
-        ideas::id,
+        content_pieces::idea_id,
         publications::state.nullable(),
     ))
     .order(variants::scheduled_at.asc())

@@ -283,6 +283,14 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
         .get_html(&admin, &format!("{month}&channel={letter_id}"))
         .await;
     assert!(only_letter.contains("Winter campaign") && !only_letter.contains("Spring teaser"));
+    // Filters by the idea narrow it too (and a department or pillar with no plan empties it).
+    for other in ["department=999999", "pillar=Nowhere"] {
+        let (_, none) = app.get_html(&admin, &format!("{month}&{other}")).await;
+        assert!(
+            !none.contains("Winter campaign") && !none.contains("Spring teaser"),
+            "{other}: {none}"
+        );
+    }
     // A contributor of the department sees the plan, with links to the ideas, not the pieces.
     app.create_user(
         &admin,
@@ -297,6 +305,22 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
     assert!(
         theirs.contains(&format!("href=\"/ideas/{idea}\"")) && !theirs.contains("href=\"/content/"),
         "{theirs}"
+    );
+    // One of another department does not.
+    app.create_department(&admin, "Sales").await;
+    app.create_user(
+        &admin,
+        "sol@example.ch",
+        "Sol",
+        "contributor",
+        Some("Sales"),
+    )
+    .await;
+    let (sol, _) = app.login("sol@example.ch", crate::helpers::PASSWORD).await;
+    let (_, not_theirs) = app.get_html(&sol, &month).await;
+    assert!(
+        !not_theirs.contains("Winter campaign") && !not_theirs.contains("Spring teaser"),
+        "{not_theirs}"
     );
     for odd in ["262143-12-31", "0001-01-01", "garbage", "2026-02-30"] {
         let (status, _) = app
