@@ -29,6 +29,9 @@ pub struct Pending {
 pub struct ClickBuffer {
     pool: Pool,
     pending: Mutex<VecDeque<Pending>>,
+    /// Clicks dropped since the writer last said so: told once a second, not once a click
+    /// (a warning per dropped click made an overloaded server slower still).
+    dropped: std::sync::atomic::AtomicUsize,
 }
 
 impl ClickBuffer {
@@ -36,13 +39,14 @@ impl ClickBuffer {
         ClickBuffer {
             pool,
             pending: Mutex::new(VecDeque::new()),
+            dropped: Default::default(),
         }
     }
 
     pub fn push(&self, click: Pending) {
         let mut pending = self.pending.lock().expect("click buffer");
         pending.push_back(click);
-        drop_oldest(&mut pending);
+        self.count_dropped(drop_oldest(&mut pending));
     }
 
     /// Writes what is buffered in one transaction; on failure the clicks go back to the
@@ -68,19 +72,38 @@ impl ClickBuffer {
                 let mut pending = self.pending.lock().expect("click buffer");
                 let newer = std::mem::replace(&mut *pending, batch);
                 pending.extend(newer);
-                drop_oldest(&mut pending);
+                self.count_dropped(drop_oldest(&mut pending));
                 Err(e)
             }
         }
     }
 
     /// Writes the buffer every second until the process ends.
+    fn count_dropped(&self, n: usize) {
+        if n > 0 {
+            self.dropped
+                .fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    /// Says how many clicks were dropped since it last said so.
+    fn report_dropped(&self) {
+        let n = self.dropped.swap(0, std::sync::atomic::Ordering::Relaxed);
+        if n > 0 {
+            tracing::warn!(
+                dropped = n,
+                "click buffer full: the oldest clicks were dropped"
+            );
+        }
+    }
+
     pub fn start(self: &std::sync::Arc<Self>) {
         let me = std::sync::Arc::downgrade(self);
         tokio::spawn(async move {
             loop {
                 tokio::time::sleep(Duration::from_secs(1)).await;
                 let Some(buffer) = me.upgrade() else { return };
+                buffer.report_dropped();
                 if let Err(e) = buffer.flush().await {
                     tracing::warn!(error = %e, "writing clicks failed; trying again");
                 }
@@ -90,15 +113,11 @@ impl ClickBuffer {
 }
 
 /// Keeps the buffer within `MAX_PENDING` while the database is away, dropping the oldest.
-fn drop_oldest(pending: &mut VecDeque<Pending>) {
-    if pending.len() > MAX_PENDING {
-        let n = pending.len() - MAX_PENDING;
-        tracing::warn!(
-            dropped = n,
-            "click buffer full: the oldest clicks are dropped"
-        );
-        pending.drain(..n);
-    }
+/// Keeps the newest `MAX_PENDING` clicks; answers how many older ones went.
+fn drop_oldest(pending: &mut VecDeque<Pending>) -> usize {
+    let n = pending.len().saturating_sub(MAX_PENDING);
+    pending.drain(..n);
+    n
 }
 
 fn write(c: &mut crate::db::Conn, batch: &VecDeque<Pending>) -> diesel::QueryResult<usize> {
@@ -145,11 +164,11 @@ mod tests {
             user_agent: String::new(),
         };
         let mut pending: VecDeque<Pending> = (0..MAX_PENDING as i64 + 3).map(click).collect();
-        drop_oldest(&mut pending);
+        assert_eq!(drop_oldest(&mut pending), 3);
         assert_eq!(pending.len(), MAX_PENDING);
         assert_eq!(pending.front().unwrap().link_id, 3);
         assert_eq!(pending.back().unwrap().link_id, MAX_PENDING as i64 + 2);
-        drop_oldest(&mut pending);
+        assert_eq!(drop_oldest(&mut pending), 0);
         assert_eq!(
             pending.len(),
             MAX_PENDING,
