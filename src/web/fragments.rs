@@ -68,14 +68,16 @@ pub fn board_cards(out: &mut String, cards: &[BoardCard], csrf: &str, move_label
     }
 }
 
-/// One calendar entry, as every view of the calendar shows it.
+/// One calendar entry, as every view of the calendar shows it. Its link and time are written
+/// from numbers, with no string made for them per entry.
 pub struct CalendarEntry<'a> {
     pub variant_id: i64,
-    pub href: &'a str,
+    pub link: EntryLink,
     pub colour: i64,
     /// `scheduled`, `published` or `failed`: a class, never user text.
     pub state: &'static str,
-    pub time: &'a str,
+    /// Hour and minute in the reader's time zone.
+    pub time: (u32, u32),
     pub title: &'a str,
     pub channel: &'a str,
     pub language: &'a str,
@@ -83,6 +85,34 @@ pub struct CalendarEntry<'a> {
 
 /// An entry of the month: a single line with no form of its own (dragging moves it through
 /// the page's one form; without JavaScript the piece page does).
+/// Where an entry leads: editors to the variant on its piece's page, contributors to the idea.
+#[derive(Clone, Copy)]
+pub enum EntryLink {
+    Variant { content_id: i64 },
+    Idea(i64),
+}
+
+/// The entry's link and time, ready to `write!`.
+struct Href<'a>(&'a CalendarEntry<'a>);
+struct Time((u32, u32));
+
+impl std::fmt::Display for Href<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.link {
+            EntryLink::Variant { content_id } => {
+                write!(f, "/content/{content_id}#variant-{}", self.0.variant_id)
+            }
+            EntryLink::Idea(id) => write!(f, "/ideas/{id}"),
+        }
+    }
+}
+
+impl std::fmt::Display for Time {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}:{:02}", self.0 .0, self.0 .1)
+    }
+}
+
 pub fn month_entry(out: &mut String, e: &CalendarEntry) {
     entry_line(out, e);
     out.push_str("</div>");
@@ -121,8 +151,8 @@ pub fn agenda_entry(out: &mut String, e: &CalendarEntry, state_label: &str) {
         r#"<li class="entry c{} {}"><b>{}</b> <a href="{}">{}</a> <span class="muted small">{} · {} · {}</span></li>"#,
         e.colour,
         e.state,
-        esc(e.time),
-        esc(e.href),
+        Time(e.time),
+        Href(e),
         esc(e.title),
         esc(e.channel),
         esc(e.language),
@@ -140,8 +170,8 @@ fn entry_line(out: &mut String, e: &CalendarEntry) {
         r#"<div class="entry c{} {state}" data-v="{}"><a href="{}"><b>{}</b> {}</a><small>{} · {}</small>"#,
         e.colour,
         e.variant_id,
-        esc(e.href),
-        esc(e.time),
+        Href(e),
+        Time(e.time),
         esc(e.title),
         esc(e.channel),
         esc(e.language),
@@ -416,10 +446,10 @@ mod tests {
     fn calendar_entries_escape_what_people_wrote() {
         let e = CalendarEntry {
             variant_id: 5,
-            href: "/content/1#variant-5",
+            link: EntryLink::Variant { content_id: 1 },
             colour: 3,
             state: "scheduled",
-            time: "09:00",
+            time: (9, 0),
             title: "<img src=x onerror=alert(1)>",
             channel: "Blog & News",
             language: "de",
@@ -438,7 +468,9 @@ mod tests {
             assert!(html.contains("Blog &amp; News"), "{html}");
         }
         assert!(
-            month.starts_with(r#"<div class="entry c3 " data-v="5">"#) && month.ends_with("</div>"),
+            month.starts_with(
+                r#"<div class="entry c3 " data-v="5"><a href="/content/1#variant-5"><b>09:00</b>"#
+            ) && month.ends_with("</div>"),
             "{month}"
         );
         assert!(week.contains(r#"action="/variants/5/schedule""#), "{week}");

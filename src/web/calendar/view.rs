@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::store;
 use crate::store::content::CalendarFilter;
 use crate::web::context::Ctx;
-use crate::web::fragments::{self, CalendarEntry, Move};
+use crate::web::fragments::{self, CalendarEntry, EntryLink, Move};
 use crate::web::ideas::scope;
 use crate::web::render::Page;
 
@@ -128,20 +128,21 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
             Some("failed" | "unconfirmed") => "failed",
             _ => "scheduled",
         };
-        let href = if is_editor {
-            format!("/content/{}#variant-{}", e.content_id, e.variant_id)
+        let link = if is_editor {
+            EntryLink::Variant {
+                content_id: e.content_id,
+            }
         } else {
             // Contributors follow an entry to the idea; the piece is the editors' page.
-            format!("/ideas/{}", e.idea_id)
+            EntryLink::Idea(e.idea_id)
         };
-        // Not `format("%H:%M")`: parsing the format string a thousand times showed in profiles.
-        let time = format!("{:02}:{:02}", local.hour(), local.minute());
+        let time = (local.hour(), local.minute());
         let entry = CalendarEntry {
             variant_id: e.variant_id,
-            href: &href,
+            link,
             colour: e.channel_id % 8,
             state,
-            time: &time,
+            time,
             title: &e.title,
             channel,
             language: &e.language,
@@ -150,10 +151,12 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
             View::Month => fragments::month_entry(html, &entry),
             View::Week => {
                 let local_value = format!(
-                    "{:04}-{:02}-{:02}T{time}",
+                    "{:04}-{:02}-{:02}T{:02}:{:02}",
                     local.year(),
                     local.month(),
-                    local.day()
+                    local.day(),
+                    time.0,
+                    time.1
                 );
                 let to = Move {
                     csrf: &ctx.csrf,
@@ -171,6 +174,8 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
             }
         }
     }
+    // Looked up once: a month has 42 days.
+    let weekdays: Vec<String> = (0..7).map(|i| ctx.t(&format!("weekday-{i}"))).collect();
     let mut hints: BTreeMap<NaiveDate, Vec<Value>> = BTreeMap::new();
     for (id, title, date) in wished {
         hints
@@ -186,7 +191,7 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
             json!({
                 "date": d.to_string(),
                 "day": d.day(),
-                "weekday": ctx.t(&format!("weekday-{}", d.weekday().num_days_from_monday())),
+                "weekday": weekdays[d.weekday().num_days_from_monday() as usize],
                 "other_month": view == View::Month && d.month() != anchor.month(),
                 "today": *d == today,
                 "entries_html": html,
@@ -252,7 +257,7 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
             // The grid goes by weeks, the agenda by days: each view gets its own only.
             "weeks": weeks,
             "days": days,
-            "weekdays": (0..7).map(|i| ctx.t(&format!("weekday-{i}"))).collect::<Vec<_>>(),
+            "weekdays": weekdays,
             "prev": link(step.0, view_name),
             "next": link(step.1, view_name),
             "today_link": link(today, view_name),
