@@ -443,6 +443,51 @@ fn operation(method: &str, path: &str, access: Access, d: Option<&Doc>) -> Value
     op
 }
 
+/// Links from each operation that creates an object (201 with its `id`) to the operations on
+/// that object's path (`POST /ideas` → `GET /ideas/{id}`, `POST /ideas/{id}/transitions`, …),
+/// so clients and fuzzers can follow a creation with what it enables, on an id that exists.
+fn link_created_objects(paths: &mut Map<String, Value>) {
+    // Objects made under one path and used under another: a piece's new variant is scheduled
+    // at `/variants/{id}/schedule`.
+    const USED_ELSEWHERE: &[(&str, &str)] = &[("/content/{id}/variants", "/variants")];
+    let mut links: Vec<(String, String, Value)> = vec![];
+    for (path, ops) in paths.iter() {
+        for (method, op) in ops.as_object().into_iter().flatten() {
+            if op["responses"]["201"].is_null() {
+                continue;
+            }
+            let elsewhere = USED_ELSEWHERE.iter().filter(|(from, _)| from == path);
+            let prefixes: Vec<String> = std::iter::once(path.as_str())
+                .chain(elsewhere.map(|(_, to)| *to))
+                .map(|base| format!("{base}/{{"))
+                .collect();
+            for (target, target_ops) in paths.iter() {
+                let Some(rest) = prefixes
+                    .iter()
+                    .find_map(|p| target.strip_prefix(p.as_str()))
+                else {
+                    continue;
+                };
+                let Some(param) = rest.split('}').next() else {
+                    continue;
+                };
+                for target_op in target_ops.as_object().into_iter().flatten().map(|(_, o)| o) {
+                    let id = target_op["operationId"].as_str().unwrap_or_default();
+                    links.push((
+                        path.clone(),
+                        method.clone(),
+                        json!([id, {"operationId": id, "parameters": {format!("path.{param}"): "$response.body#/id"}}]),
+                    ));
+                }
+            }
+        }
+    }
+    for (path, method, link) in links {
+        let response = &mut paths[&path][&method]["responses"]["201"];
+        response["links"][link[0].as_str().unwrap_or_default()] = link[1].clone();
+    }
+}
+
 /// The document, built from the route table.
 pub fn build() -> Value {
     let mut schemas = Map::new();
@@ -465,6 +510,7 @@ pub fn build() -> Value {
         let entry = paths.entry(path.to_string()).or_insert_with(|| json!({}));
         entry[method.to_lowercase()] = operation(&method, path, rule.access, d);
     }
+    link_created_objects(&mut paths);
     json!({
         "openapi": "3.1.0",
         "info": {"title": "Pressroom API", "version": env!("CARGO_PKG_VERSION")},
@@ -485,6 +531,39 @@ pub async fn document() -> HttpResponse {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn creations_link_to_what_can_be_done_with_the_new_object() {
+        let doc = build();
+        let links = |path: &str| doc["paths"][path]["post"]["responses"]["201"]["links"].clone();
+        let ideas = links("/ideas");
+        assert_eq!(
+            ideas["get_ideas__id_"],
+            json!({"operationId": "get_ideas__id_", "parameters": {"path.id": "$response.body#/id"}})
+        );
+        assert!(ideas["post_ideas__id__transitions"].is_object(), "{ideas}");
+        let variants = links("/content/{id}/variants");
+        assert_eq!(
+            variants["post_variants__id__schedule"]["parameters"],
+            json!({"path.id": "$response.body#/id"})
+        );
+        // Every link names an operation the document has.
+        let ids: Vec<String> = doc["paths"]
+            .as_object()
+            .unwrap()
+            .values()
+            .flat_map(|ops| ops.as_object().unwrap().values())
+            .map(|op| op["operationId"].as_str().unwrap().to_string())
+            .collect();
+        for link in [ideas, variants, links("/content")] {
+            for l in link.as_object().unwrap().values() {
+                assert!(
+                    ids.contains(&l["operationId"].as_str().unwrap().to_string()),
+                    "{l}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_api_route_is_described() {
