@@ -252,7 +252,7 @@ pub fn calendar(
     let mut q = variants::table
         .inner_join(content_pieces::table)
         .left_join(publications::table)
-        .filter(variants::scheduled_at.is_not_null())
+        // No channel join any more to drop variants without one.
         .filter(variants::channel_id.is_not_null())
         .filter(variants::scheduled_at.ge(from))
         .filter(variants::scheduled_at.lt(to))

@@ -90,14 +90,22 @@ impl Window {
         })
     }
 
-    fn matches_sql(&self) -> &'static str {
+    /// How the window goes through the ids: the comparison with `after`, and the order.
+    fn direction(&self) -> (&'static str, &'static str) {
         if self.newest_first {
-            "SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH $1 AND rowid < $2 \
-             ORDER BY rowid DESC LIMIT $3"
+            ("<", "DESC")
         } else {
-            "SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH $1 AND rowid > $2 \
-             ORDER BY rowid ASC LIMIT $3"
+            (">", "ASC")
         }
+    }
+
+    /// The window's matches for `db::cached`: `$1` the query, `$2` after, `$3` the size.
+    fn matches_sql(&self) -> String {
+        let (beyond, order) = self.direction();
+        format!(
+            "SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH $1 AND rowid {beyond} $2 \
+             ORDER BY rowid {order} LIMIT $3"
+        )
     }
 
     fn bound(&self, after: Option<i64>) -> i64 {
@@ -108,24 +116,17 @@ impl Window {
         })
     }
 
-    /// Ideas within the window that starts after `after`.
+    /// Ideas within the window that starts after `after` (`matches_sql`, bound by diesel).
     pub fn condition(&self, after: Option<i64>) -> Condition {
+        let (beyond, order) = self.direction();
         Box::new(
             diesel::dsl::sql::<Bool>(
                 "ideas.id IN (SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH ",
             )
             .bind::<Text, _>(self.fts.clone())
-            .sql(if self.newest_first {
-                " AND rowid < "
-            } else {
-                " AND rowid > "
-            })
+            .sql(&format!(" AND rowid {beyond} "))
             .bind::<diesel::sql_types::BigInt, _>(self.bound(after))
-            .sql(if self.newest_first {
-                " ORDER BY rowid DESC LIMIT "
-            } else {
-                " ORDER BY rowid ASC LIMIT "
-            })
+            .sql(&format!(" ORDER BY rowid {order} LIMIT "))
             .bind::<diesel::sql_types::BigInt, _>(self.size)
             .sql(")"),
         )

@@ -186,17 +186,17 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
     let day_views: Vec<Value> = html_by_day
         .into_iter()
         .map(|(d, html)| {
-            let d = &d;
-            let empty = html.is_empty();
+            let hints = hints.remove(&d);
+            let empty = html.is_empty() && hints.is_none();
             json!({
                 "date": d.to_string(),
                 "day": d.day(),
                 "weekday": weekdays[d.weekday().num_days_from_monday() as usize],
                 "other_month": view == View::Month && d.month() != anchor.month(),
-                "today": *d == today,
+                "today": d == today,
                 "entries_html": html,
-                "hints": hints.get(d).cloned().unwrap_or_default(),
-                "empty": empty && !hints.contains_key(d),
+                "hints": hints.unwrap_or_default(),
+                "empty": empty,
             })
         })
         .collect();
