@@ -59,6 +59,13 @@ if [ "${HISTORY:-}" = year ]; then
   # engagement on its counters (for /insights over a year of 100k publications).
   if [ "$BACKEND" = postgres ]; then day="now() - (id % 365) * interval '1 day'"; else day="datetime('now', '-' || (id % 365) || ' days')"; fi
   sql "INSERT INTO publications (variant_id, channel_id, state, idempotency_key, scheduled_at, attempts, published_at, created_at, updated_at, clicks, engagement) SELECT id, channel_id, 'published', 'bench-' || id, scheduled_at, 1, $day, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, id % 17, id % 23 FROM variants WHERE channel_id IS NOT NULL" >/dev/null
+  # Each idea was handed in and approved 1 to 31 days before its post (the funnel's steps and
+  # lead times).
+  for step in "draft submitted 2" "submitted approved 1"; do
+    set -- $step
+    if [ "$BACKEND" = postgres ]; then at="now() - ((id % 365) + (id % 30) + $3) * interval '1 day'"; else at="datetime('now', '-' || ((id % 365) + (id % 30) + $3) || ' days')"; fi
+    sql "INSERT INTO idea_events (idea_id, at, kind, from_state, to_state, comment, changes) SELECT id, $at, 'transition', '$1', '$2', '', '' FROM ideas" >/dev/null
+  done
 else
   sql "INSERT INTO publications (variant_id, channel_id, state, idempotency_key, scheduled_at, attempts, published_at, created_at, updated_at) SELECT id, channel_id, 'published', 'bench-' || id, scheduled_at, 1, scheduled_at, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM variants WHERE channel_id IS NOT NULL AND scheduled_at BETWEEN $(ago 400) AND $(ago 40)" >/dev/null
 fi

@@ -4,12 +4,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::schema::{channels, content_pieces, departments, ideas, publications, variants};
+use crate::db::schema::{channels, content_pieces, ideas, publications, variants};
 use crate::db::Conn;
 use crate::domain::insights::By;
 use crate::domain::publications::PubState;
@@ -271,34 +271,43 @@ fn funnel(
     names: &Reference,
 ) -> QueryResult<Vec<Funnel>> {
     use crate::db::schema::idea_events;
-    use std::collections::HashSet;
-    let steps: Vec<(String, i64, Option<String>)> = idea_events::table
-        .inner_join(ideas::table.inner_join(departments::table))
+    // Ids only, each from a covering index (migration 000023): a year of 200k steps read
+    // with their department's name took a third of a second on SQLite.
+    let steps: Vec<(i64, i64, Option<bool>)> = idea_events::table
+        .inner_join(ideas::table)
+        .filter(idea_events::to_state.eq_any(["submitted", "approved"]))
         .filter(idea_events::at.ge(from))
         .filter(idea_events::at.lt(to))
-        .filter(idea_events::to_state.eq_any(["submitted", "approved"]))
         .select((
-            departments::name,
+            ideas::department_id,
             idea_events::idea_id,
-            idea_events::to_state,
+            idea_events::to_state.eq("approved"),
         ))
         .load(conn)?;
-    let mut seen: HashSet<(String, i64, String)> = HashSet::new();
-    let mut rows: BTreeMap<String, Funnel> = BTreeMap::new();
-    for (department, idea, to_state) in steps {
-        let to_state = to_state.unwrap_or_default();
-        if !seen.insert((department.clone(), idea, to_state.clone())) {
-            continue;
+    // An idea counts once per step, however often it took it in the period.
+    let mut seen: FxHashSet<(i64, bool)> =
+        FxHashSet::with_capacity_and_hasher(steps.len(), Default::default());
+    let mut counted: FxHashMap<i64, (i64, i64)> = FxHashMap::default();
+    for (department, idea, approved) in steps {
+        let approved = approved.unwrap_or_default();
+        if seen.insert((idea, approved)) {
+            let c = counted.entry(department).or_default();
+            if approved {
+                c.1 += 1;
+            } else {
+                c.0 += 1;
+            }
         }
-        let r = rows.entry(department.clone()).or_insert_with(|| Funnel {
-            department: department.clone(),
+    }
+    let mut rows: BTreeMap<String, Funnel> = BTreeMap::new();
+    for (department, (handed_in, approved)) in counted {
+        let name = names.department_name(department).unwrap_or("").to_string();
+        let r = rows.entry(name.clone()).or_insert_with(|| Funnel {
+            department: name,
             ..Funnel::default()
         });
-        if to_state == "submitted" {
-            r.handed_in += 1;
-        } else {
-            r.approved += 1;
-        }
+        r.handed_in += handed_in;
+        r.approved += approved;
     }
     // Per department (by id): publications and what they earned; the first post of each idea.
     let mut by_department: FxHashMap<i64, (i64, i64)> = FxHashMap::default();
