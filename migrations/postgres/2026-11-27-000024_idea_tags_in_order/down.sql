@@ -1,0 +1,1 @@
+DROP INDEX idea_tags_in_order;
