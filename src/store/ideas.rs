@@ -565,12 +565,29 @@ pub fn card_lists(conn: &mut Conn, ids: &[i64]) -> QueryResult<HashMap<i64, List
     Ok(out)
 }
 
+/// The ids go in as one text bind (`1,2,3`), so the statement is prepared once per connection:
+/// diesel prepares an `IN` list of a page's 200 ids anew on every call (SQLite then compiled
+/// 200 placeholders per board).
 fn tags(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
-    idea_tags::table
-        .filter(idea_tags::idea_id.eq_any(ids))
-        .order((idea_tags::idea_id, idea_tags::position))
-        .select((idea_tags::idea_id, idea_tags::tag))
-        .load(conn)
+    use diesel::sql_types::Text;
+    #[derive(QueryableByName)]
+    struct Tag {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        idea_id: i64,
+        #[diesel(sql_type = Text)]
+        tag: String,
+    }
+    let among = match conn {
+        Conn::Sqlite(_) => "idea_id IN (SELECT value FROM json_each('[' || $1 || ']'))",
+        Conn::Pg(_) => "idea_id = ANY(CAST(string_to_array($1, ',') AS BIGINT[]))",
+    };
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let rows: Vec<Tag> = crate::db::cached(format!(
+        "SELECT idea_id, tag FROM idea_tags WHERE {among} ORDER BY idea_id, position"
+    ))
+    .bind::<Text, _>(list)
+    .load(conn)?;
+    Ok(rows.into_iter().map(|t| (t.idea_id, t.tag)).collect())
 }
 
 pub fn lists_of(conn: &mut Conn, id: i64) -> QueryResult<Lists> {
