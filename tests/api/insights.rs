@@ -83,6 +83,26 @@ async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
     .unwrap();
     store::metrics::record(&mut c, ids[1], now, &[("likes", 4)]).unwrap();
 
+    // A fourth idea handed in, sent back and handed in again: one idea handed in, not two.
+    let (s, four) = api
+        .call(
+            "POST",
+            "/api/v1/ideas",
+            serde_json::json!({"title": "Four", "department_id": 1}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{four}");
+    for to in ["changes_requested", "submitted"] {
+        let (s, body) = api
+            .call(
+                "POST",
+                &format!("/api/v1/ideas/{}/transitions", four["id"]),
+                serde_json::json!({ "to": to, "comment": "A shorter title, please." }),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "{to}: {body}");
+    }
+
     let (s, html) = app.get_html(&admin, "/insights?days=7&by=channel").await;
     assert_eq!(s, StatusCode::OK);
     assert!(
@@ -179,7 +199,7 @@ async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
         (3, 8, 19)
     );
 
-    // The best pieces first; the funnel of Marketing: three ideas handed in, approved and
+    // The best pieces first; the funnel of Marketing: four ideas handed in, three approved and
     // published, 27 clicks and engagement over three posts, out within the hour.
     assert_eq!(json["top"][0]["title"], "One", "{json}");
     assert_eq!(json["top"][0]["clicks"], 5);
@@ -200,7 +220,7 @@ async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
             &f["publications"]
         ),
         (
-            &serde_json::json!(3),
+            &serde_json::json!(4),
             &serde_json::json!(3),
             &serde_json::json!(3),
             &serde_json::json!(3)
