@@ -78,7 +78,7 @@ impl ClickBuffer {
         }
     }
 
-    /// Writes the buffer every second until the process ends.
+    /// Counts clicks `drop_oldest` let go, for the next report.
     fn count_dropped(&self, n: usize) {
         if n > 0 {
             self.dropped
@@ -97,6 +97,7 @@ impl ClickBuffer {
         }
     }
 
+    /// Writes the buffer every second until the process ends.
     pub fn start(self: &std::sync::Arc<Self>) {
         let me = std::sync::Arc::downgrade(self);
         tokio::spawn(async move {
@@ -112,8 +113,8 @@ impl ClickBuffer {
     }
 }
 
-/// Keeps the buffer within `MAX_PENDING` while the database is away, dropping the oldest.
-/// Keeps the newest `MAX_PENDING` clicks; answers how many older ones went.
+/// Keeps the buffer within `MAX_PENDING` while the database is away: the newest clicks stay;
+/// answers how many older ones went.
 fn drop_oldest(pending: &mut VecDeque<Pending>) -> usize {
     let n = pending.len().saturating_sub(MAX_PENDING);
     pending.drain(..n);

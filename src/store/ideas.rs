@@ -10,6 +10,7 @@ use super::users::User;
 use std::collections::HashMap;
 
 use super::search::Dialect;
+use super::Backend;
 use crate::db::schema::{
     idea_channels, idea_counts, idea_events, idea_languages, idea_tag_counts, idea_tags, ideas,
     users,
@@ -163,7 +164,6 @@ pub enum Sort {
     Oldest,
 }
 
-type Backend = <Conn as diesel::Connection>::Backend;
 type Boxed<'a> = ideas::BoxedQuery<'a, Backend>;
 pub(super) type Condition =
     Box<dyn BoxableExpression<ideas::table, Backend, SqlType = diesel::sql_types::Bool>>;

@@ -4,14 +4,13 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::Backend;
 use crate::db::schema::{
     channels, conversations, inbox_cursors, inbox_messages, publications, users,
 };
 use crate::db::Conn;
 use crate::domain::inbox::{Clock, ConvState};
 use crate::domain::tone::{self, Sentiment};
-
-type Backend = <Conn as diesel::Connection>::Backend;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = conversations)]

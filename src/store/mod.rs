@@ -27,6 +27,9 @@ pub mod users;
 
 use chrono::NaiveDateTime;
 
+/// The backend of a query built for either database (boxed queries, boxed conditions).
+pub(crate) type Backend = <crate::db::Conn as diesel::Connection>::Backend;
+
 /// Now, in UTC, as stored.
 pub fn now() -> NaiveDateTime {
     chrono::Utc::now().naive_utc()

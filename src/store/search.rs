@@ -43,11 +43,9 @@ pub fn matches(dialect: Dialect, q: &str) -> Condition {
     }
     match dialect {
         Dialect::Sqlite => Box::new(
-            diesel::dsl::sql::<Bool>(
-                "ideas.id IN (SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH ",
-            )
-            .bind::<Text, _>(fts_query(&words))
-            .sql(")"),
+            diesel::dsl::sql::<Bool>(FTS_MATCHES)
+                .bind::<Text, _>(fts_query(&words))
+                .sql(")"),
         ),
         Dialect::Postgres => {
             let ts: Vec<String> = words.iter().map(|w| format!("{w}:*")).collect();
@@ -63,6 +61,9 @@ pub fn matches(dialect: Dialect, q: &str) -> Condition {
         }
     }
 }
+
+/// The start of a condition on ideas matched in FTS5, the query to follow as a bind.
+const FTS_MATCHES: &str = "ideas.id IN (SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH ";
 
 /// The FTS5 query for these words: every word as a prefix.
 fn fts_query(words: &[String]) -> String {
@@ -120,15 +121,13 @@ impl Window {
     pub fn condition(&self, after: Option<i64>) -> Condition {
         let (beyond, order) = self.direction();
         Box::new(
-            diesel::dsl::sql::<Bool>(
-                "ideas.id IN (SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH ",
-            )
-            .bind::<Text, _>(self.fts.clone())
-            .sql(&format!(" AND rowid {beyond} "))
-            .bind::<diesel::sql_types::BigInt, _>(self.bound(after))
-            .sql(&format!(" ORDER BY rowid {order} LIMIT "))
-            .bind::<diesel::sql_types::BigInt, _>(self.size)
-            .sql(")"),
+            diesel::dsl::sql::<Bool>(FTS_MATCHES)
+                .bind::<Text, _>(self.fts.clone())
+                .sql(&format!(" AND rowid {beyond} "))
+                .bind::<diesel::sql_types::BigInt, _>(self.bound(after))
+                .sql(&format!(" ORDER BY rowid {order} LIMIT "))
+                .bind::<diesel::sql_types::BigInt, _>(self.size)
+                .sql(")"),
         )
     }
 

@@ -83,8 +83,6 @@ pub struct CalendarEntry<'a> {
     pub language: &'a str,
 }
 
-/// An entry of the month: a single line with no form of its own (dragging moves it through
-/// the page's one form; without JavaScript the piece page does).
 /// Where an entry leads: editors to the variant on its piece's page, contributors to the idea.
 #[derive(Clone, Copy)]
 pub enum EntryLink {
@@ -113,6 +111,8 @@ impl std::fmt::Display for Time {
     }
 }
 
+/// An entry of the month: a single line with no form of its own (dragging moves it through
+/// the page's one form; without JavaScript the piece page does).
 pub fn month_entry(out: &mut String, e: &CalendarEntry) {
     entry_line(out, e);
     out.push_str("</div>");

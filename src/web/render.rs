@@ -234,6 +234,15 @@ pub fn local_time(at: chrono::NaiveDateTime, tz: &str) -> String {
     local_time_in(at, &tz.parse().unwrap_or(chrono_tz::UTC))
 }
 
+/// The label of `of` among labels looked up once per page (a page of rows would otherwise
+/// translate the same few words once per row).
+pub fn label<T: PartialEq>(labels: &[(T, String)], of: T) -> &str {
+    labels
+        .iter()
+        .find(|(s, _)| *s == of)
+        .map_or("", |(_, l)| l.as_str())
+}
+
 /// `local_time` with the zone already parsed (for a page of rows).
 pub fn local_time_in(at: chrono::NaiveDateTime, tz: &chrono_tz::Tz) -> String {
     use chrono::{Datelike, Timelike};

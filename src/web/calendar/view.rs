@@ -13,7 +13,7 @@ use crate::store::content::CalendarFilter;
 use crate::web::context::Ctx;
 use crate::web::fragments::{self, CalendarEntry, EntryLink, Move};
 use crate::web::ideas::scope;
-use crate::web::render::Page;
+use crate::web::render::{label, Page};
 
 #[derive(Debug, Default, Deserialize, serde::Serialize)]
 pub struct CalendarQuery {
@@ -166,11 +166,7 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
                 fragments::week_entry(html, &entry, is_editor.then_some(&to));
             }
             View::Agenda => {
-                let label = state_labels
-                    .iter()
-                    .find(|(s, _)| *s == state)
-                    .map_or("", |(_, l)| l.as_str());
-                fragments::agenda_entry(html, &entry, label);
+                fragments::agenda_entry(html, &entry, label(&state_labels, state));
             }
         }
     }

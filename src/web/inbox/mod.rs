@@ -18,7 +18,7 @@ use crate::store::reference::Reference;
 use crate::web::context::Ctx;
 use crate::web::forms::FormPairs;
 use crate::web::fragments::{self, InboxClock, InboxItem};
-use crate::web::render::{local_time, local_time_in, redirect_with_flash, Page};
+use crate::web::render::{label, local_time, local_time_in, redirect_with_flash, Page};
 
 #[derive(Debug, Deserialize, Default)]
 pub struct Query {
@@ -117,14 +117,6 @@ fn excerpt(text: &str) -> String {
     } else {
         flat.chars().take(157).collect::<String>() + "…"
     }
-}
-
-/// The label of `of` among labels looked up once per page.
-fn label<T: PartialEq>(labels: &[(T, String)], of: T) -> &str {
-    labels
-        .iter()
-        .find(|(s, _)| *s == of)
-        .map_or("", |(_, l)| l.as_str())
 }
 
 fn state_label(ctx: &Ctx, s: ConvState) -> String {
