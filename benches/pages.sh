@@ -64,7 +64,7 @@ if [ "${HISTORY:-}" = year ]; then
   for step in "draft submitted 2" "submitted approved 1"; do
     set -- $step
     if [ "$BACKEND" = postgres ]; then at="now() - ((id % 365) + (id % 30) + $3) * interval '1 day'"; else at="datetime('now', '-' || ((id % 365) + (id % 30) + $3) || ' days')"; fi
-    sql "INSERT INTO idea_events (idea_id, at, kind, from_state, to_state, comment, changes) SELECT id, $at, 'transition', '$1', '$2', '', '' FROM ideas" >/dev/null
+    sql "INSERT INTO idea_events (idea_id, at, kind, from_state, to_state, comment, changes, department_id) SELECT id, $at, 'transition', '$1', '$2', '', '', department_id FROM ideas" >/dev/null
   done
 else
   sql "INSERT INTO publications (variant_id, channel_id, state, idempotency_key, scheduled_at, attempts, published_at, created_at, updated_at) SELECT id, channel_id, 'published', 'bench-' || id, scheduled_at, 1, scheduled_at, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM variants WHERE channel_id IS NOT NULL AND scheduled_at BETWEEN $(ago 400) AND $(ago 40)" >/dev/null
@@ -73,6 +73,8 @@ fi
 sql "UPDATE publications SET content_id = (SELECT v.content_id FROM variants v WHERE v.id = publications.variant_id), language = (SELECT v.language FROM variants v WHERE v.id = publications.variant_id)" >/dev/null
 sql "UPDATE publications SET idea_id = (SELECT cp.idea_id FROM content_pieces cp WHERE cp.id = publications.content_id)" >/dev/null
 sql "UPDATE publications SET department_id = (SELECT i.department_id FROM ideas i WHERE i.id = publications.idea_id), pillar = (SELECT i.pillar FROM ideas i WHERE i.id = publications.idea_id), handed_in_at = (SELECT min(e.at) FROM idea_events e WHERE e.idea_id = publications.idea_id AND e.to_state = 'submitted')" >/dev/null
+if [ "$BACKEND" = postgres ]; then lead="CAST(round(EXTRACT(EPOCH FROM (published_at - handed_in_at))) AS BIGINT)"; else lead="CAST(round((julianday(published_at) - julianday(handed_in_at)) * 86400) AS INTEGER)"; fi
+sql "UPDATE publications SET lead_secs = $lead" >/dev/null
 published=$(sql "SELECT count(*) FROM publications")
 # An inbox: 2,000 open conversations of three messages each.
 sql "INSERT INTO conversations (channel_id, thread_key, state, sentiment, received_at, due_at, last_message_at, created_at, updated_at) SELECT (SELECT min(id) FROM channels), 's:' || id, 'open', 'neutral', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM ideas WHERE id <= 2000" >/dev/null

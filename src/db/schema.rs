@@ -175,6 +175,8 @@ diesel::table! {
         to_state -> Nullable<Text>,
         comment -> Text,
         changes -> Text,
+        department_id -> Nullable<BigInt>,
+        previous_at -> Nullable<Timestamp>,
     }
 }
 
@@ -275,6 +277,7 @@ diesel::table! {
         pillar -> Nullable<Text>,
         language -> Nullable<Text>,
         handed_in_at -> Nullable<Timestamp>,
+        lead_secs -> Nullable<BigInt>,
     }
 }
 

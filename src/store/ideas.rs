@@ -461,6 +461,8 @@ pub fn pillars(conn: &mut Conn) -> QueryResult<Vec<String>> {
     Ok(found)
 }
 
+/// Records a step in an idea's history, with its department at the time and when the idea
+/// last took the same step (for the insights funnel: see migration 000025).
 fn event(
     conn: &mut Conn,
     idea_id: i64,
@@ -470,19 +472,24 @@ fn event(
     comment: &str,
     changes: &serde_json::Value,
 ) -> QueryResult<()> {
-    diesel::insert_into(idea_events::table)
-        .values((
-            idea_events::idea_id.eq(idea_id),
-            idea_events::actor_id.eq(actor),
-            idea_events::at.eq(super::now()),
-            idea_events::kind.eq(kind),
-            idea_events::from_state.eq(states.0),
-            idea_events::to_state.eq(states.1),
-            idea_events::comment.eq(comment),
-            idea_events::changes.eq(changes.to_string()),
-        ))
-        .execute(conn)
-        .map(|_| ())
+    use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
+    crate::db::cached(
+        "INSERT INTO idea_events (idea_id, actor_id, at, kind, from_state, to_state, comment, \
+           changes, department_id, previous_at) \
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, i.department_id, \
+           (SELECT max(e.at) FROM idea_events e WHERE e.idea_id = $1 AND e.to_state = $6) \
+         FROM ideas i WHERE i.id = $1",
+    )
+    .bind::<BigInt, _>(idea_id)
+    .bind::<Nullable<BigInt>, _>(actor)
+    .bind::<Timestamp, _>(super::now())
+    .bind::<Text, _>(kind)
+    .bind::<Nullable<Text>, _>(states.0)
+    .bind::<Nullable<Text>, _>(states.1)
+    .bind::<Text, _>(comment)
+    .bind::<Text, _>(changes.to_string())
+    .execute(conn)
+    .map(|_| ())
 }
 
 /// Hands in a new idea (or saves a draft) for the submitter's department.

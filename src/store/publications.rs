@@ -289,8 +289,9 @@ pub fn finish(
         use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
         crate::db::cached(format!(
             "UPDATE publications SET state = 'published', last_error = $1, next_retry_at = NULL, \
-               updated_at = $2, external_id = $3, url = $4, published_at = $5, {FACTS} \
-             {FACTS_FROM} AND publications.id = $6"
+               updated_at = $2, external_id = $3, url = $4, published_at = $5, {} \
+             {FACTS_FROM} AND publications.id = $6",
+            facts(conn, "$5")
         ))
         .bind::<Nullable<Text>, _>(attempt.error)
         .bind::<Timestamp, _>(now)
@@ -316,20 +317,36 @@ pub fn finish(
     Ok(())
 }
 
-/// What a publication went out as (piece, idea, department, pillar, language, and when the
-/// idea was first handed in), set from its variant, piece and idea (`FACTS_FROM`).
-const FACTS: &str = "content_id = v.content_id, idea_id = i.id, department_id = i.department_id, \
-     pillar = i.pillar, language = v.language, \
-     handed_in_at = (SELECT min(e.at) FROM idea_events e \
-                     WHERE e.idea_id = i.id AND e.to_state = 'submitted')";
+/// What a publication went out as (piece, idea, department, pillar, language, when the idea
+/// was first handed in, and the seconds from then to `published`, the time it went out), set
+/// from its variant, piece and idea (`FACTS_FROM`).
+fn facts(conn: &Conn, published: &str) -> String {
+    const HANDED_IN: &str = "(SELECT min(e.at) FROM idea_events e \
+                              WHERE e.idea_id = i.id AND e.to_state = 'submitted')";
+    // Worked out once here in the backend's own date arithmetic, so insights read a number
+    // and parse no timestamps.
+    let lead = match conn {
+        Conn::Pg(_) => {
+            format!("CAST(round(EXTRACT(EPOCH FROM ({published} - {HANDED_IN}))) AS BIGINT)")
+        }
+        Conn::Sqlite(_) => format!(
+            "CAST(round((julianday({published}) - julianday({HANDED_IN})) * 86400) AS INTEGER)"
+        ),
+    };
+    format!(
+        "content_id = v.content_id, idea_id = i.id, department_id = i.department_id, \
+         pillar = i.pillar, language = v.language, handed_in_at = {HANDED_IN}, lead_secs = {lead}"
+    )
+}
 const FACTS_FROM: &str = "FROM variants v JOIN content_pieces cp ON cp.id = v.content_id \
      JOIN ideas i ON i.id = cp.idea_id WHERE v.id = publications.variant_id";
 
 /// Writes down what a publication went out as, for insights to read without joins (see
-/// `FACTS`). Pillars and departments changed later do not move what was published.
+/// `facts`). Pillars and departments changed later do not move what was published.
 fn stamp(conn: &mut Conn, id: i64) -> QueryResult<()> {
     crate::db::cached(format!(
-        "UPDATE publications SET {FACTS} {FACTS_FROM} AND publications.id = $1"
+        "UPDATE publications SET {} {FACTS_FROM} AND publications.id = $1",
+        facts(conn, "publications.published_at")
     ))
     .bind::<diesel::sql_types::BigInt, _>(id)
     .execute(conn)?;

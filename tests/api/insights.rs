@@ -240,7 +240,10 @@ async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
                 .unwrap();
             let before = Duration::hours(24 * (1 + 2 * n as i64) + 1);
             diesel::update(p::table.find(id))
-                .set(p::handed_in_at.eq(at.map(|a| a - before)))
+                .set((
+                    p::handed_in_at.eq(at.map(|a| a - before)),
+                    p::lead_secs.eq(Some(before.num_seconds())),
+                ))
                 .execute(&mut c)
                 .unwrap();
         }
