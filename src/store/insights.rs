@@ -35,8 +35,8 @@ impl Row {
 struct Pub {
     channel_id: i64,
     department_id: i64,
-    pillar: String,
-    language: String,
+    /// Its pillar or language when grouping by one of them, else empty.
+    label: Option<String>,
     content_id: i64,
     idea_id: i64,
     /// Seconds from its idea's first hand-in to this post, if the idea was handed in.
@@ -46,79 +46,66 @@ struct Pub {
     engagement: i64,
 }
 
-/// The period's publications, read from one covering index of the publications table alone
-/// (a year of 100k posts joined to their variants, pieces and ideas took most of a second).
-/// Pillars and languages (a string each per row) are read only when grouping by them.
-fn published(
+/// Hands each of the period's publications to `each` as it is read, from one covering index
+/// of the publications table alone (a year of 100k posts joined to their variants, pieces and
+/// ideas took most of a second). Nothing is collected: a year of posts in a vector, grown as
+/// it was read, was a tenth of the page's time in copying. Pillars and languages (a string
+/// per row) are read only when grouping by them.
+fn each_published(
     conn: &mut Conn,
     from: NaiveDateTime,
     to: NaiveDateTime,
     by: Option<By>,
-) -> QueryResult<Vec<Pub>> {
+    mut each: impl FnMut(Pub),
+) -> QueryResult<()> {
     use diesel::sql_types::{Nullable, Text};
     let in_period = publications::state
         .eq(PubState::Published.as_str())
         .and(publications::published_at.ge(from))
         .and(publications::published_at.lt(to));
+    let label = match by {
+        Some(By::Pillar) => "pillar",
+        Some(By::Language) => "language",
+        _ => "NULL",
+    };
     type Loaded = (
         i64,
         Option<i64>,
         Option<i64>,
         Option<i64>,
         Option<String>,
-        Option<String>,
         i64,
         i64,
         Option<i64>,
     );
-    let rows: Vec<Loaded> = publications::table
+    let rows = publications::table
         .filter(in_period)
         .select((
             publications::channel_id,
             publications::department_id,
             publications::content_id,
             publications::idea_id,
-            diesel::dsl::sql::<Nullable<Text>>(if by == Some(By::Pillar) {
-                "pillar"
-            } else {
-                "NULL"
-            }),
-            diesel::dsl::sql::<Nullable<Text>>(if by == Some(By::Language) {
-                "language"
-            } else {
-                "NULL"
-            }),
+            diesel::dsl::sql::<Nullable<Text>>(label),
             publications::clicks,
             publications::engagement,
             publications::lead_secs,
         ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(
-                channel_id,
-                department_id,
-                content_id,
-                idea_id,
-                pillar,
-                language,
-                clicks,
-                engagement,
-                lead_secs,
-            )| Pub {
-                channel_id,
-                department_id: department_id.unwrap_or_default(),
-                pillar: pillar.unwrap_or_default(),
-                language: language.unwrap_or_default(),
-                content_id: content_id.unwrap_or_default(),
-                idea_id: idea_id.unwrap_or_default(),
-                lead_secs,
-                clicks,
-                engagement,
-            },
-        )
-        .collect())
+        .load_iter::<Loaded, diesel::connection::DefaultLoadingMode>(conn)?;
+    for row in rows {
+        let (channel_id, department_id, content_id, idea_id, label, clicks, engagement, lead_secs) =
+            row?;
+        each(Pub {
+            channel_id,
+            department_id: department_id.unwrap_or_default(),
+            label,
+            content_id: content_id.unwrap_or_default(),
+            idea_id: idea_id.unwrap_or_default(),
+            lead_secs,
+            clicks,
+            engagement,
+        });
+    }
+    Ok(())
 }
 
 /// A piece and what its posts in the period earned.
@@ -158,6 +145,32 @@ pub struct Dashboard {
     pub funnel: Vec<Funnel>,
 }
 
+/// What the funnel adds up from the period's posts, per department (by id).
+#[derive(Default)]
+struct Posted {
+    /// Publications and what they earned.
+    by_department: FxHashMap<i64, (i64, i64)>,
+    /// idea → (department, seconds from hand-in to its first post in the period)
+    first_post: FxHashMap<i64, (i64, Option<i64>)>,
+}
+
+impl Posted {
+    fn add(&mut self, p: &Pub) {
+        let d = self.by_department.entry(p.department_id).or_default();
+        d.0 += 1;
+        d.1 += p.clicks + p.engagement;
+        let e = self
+            .first_post
+            .entry(p.idea_id)
+            .or_insert((p.department_id, p.lead_secs));
+        // All posts of an idea share its hand-in: the first post has the shortest lead.
+        e.1 = match (e.1, p.lead_secs) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+}
+
 /// Everything the insights page shows for a period: rows per group (most earned first) with
 /// their totals, the pieces that earned most and least, and the funnel per department.
 /// Channels and departments are named from the cached reference data.
@@ -168,22 +181,27 @@ pub fn dashboard(
     to: NaiveDateTime,
     by: By,
 ) -> QueryResult<Dashboard> {
-    let pubs = published(conn, from, to, Some(by))?;
     // Grouped by id (channels, departments) or by text (pillars, languages); named at the end.
-    let mut groups: FxHashMap<(i64, &str), Row> = FxHashMap::default();
+    let mut by_id: FxHashMap<i64, Row> = FxHashMap::default();
+    let mut by_text: FxHashMap<String, Row> = FxHashMap::default();
     // Per piece: (department, publications, clicks, engagement); named only for the ten shown.
-    let mut pieces: FxHashMap<i64, (i64, i64, i64, i64)> =
-        FxHashMap::with_capacity_and_hasher(pubs.len(), Default::default());
+    let mut pieces: FxHashMap<i64, (i64, i64, i64, i64)> = FxHashMap::default();
     let mut total = Row::default();
-    for p in &pubs {
-        let key = match by {
-            By::Channel => (p.channel_id, ""),
-            By::Department => (p.department_id, ""),
-            By::Pillar => (0, p.pillar.as_str()),
-            By::Language => (0, p.language.as_str()),
-        };
+    let mut posted = Posted::default();
+    each_published(conn, from, to, Some(by), |p| {
         let (clicks, engagement) = (p.clicks, p.engagement);
-        groups.entry(key).or_default().add(clicks, engagement);
+        let group = match by {
+            By::Channel => by_id.entry(p.channel_id).or_default(),
+            By::Department => by_id.entry(p.department_id).or_default(),
+            By::Pillar | By::Language => match p.label.as_deref().unwrap_or("") {
+                // Looked up by reference first: a handful of groups, 100k rows.
+                label => match by_text.get_mut(label) {
+                    Some(row) => row,
+                    None => by_text.entry(label.to_string()).or_default(),
+                },
+            },
+        };
+        group.add(clicks, engagement);
         total.add(clicks, engagement);
         let piece = pieces
             .entry(p.content_id)
@@ -191,17 +209,19 @@ pub fn dashboard(
         piece.1 += 1;
         piece.2 += clicks;
         piece.3 += engagement;
-    }
-    let mut rows: Vec<Row> = groups
+        posted.add(&p);
+    })?;
+    let mut rows: Vec<Row> = by_id
         .into_iter()
-        .map(|((id, text), mut row)| {
-            row.key = match by {
-                By::Channel => names.channel_name(id).unwrap_or("").to_string(),
-                By::Department => names.department_name(id).unwrap_or("").to_string(),
-                By::Pillar | By::Language => text.to_string(),
+        .map(|(id, mut row)| {
+            let name = match by {
+                By::Channel => names.channel_name(id),
+                _ => names.department_name(id),
             };
+            row.key = name.unwrap_or("").to_string();
             row
         })
+        .chain(by_text.into_iter().map(|(key, row)| Row { key, ..row }))
         .collect();
     rows.sort_by(|a, b| {
         (b.clicks + b.engagement)
@@ -209,11 +229,19 @@ pub fn dashboard(
             .then_with(|| a.key.cmp(&b.key))
     });
     // Most earned first; among equals the lower id (the older piece) first, so the order
-    // holds from one request to the next.
+    // holds from one request to the next. Only the five at each end are sorted.
     let mut pieces: Vec<(i64, (i64, i64, i64, i64))> = pieces.into_iter().collect();
-    pieces.sort_unstable_by(|(a_id, a), (b_id, b)| {
+    let order = |(a_id, a): &(i64, (i64, i64, i64, i64)),
+                 (b_id, b): &(i64, (i64, i64, i64, i64))| {
         (b.2 + b.3).cmp(&(a.2 + a.3)).then_with(|| a_id.cmp(b_id))
-    });
+    };
+    let n = pieces.len();
+    if n > 10 {
+        pieces.select_nth_unstable_by(4, order);
+        pieces[5..].select_nth_unstable_by(n - 11, order);
+        pieces.drain(5..n - 5);
+    }
+    pieces.sort_unstable_by(order);
     let top = &pieces[..pieces.len().min(5)];
     let bottom: Vec<_> = pieces[top.len()..].iter().rev().take(5).collect();
     let shown: Vec<i64> = top
@@ -240,7 +268,7 @@ pub fn dashboard(
         };
     let top: Vec<Piece> = top.iter().map(piece).collect();
     let bottom: Vec<Piece> = bottom.into_iter().map(piece).collect();
-    let funnel = funnel(conn, from, to, &pubs, names)?;
+    let funnel = funnel(conn, from, to, posted, names)?;
     Ok(Dashboard {
         rows,
         total,
@@ -254,7 +282,7 @@ fn funnel(
     conn: &mut Conn,
     from: NaiveDateTime,
     to: NaiveDateTime,
-    pubs: &[Pub],
+    posted: Posted,
     names: &Reference,
 ) -> QueryResult<Vec<Funnel>> {
     use crate::db::schema::idea_events;
@@ -296,24 +324,10 @@ fn funnel(
         r.handed_in += handed_in;
         r.approved += approved;
     }
-    // Per department (by id): publications and what they earned; the first post of each idea.
-    let mut by_department: FxHashMap<i64, (i64, i64)> = FxHashMap::default();
-    // idea → (department, seconds from hand-in to its first post in the period)
-    let mut first_post: FxHashMap<i64, (i64, Option<i64>)> =
-        FxHashMap::with_capacity_and_hasher(pubs.len(), Default::default());
-    for p in pubs {
-        let d = by_department.entry(p.department_id).or_default();
-        d.0 += 1;
-        d.1 += p.clicks + p.engagement;
-        let e = first_post
-            .entry(p.idea_id)
-            .or_insert((p.department_id, p.lead_secs));
-        // All posts of an idea share its hand-in: the first post has the shortest lead.
-        e.1 = match (e.1, p.lead_secs) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-    }
+    let Posted {
+        by_department,
+        first_post,
+    } = posted;
     let mut published: FxHashMap<i64, i64> = FxHashMap::default();
     let mut leads: FxHashMap<i64, Vec<f64>> = FxHashMap::default();
     for (department, lead) in first_post.values() {
@@ -349,9 +363,8 @@ pub fn by_scope(
     to: NaiveDateTime,
 ) -> QueryResult<HashMap<(crate::domain::targets::Scope, i64), Row>> {
     use crate::domain::targets::Scope;
-    let pubs = published(conn, from, to, None)?;
     let mut out: HashMap<(Scope, i64), Row> = HashMap::new();
-    for p in &pubs {
+    each_published(conn, from, to, None, |p| {
         let (clicks, engagement) = (p.clicks, p.engagement);
         out.entry((Scope::Channel, p.channel_id))
             .or_default()
@@ -359,7 +372,7 @@ pub fn by_scope(
         out.entry((Scope::Department, p.department_id))
             .or_default()
             .add(clicks, engagement);
-    }
+    })?;
     Ok(out)
 }
 
