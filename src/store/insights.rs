@@ -193,13 +193,14 @@ pub fn dashboard(
         let group = match by {
             By::Channel => by_id.entry(p.channel_id).or_default(),
             By::Department => by_id.entry(p.department_id).or_default(),
-            By::Pillar | By::Language => match p.label.as_deref().unwrap_or("") {
+            By::Pillar | By::Language => {
                 // Looked up by reference first: a handful of groups, 100k rows.
-                label => match by_text.get_mut(label) {
+                let label = p.label.as_deref().unwrap_or("");
+                match by_text.get_mut(label) {
                     Some(row) => row,
                     None => by_text.entry(label.to_string()).or_default(),
-                },
-            },
+                }
+            }
         };
         group.add(clicks, engagement);
         total.add(clicks, engagement);
