@@ -171,16 +171,34 @@ impl Posted {
     }
 }
 
-/// Everything the insights page shows for a period: rows per group (most earned first) with
-/// their totals, the pieces that earned most and least, and the funnel per department.
-/// Channels and departments are named from the cached reference data.
-pub fn dashboard(
+/// What the period's posts earned, read in one pass: everything the insights page shows but
+/// the funnel's steps, which `steps` counts meanwhile (on another connection: the two reads
+/// are independent, and side by side a year of them answers in the time of the longer).
+pub struct Posts {
+    dashboard: Dashboard,
+    posted: Posted,
+}
+
+impl Posts {
+    /// The whole dashboard, with the funnel from these posts and the period's `steps`.
+    pub fn with_steps(self, steps: Steps, names: &Reference) -> Dashboard {
+        Dashboard {
+            funnel: funnel(steps, self.posted, names),
+            ..self.dashboard
+        }
+    }
+}
+
+/// The period's posts: rows per group (most earned first) with their totals, the pieces that
+/// earned most and least, and what the funnel needs per department. Channels and departments
+/// are named from the cached reference data.
+pub fn posts(
     conn: &mut Conn,
     names: &Reference,
     from: NaiveDateTime,
     to: NaiveDateTime,
     by: By,
-) -> QueryResult<Dashboard> {
+) -> QueryResult<Posts> {
     // Grouped by id (channels, departments) or by text (pillars, languages); named at the end.
     let mut by_id: FxHashMap<i64, Row> = FxHashMap::default();
     let mut by_text: FxHashMap<String, Row> = FxHashMap::default();
@@ -269,23 +287,23 @@ pub fn dashboard(
         };
     let top: Vec<Piece> = top.iter().map(piece).collect();
     let bottom: Vec<Piece> = bottom.into_iter().map(piece).collect();
-    let funnel = funnel(conn, from, to, posted, names)?;
-    Ok(Dashboard {
-        rows,
-        total,
-        top,
-        bottom,
-        funnel,
+    Ok(Posts {
+        dashboard: Dashboard {
+            rows,
+            total,
+            top,
+            bottom,
+            funnel: vec![],
+        },
+        posted,
     })
 }
 
-fn funnel(
-    conn: &mut Conn,
-    from: NaiveDateTime,
-    to: NaiveDateTime,
-    posted: Posted,
-    names: &Reference,
-) -> QueryResult<Vec<Funnel>> {
+/// Ideas handed in and approved in a period per department (by id): (handed in, approved).
+pub struct Steps(FxHashMap<i64, (i64, i64)>);
+
+/// The period's hand-ins and approvals per department, each idea once per step.
+pub fn steps(conn: &mut Conn, from: NaiveDateTime, to: NaiveDateTime) -> QueryResult<Steps> {
     use crate::db::schema::idea_events;
     use diesel::dsl::count_star;
     // An idea counts once per step in the period: on its first time in it, the step whose
@@ -315,8 +333,12 @@ fn funnel(
             c.0 += n;
         }
     }
+    Ok(Steps(counted))
+}
+
+fn funnel(steps: Steps, posted: Posted, names: &Reference) -> Vec<Funnel> {
     let mut rows: BTreeMap<String, Funnel> = BTreeMap::new();
-    for (department, (handed_in, approved)) in counted {
+    for (department, (handed_in, approved)) in steps.0 {
         let name = names.department_name(department).unwrap_or("").to_string();
         let r = rows.entry(name.clone()).or_insert_with(|| Funnel {
             department: name,
@@ -354,7 +376,7 @@ fn funnel(
             r.lead_days_p50 = Some((p50 * 10.0).round() / 10.0);
         }
     }
-    Ok(rows.into_values().collect())
+    rows.into_values().collect()
 }
 
 /// What went out in the period per channel and per department (by id), for targets.

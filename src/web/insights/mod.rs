@@ -180,8 +180,12 @@ fn answer_view(t: &AnswerTimes) -> Value {
 async fn dashboard(ctx: &Ctx, span: Span, by: By) -> Result<Dashboard, AppError> {
     let (from, to) = span.bounds(ctx.state.scheduler.clock().naive(), tz_of(ctx)?);
     let names = ctx.reference().await?;
-    ctx.db(move |c| Ok(store::insights::dashboard(c, &names, from, to, by)?))
-        .await
+    let for_posts = names.clone();
+    let (posts, steps) = tokio::try_join!(
+        ctx.db(move |c| Ok(store::insights::posts(c, &for_posts, from, to, by)?)),
+        ctx.db(move |c| Ok(store::insights::steps(c, from, to)?)),
+    )?;
+    Ok(posts.with_steps(steps, &names))
 }
 
 pub async fn show(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppError> {
