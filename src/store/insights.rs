@@ -78,19 +78,24 @@ fn each_published(
         i64,
         Option<i64>,
     );
-    let rows = publications::table
-        .filter(in_period)
-        .select((
-            publications::channel_id,
-            publications::department_id,
-            publications::content_id,
-            publications::idea_id,
-            diesel::dsl::sql::<Nullable<Text>>(label),
-            publications::clicks,
-            publications::engagement,
-            publications::lead_secs,
-        ))
-        .load_iter::<Loaded, diesel::connection::DefaultLoadingMode>(conn)?;
+    let query = publications::table.filter(in_period).select((
+        publications::channel_id,
+        publications::department_id,
+        publications::content_id,
+        publications::idea_id,
+        diesel::dsl::sql::<Nullable<Text>>(label),
+        publications::clicks,
+        publications::engagement,
+        publications::lead_secs,
+    ));
+    // PostgreSQL hands over rows as it reads them, so they are added up here while it is
+    // still sending the rest (with the default mode the whole result arrives first).
+    let rows: Box<dyn Iterator<Item = QueryResult<Loaded>>> = match conn {
+        Conn::Pg(pg) => Box::new(query.load_iter::<Loaded, diesel::pg::PgRowByRowLoadingMode>(pg)?),
+        Conn::Sqlite(sqlite) => {
+            Box::new(query.load_iter::<Loaded, diesel::connection::DefaultLoadingMode>(sqlite)?)
+        }
+    };
     for row in rows {
         let (channel_id, department_id, content_id, idea_id, label, clicks, engagement, lead_secs) =
             row?;
