@@ -1,8 +1,8 @@
 """Gives schemathesis something to find behind every id: a publication (a feed post that the
 server's own worker publishes), an inbox conversation (a message pushed as a contact form
-would, signed with the standardwebhooks library under a webhook channel's secret), a variant
-on the plan and a target.
-Prints `publication_id conversation_id variant_id target_id`.
+would, signed with the standardwebhooks library under a webhook channel's secret) and a
+variant on the plan.
+Prints `publication_id conversation_id variant_id`.
 Usage: python3 .ci/fuzz_fixture.py BASE_URL TOKEN"""
 import json
 import sys
@@ -85,17 +85,12 @@ req = urllib.request.Request(
 with urllib.request.urlopen(req) as r:
     conversation = json.loads(r.read())["conversation_id"]
 # A second variant planned for next week (the fuzzer runs without workers, so it stays
-# planned until the fuzzer takes it off), and a target for this month.
+# planned until the fuzzer takes it off).
 planned = call(
     "POST",
     f"/api/v1/content/{piece['id']}/variants",
-    {"channel_id": feed["id"], "language": "de", "text": "Neu auch sonntags offen."},
+    {"channel_id": feed["id"], "language": "de", "subject": "Sonntags offen",
+     "text": "Neu auch sonntags offen."},
 )["id"]
 call("POST", f"/api/v1/variants/{planned}/schedule", {"at": (now + timedelta(days=7)).isoformat()})
-target = call(
-    "POST",
-    "/api/v1/targets",
-    {"scope": "channel", "scope_id": feed["id"], "metric": "publications",
-     "month": now.strftime("%Y-%m"), "amount": 4},
-)["id"]
-print(publication, conversation, planned, target)
+print(publication, conversation, planned)
