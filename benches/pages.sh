@@ -53,7 +53,7 @@ curl -s -o /dev/null -c "$jar" -b "$jar" -X POST "$BASE/login" \
 session=$(awk '$6 == "pressroom_session" {print $7}' "$jar")
 [ -n "$session" ] || { echo "login failed"; exit 1; }
 
-sql() { if [ "$BACKEND" = postgres ]; then psql -qtA -h 127.0.0.1 -U postgres "$db" -c "$1"; else sqlite3 "$dir/pressroom.db" "$1"; fi; }
+sql() { if [ "$BACKEND" = postgres ]; then psql -qtA -h 127.0.0.1 -U postgres "$db" -c "$1"; else sqlite3 -cmd ".timeout 30000" "$dir/pressroom.db" "$1"; fi; }
 # A published history for the insights and idea pages: the variants that fell due 400 to 40
 # days ago went out (the calendar's current month stays as seeded).
 if [ "$BACKEND" = postgres ]; then ago() { echo "now() - interval '$1 days'"; }; else ago() { echo "datetime('now', '-$1 days')"; }; fi

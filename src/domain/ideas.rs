@@ -1,5 +1,6 @@
 //! What makes an idea valid, and the small text rules around it (tags, mentions, similarity).
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -213,17 +214,28 @@ pub fn mentions(text: &str) -> BTreeSet<String> {
     found
 }
 
-/// Lower-case words of a title without punctuation and the most common short words.
-pub fn title_tokens(title: &str) -> BTreeSet<String> {
+/// Lower-case words of a title without punctuation and the most common short words, borrowed
+/// from the title where it is lower-case already (most titles' words are).
+fn words(title: &str) -> impl Iterator<Item = Cow<'_, str>> {
     const STOP: &[&str] = &[
         "the", "and", "for", "our", "with", "a", "an", "of", "to", "in", "on", "der", "die", "das",
         "und", "für", "mit", "ein", "eine", "le", "la", "les", "et", "pour", "il", "e", "di",
     ];
     title
         .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 2 && !STOP.contains(&w.as_str()))
-        .collect()
+        .map(|w| {
+            if w.chars().any(char::is_uppercase) {
+                Cow::Owned(w.to_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            }
+        })
+        .filter(|w| w.chars().count() >= 2 && !STOP.contains(&w.as_ref()))
+}
+
+/// The distinct words of a title (see `words`).
+pub fn title_tokens(title: &str) -> BTreeSet<String> {
+    words(title).map(Cow::into_owned).collect()
 }
 
 /// Jaccard similarity of two titles' tokens, 0.0 to 1.0.
@@ -231,13 +243,20 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     similarity_to(&title_tokens(a), b)
 }
 
-/// `similarity` with the first title's tokens made once, for comparing one title with many.
+/// `similarity` with the first title's tokens made once, for comparing one title with many
+/// (the idea page compares up to 500): the other title's words are compared where they stand,
+/// without a set built for each.
 pub fn similarity_to(ta: &BTreeSet<String>, b: &str) -> f64 {
-    let tb = title_tokens(b);
+    let mut tb: Vec<Cow<'_, str>> = Vec::with_capacity(16);
+    for w in words(b) {
+        if !tb.contains(&w) {
+            tb.push(w);
+        }
+    }
     if ta.is_empty() || tb.is_empty() {
         return 0.0;
     }
-    let shared = ta.intersection(&tb).count();
+    let shared = tb.iter().filter(|w| ta.contains(w.as_ref())).count();
     shared as f64 / (ta.len() + tb.len() - shared) as f64
 }
 

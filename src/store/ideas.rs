@@ -572,9 +572,8 @@ pub fn card_lists(conn: &mut Conn, ids: &[i64]) -> QueryResult<HashMap<i64, List
     Ok(out)
 }
 
-/// The ids go in as one text bind (`1,2,3`), so the statement is prepared once per connection:
-/// diesel prepares an `IN` list of a page's 200 ids anew on every call (SQLite then compiled
-/// 200 placeholders per board).
+/// The tags of these ideas in their written order, from one statement prepared once per
+/// connection (`super::among_ids`).
 fn tags(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
     use diesel::sql_types::Text;
     #[derive(QueryableByName)]
@@ -584,15 +583,11 @@ fn tags(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
         #[diesel(sql_type = Text)]
         tag: String,
     }
-    let among = match conn {
-        Conn::Sqlite(_) => "idea_id IN (SELECT value FROM json_each('[' || $1 || ']'))",
-        Conn::Pg(_) => "idea_id = ANY(CAST(string_to_array($1, ',') AS BIGINT[]))",
-    };
-    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
     let rows: Vec<Tag> = crate::db::cached(format!(
-        "SELECT idea_id, tag FROM idea_tags WHERE {among} ORDER BY idea_id, position"
+        "SELECT idea_id, tag FROM idea_tags WHERE {} ORDER BY idea_id, position",
+        super::among_ids(conn, "idea_id")
     ))
-    .bind::<Text, _>(list)
+    .bind::<Text, _>(super::ids_bind(ids))
     .load(conn)?;
     Ok(rows.into_iter().map(|t| (t.idea_id, t.tag)).collect())
 }

@@ -411,29 +411,40 @@ pub struct Head {
     pub incoming: usize,
 }
 
-/// The heads of these conversations (only the columns a list shows: no timestamps to read).
+/// The heads of these conversations (only the columns a list shows: no timestamps to read),
+/// from one statement prepared once per connection (`super::among_ids`).
 pub fn heads(
     c: &mut Conn,
     conversation_ids: &[i64],
 ) -> QueryResult<std::collections::HashMap<i64, Head>> {
+    use diesel::sql_types::{BigInt, Text};
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = BigInt)]
+        conversation_id: i64,
+        #[diesel(sql_type = Text)]
+        author: String,
+        #[diesel(sql_type = Text)]
+        author_name: String,
+        #[diesel(sql_type = Text)]
+        text: String,
+    }
     let mut out: std::collections::HashMap<i64, Head> = Default::default();
-    for chunk in conversation_ids.chunks(500) {
-        let rows: Vec<(i64, String, String, String)> = inbox_messages::table
-            .filter(inbox_messages::conversation_id.eq_any(chunk))
-            .filter(inbox_messages::kind.eq(IN))
-            .order((inbox_messages::at.asc(), inbox_messages::id.asc()))
-            .select((
-                inbox_messages::conversation_id,
-                inbox_messages::author,
-                inbox_messages::author_name,
-                inbox_messages::text,
-            ))
-            .load(c)?;
-        for (conv, author, author_name, text) in rows {
-            let h = out.entry(conv).or_default();
-            h.incoming += 1;
-            (h.author, h.author_name, h.text) = (author, author_name, text);
-        }
+    if conversation_ids.is_empty() {
+        return Ok(out);
+    }
+    let rows: Vec<Row> = crate::db::cached(format!(
+        "SELECT conversation_id, author, author_name, text FROM inbox_messages \
+         WHERE {} AND kind = $2 ORDER BY at, id",
+        super::among_ids(c, "conversation_id")
+    ))
+    .bind::<Text, _>(super::ids_bind(conversation_ids))
+    .bind::<Text, _>(IN)
+    .load(c)?;
+    for r in rows {
+        let h = out.entry(r.conversation_id).or_default();
+        h.incoming += 1;
+        (h.author, h.author_name, h.text) = (r.author, r.author_name, r.text);
     }
     Ok(out)
 }

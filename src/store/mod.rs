@@ -35,6 +35,26 @@ pub fn now() -> NaiveDateTime {
     chrono::Utc::now().naive_utc()
 }
 
+/// A condition that `column` is one of the ids bound as `$1` (text: `ids_bind`), and that
+/// bind. One text bind keeps the statement the same for any number of ids, so `db::cached`
+/// prepares it once per connection: diesel prepares an `IN` list of a page's ids anew on
+/// every call (SQLite compiled 200 placeholders per board).
+pub(crate) fn among_ids(conn: &crate::db::Conn, column: &str) -> String {
+    match conn {
+        crate::db::Conn::Sqlite(_) => {
+            format!("{column} IN (SELECT value FROM json_each('[' || $1 || ']'))")
+        }
+        crate::db::Conn::Pg(_) => {
+            format!("{column} = ANY(CAST(string_to_array($1, ',') AS BIGINT[]))")
+        }
+    }
+}
+
+/// The ids as `among_ids` takes them: `1,2,3`.
+pub(crate) fn ids_bind(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+}
+
 pub(crate) fn is_unique_violation(e: &diesel::result::Error) -> bool {
     matches!(
         e,

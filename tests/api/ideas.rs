@@ -14,6 +14,7 @@ each_backend!(
     smtp_outage_delays_mail_but_loses_none,
     bad_input_is_refused_field_by_field_and_nothing_is_saved,
     bulk_actions_and_mail_preferences,
+    an_editor_sees_earlier_ideas_that_look_alike,
 );
 
 struct Team {
@@ -690,4 +691,31 @@ async fn bulk_actions_and_mail_preferences(backend: Backend) {
         outbox_to(app, EDDIE).is_empty(),
         "assigning oneself sends no mail"
     );
+}
+
+async fn an_editor_sees_earlier_ideas_that_look_alike(backend: Backend) {
+    let t = team(backend, free_port()).await;
+    let app = &t.app;
+    let first = hand_in(&t, &t.sam, "Customer story: Huber Bakery").await;
+    let other = hand_in(&t, &t.hanna, "Hiring day at the factory").await;
+    let later = hand_in(&t, &t.sam, "huber bakery customer story, part two").await;
+    let (_, html) = app.get_html(&t.editor, &format!("/ideas/{later}")).await;
+    let similar = html
+        .split("<ul class=\"similar\">")
+        .nth(1)
+        .expect("a list of ideas that look alike")
+        .split("</ul>")
+        .next()
+        .unwrap();
+    // Four words shared (whatever their case) of six in all: 67 %.
+    assert!(
+        similar.contains(&format!("<a href=\"/ideas/{first}\">Customer story: Huber Bakery</a> <span class=\"badge\">67%</span>")),
+        "{similar}"
+    );
+    assert!(!similar.contains(&format!("/ideas/{other}\"")), "{similar}");
+    // Only earlier ideas, and only for editors.
+    let (_, html) = app.get_html(&t.editor, &format!("/ideas/{first}")).await;
+    assert!(!html.contains("class=\"similar\""));
+    let (_, html) = app.get_html(&t.sam, &format!("/ideas/{later}")).await;
+    assert!(!html.contains("class=\"similar\""));
 }
