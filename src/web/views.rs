@@ -32,13 +32,20 @@ type LoadLists = fn(&mut crate::db::Conn, &[i64]) -> diesel::QueryResult<HashMap
 
 async fn names_with(ctx: &Ctx, ids: Vec<i64>, lists: LoadLists) -> Result<Names, AppError> {
     let cache = ctx.state.reference.clone();
-    ctx.db(move |c| {
-        Ok(Names {
-            reference: cache.get(c)?,
-            lists: lists(c, &ids)?,
-        })
+    ctx.db(move |c| Ok(names_in(c, &cache, &ids, lists)?)).await
+}
+
+/// `names_for` on a connection a handler already holds (one trip to the pool fewer).
+pub fn names_in(
+    c: &mut crate::db::Conn,
+    cache: &store::reference::Cache,
+    ids: &[i64],
+    lists: LoadLists,
+) -> diesel::QueryResult<Names> {
+    Ok(Names {
+        reference: cache.get(c)?,
+        lists: lists(c, ids)?,
     })
-    .await
 }
 
 /// An idea as the JSON API and the templates show it.

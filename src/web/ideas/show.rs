@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
-use super::{editors, load, names_for, scope, view};
+use super::{editors, load, scope, view};
 use crate::domain::roles::Role;
 use crate::domain::workflow;
 use crate::error::AppError;
@@ -13,6 +13,7 @@ use crate::store::ideas::Idea;
 use crate::web::context::Ctx;
 use crate::web::markdown::to_safe_html;
 use crate::web::render::{local_time, Page};
+use crate::web::views::names_in;
 
 /// What a failed step or comment brings back: the text the user typed and why it failed.
 #[derive(Default)]
@@ -32,7 +33,8 @@ pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, 
     let me = ctx.me()?.clone();
     let scope = scope(ctx)?;
     let is_editor = me.role() != Role::Contributor;
-    let (events, similar, content_id, results) = {
+    let cache = ctx.state.reference.clone();
+    let (events, similar, content_id, results, names) = {
         let idea = idea.clone();
         ctx.db(move |c| {
             let events = store::ideas::events(c, idea.id)?;
@@ -46,11 +48,11 @@ pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, 
                 similar,
                 store::content::for_idea(c, idea.id)?,
                 store::insights::of_idea(c, idea.id)?,
+                names_in(c, &cache, &[idea.id], store::ideas::lists)?,
             ))
         })
         .await?
     };
-    let names = names_for(ctx, vec![idea.id]).await?;
     let history: Vec<Value> = events
         .iter()
         .map(|e| {
