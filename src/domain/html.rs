@@ -21,21 +21,35 @@ fn entity(b: u8) -> Option<&'static str> {
     })
 }
 
+/// Hands `put` the escaped text of `s` in runs: the text between the seven characters, and
+/// their entities.
+fn runs<E>(s: &str, mut put: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+    let mut rest = s;
+    // All seven are ASCII, so every index found is a character boundary.
+    while let Some((i, e)) = rest
+        .bytes()
+        .enumerate()
+        .find_map(|(i, b)| Some((i, entity(b)?)))
+    {
+        put(&rest[..i])?;
+        put(e)?;
+        rest = &rest[i + 1..];
+    }
+    put(rest)
+}
+
 impl fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut rest = self.0;
-        // All seven are ASCII, so every index found is a character boundary.
-        while let Some((i, e)) = rest
-            .bytes()
-            .enumerate()
-            .find_map(|(i, b)| Some((i, entity(b)?)))
-        {
-            f.write_str(&rest[..i])?;
-            f.write_str(e)?;
-            rest = &rest[i + 1..];
-        }
-        f.write_str(rest)
+        runs(self.0, |run| f.write_str(run))
     }
+}
+
+/// `s` escaped onto the end of `out`, for the hottest loops (no formatter in between).
+pub fn push_esc(out: &mut String, s: &str) {
+    let _ = runs(s, |run| {
+        out.push_str(run);
+        Ok::<(), ()>(())
+    });
 }
 
 /// `s` escaped for HTML, as a value to `write!` into a page.
@@ -66,6 +80,9 @@ mod tests {
         ] {
             assert_eq!(escape(s), handlebars::html_escape(s), "{s:?}");
             assert_eq!(esc(s).to_string(), handlebars::html_escape(s), "{s:?}");
+            let mut pushed = String::from("x");
+            push_esc(&mut pushed, s);
+            assert_eq!(pushed, format!("x{}", handlebars::html_escape(s)), "{s:?}");
         }
     }
 }
