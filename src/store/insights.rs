@@ -13,6 +13,7 @@ use crate::db::schema::{channels, content_pieces, ideas, publications, variants}
 use crate::db::Conn;
 use crate::domain::insights::By;
 use crate::domain::publications::PubState;
+use crate::domain::workflow::State;
 use crate::store::reference::Reference;
 
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
@@ -318,7 +319,7 @@ pub fn steps(conn: &mut Conn, from: NaiveDateTime, to: NaiveDateTime) -> QueryRe
         .is_null()
         .or(idea_events::previous_at.lt(from));
     let counts: Vec<(Option<String>, Option<i64>, i64)> = idea_events::table
-        .filter(idea_events::to_state.eq_any(["submitted", "approved"]))
+        .filter(idea_events::to_state.eq_any([State::Submitted.as_str(), State::Approved.as_str()]))
         .filter(idea_events::at.ge(from))
         .filter(idea_events::at.lt(to))
         .filter(first_in_period)
@@ -332,7 +333,7 @@ pub fn steps(conn: &mut Conn, from: NaiveDateTime, to: NaiveDateTime) -> QueryRe
     let mut counted: FxHashMap<i64, (i64, i64)> = FxHashMap::default();
     for (step, department, n) in counts {
         let c = counted.entry(department.unwrap_or_default()).or_default();
-        if step.as_deref() == Some("approved") {
+        if step.as_deref() == Some(State::Approved.as_str()) {
             c.1 += n;
         } else {
             c.0 += n;

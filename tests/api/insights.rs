@@ -228,10 +228,30 @@ async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
     );
     assert_eq!(f["per_publication"], 9.0);
     assert!(f["lead_days_p50"].as_f64().unwrap() < 0.1, "{f}");
-    // Handed in 1, 3 and 5 days (and an hour) before their posts: the median is 3 days.
     {
         use diesel::prelude::*;
         use pressroom::db::schema::publications as p;
+        // Each post's lead, written in the database's own date arithmetic when it went out,
+        // is the seconds between its idea's hand-in and the post (the clock ran 7 minutes).
+        for id in &ids {
+            let (at, handed_in, lead): (
+                Option<chrono::NaiveDateTime>,
+                Option<chrono::NaiveDateTime>,
+                Option<i64>,
+            ) = p::table
+                .find(id)
+                .select((p::published_at, p::handed_in_at, p::lead_secs))
+                .first(&mut c)
+                .unwrap();
+            let expected = (at.unwrap() - handed_in.unwrap()).num_seconds();
+            let lead = lead.expect("a lead time written at publishing");
+            assert!(lead.abs_diff(expected) <= 1, "{lead} s, not {expected} s");
+            assert!(
+                (419..=900).contains(&lead),
+                "7 minutes and the test's own time: {lead} s"
+            );
+        }
+        // Handed in 1, 3 and 5 days (and an hour) before their posts: the median is 3 days.
         for (n, id) in ids.iter().enumerate() {
             let at: Option<chrono::NaiveDateTime> = p::table
                 .find(id)
