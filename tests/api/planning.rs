@@ -283,6 +283,12 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
         .get_html(&admin, &format!("{month}&channel={letter_id}"))
         .await;
     assert!(only_letter.contains("Winter campaign") && !only_letter.contains("Spring teaser"));
+    // So does a language (only the winter piece has a French variant planned), and the
+    // ideas' own department keeps both.
+    let (_, french) = app.get_html(&admin, &format!("{month}&language=fr")).await;
+    assert!(french.contains("Winter campaign") && !french.contains("Spring teaser"));
+    let (_, marketing) = app.get_html(&admin, &format!("{month}&department=1")).await;
+    assert!(marketing.contains("Winter campaign") && marketing.contains("Spring teaser"));
     // Filters by the idea narrow it too (and a department or pillar with no plan empties it).
     for other in ["department=999999", "pillar=Nowhere"] {
         let (_, none) = app.get_html(&admin, &format!("{month}&{other}")).await;
