@@ -61,3 +61,39 @@ pub(crate) fn is_unique_violation(e: &diesel::result::Error) -> bool {
         diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
     )
 }
+
+/// `SELECT * FROM (q1) AS u0 UNION ALL SELECT * FROM (q2) AS u1 …`: queries with their own
+/// order and limit read in one statement (diesel's `union_all` has no form for the shared
+/// connection, and SQLite takes no parentheses around a compound's parts).
+pub struct UnionAll<Q>(pub Vec<Q>);
+
+impl<Q: diesel::query_builder::QueryFragment<Backend>> diesel::query_builder::QueryFragment<Backend>
+    for UnionAll<Q>
+{
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, Backend>,
+    ) -> diesel::QueryResult<()> {
+        for (i, q) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push_sql(" UNION ALL ");
+            }
+            out.push_sql("SELECT * FROM (");
+            q.walk_ast(out.reborrow())?;
+            out.push_sql(") AS u");
+            out.push_sql(itoa::Buffer::new().format(i));
+        }
+        Ok(())
+    }
+}
+
+impl<Q: diesel::query_builder::Query> diesel::query_builder::Query for UnionAll<Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q> diesel::query_builder::QueryId for UnionAll<Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q, C> diesel::RunQueryDsl<C> for UnionAll<Q> {}

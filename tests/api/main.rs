@@ -7,6 +7,7 @@ mod access;
 mod accounts;
 mod adapters;
 mod auth;
+mod board;
 mod browser;
 mod channels;
 mod cli;

@@ -10,7 +10,6 @@ use super::{names_for_cards, scope};
 use crate::domain::workflow::{self, State};
 use crate::error::AppError;
 use crate::store;
-use crate::store::ideas::Sort;
 use crate::web::context::Ctx;
 use crate::web::fragments::{self, BoardCard};
 use crate::web::render::Page;
@@ -37,17 +36,7 @@ pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
     let (counts, columns) = ctx
         .db(move |c| {
             let counts = store::ideas::count_by_state(c, &scope, &counts_filter, &COLUMNS)?;
-            let mut columns = vec![];
-            for state in COLUMNS {
-                let f = store::ideas::Filter {
-                    state: Some(state),
-                    ..filter.clone()
-                };
-                columns.push((
-                    state,
-                    store::ideas::cards(c, &scope, &f, Sort::Oldest, None, CARDS_PER_COLUMN)?.0,
-                ));
-            }
+            let columns = store::ideas::columns(c, &scope, &filter, &COLUMNS, CARDS_PER_COLUMN)?;
             Ok((counts, columns))
         })
         .await?;

@@ -1,0 +1,122 @@
+//! The board: each state's oldest cards under the filters, with its count, the same whether
+//! the columns are read in one statement or (a search on SQLite) one by one.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{TestApp, ADMIN_EMAIL};
+
+crate::both_backends!(the_board_shows_each_states_oldest_cards_with_or_without_a_search);
+
+/// Each column of a board page: (state, count, the cards' ids in the order shown).
+fn columns(html: &str) -> Vec<(String, i64, Vec<i64>)> {
+    html.split("<section class=\"column\" data-state=\"")
+        .skip(1)
+        .map(|col| {
+            let state = col.split('"').next().unwrap().to_string();
+            let count = col
+                .split("<span class=\"count\">")
+                .nth(1)
+                .and_then(|c| c.split('<').next())
+                .unwrap()
+                .parse()
+                .unwrap();
+            let cards = col
+                .split("</section>")
+                .next()
+                .unwrap()
+                .split("data-id=\"")
+                .skip(1)
+                .map(|c| c.split('"').next().unwrap().parse().unwrap())
+                .collect();
+            (state, count, cards)
+        })
+        .collect()
+}
+
+fn column<'a>(cols: &'a [(String, i64, Vec<i64>)], state: &str) -> &'a (String, i64, Vec<i64>) {
+    cols.iter().find(|c| c.0 == state).expect(state)
+}
+
+async fn the_board_shows_each_states_oldest_cards_with_or_without_a_search(app: TestApp) {
+    let admin = app.setup_admin().await;
+    app.create_department(&admin, "Marketing").await;
+    let api = app.api(ADMIN_EMAIL);
+    let mut ids = vec![];
+    for title in (0..28)
+        .map(|n| format!("Lantern walk {n}"))
+        .chain((0..3).map(|n| format!("Harbour tour {n}")))
+    {
+        let (s, idea) = api
+            .call(
+                "POST",
+                "/api/v1/ideas",
+                json!({"title": title, "department_id": 1}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{idea}");
+        assert_eq!(idea["state"], "submitted");
+        ids.push(idea["id"].as_i64().unwrap());
+    }
+    let (lanterns, harbours) = ids.split_at(28);
+    for id in [lanterns[5], lanterns[0]] {
+        let (s, body) = api
+            .call(
+                "POST",
+                &format!("/api/v1/ideas/{id}/transitions"),
+                json!({"to": "approved"}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "{body}");
+    }
+    // Waiting: 26 lanterns, then the harbours. A column shows its 25 oldest.
+    let waiting: Vec<i64> = lanterns
+        .iter()
+        .chain(harbours)
+        .copied()
+        .filter(|id| *id != lanterns[0] && *id != lanterns[5])
+        .collect();
+    let approved = vec![lanterns[0], lanterns[5]];
+
+    let (s, html) = app.get_html(&admin, "/ideas/board").await;
+    assert_eq!(s, StatusCode::OK);
+    let cols = columns(&html);
+    assert_eq!(
+        cols.len(),
+        8,
+        "one column per state between draft and archived"
+    );
+    assert_eq!(
+        column(&cols, "submitted"),
+        &("submitted".into(), 29, waiting[..25].to_vec())
+    );
+    assert_eq!(
+        column(&cols, "approved"),
+        &("approved".into(), 2, approved.clone())
+    );
+    assert_eq!(column(&cols, "rejected"), &("rejected".into(), 0, vec![]));
+    assert!(
+        html.contains("href=\"/ideas?state=submitted\""),
+        "more than shown"
+    );
+
+    // A search narrows every column and its count.
+    let (_, html) = app.get_html(&admin, "/ideas/board?q=lantern").await;
+    let cols = columns(&html);
+    assert_eq!(
+        column(&cols, "submitted"),
+        &("submitted".into(), 26, waiting[..25].to_vec())
+    );
+    assert_eq!(column(&cols, "approved"), &("approved".into(), 2, approved));
+    let (_, html) = app.get_html(&admin, "/ideas/board?q=harbour").await;
+    let cols = columns(&html);
+    assert_eq!(
+        column(&cols, "submitted"),
+        &("submitted".into(), 3, harbours.to_vec())
+    );
+    assert_eq!(column(&cols, "approved"), &("approved".into(), 0, vec![]));
+    assert!(
+        !html.contains("href=\"/ideas?state=submitted\""),
+        "all shown"
+    );
+}
