@@ -86,6 +86,11 @@ published=$(sql "SELECT count(*) FROM publications")
 sql "INSERT INTO conversations (channel_id, thread_key, state, sentiment, received_at, due_at, last_message_at, created_at, updated_at) SELECT (SELECT min(id) FROM channels), 's:' || id, 'open', 'neutral', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM ideas WHERE id <= 2000" >/dev/null
 sql "INSERT INTO inbox_messages (conversation_id, channel_id, kind, external_id, author, author_name, text, sentiment, at, created_at) SELECT c.id, c.channel_id, 'in', c.thread_key || '-' || n.k, 'reader@social.example', 'Reader', 'When does the shop open on Sundays?', 'neutral', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM conversations c, (SELECT 1 AS k UNION ALL SELECT 2 UNION ALL SELECT 3) n" >/dev/null
 
+# An idea whose title shares no word with the seeded ones (the seed's titles come from a few
+# dozen words, so every other idea page finds its similar ideas among the first few titles).
+sql "INSERT INTO ideas (title, pitch, department_id, audience, pillar, wished_date, links, state, version, submitter_id, created_at, updated_at) SELECT 'Zebra crossing safety week', pitch, department_id, audience, pillar, wished_date, links, 'submitted', 1, submitter_id, created_at, updated_at FROM ideas WHERE id = 1" >/dev/null
+unique=$(sql "SELECT max(id) FROM ideas")
+
 printf '%-55s %12s %10s %14s %10s\n' "path ($N ideas, $V variants, $BACKEND, $CONNS conn.)" "requests/s" "p99" "req/s vs health" "HTML KB"
 base_rps=""
 default_paths=(
@@ -93,6 +98,7 @@ default_paths=(
   "/"
   "/ideas"
   "/ideas/$((N / 2))"
+  "/ideas/$unique"
   "/ideas?state=approved&language=de"
   "/ideas?q=bakery&pillar=Tips&sort=oldest"
   "/ideas?tag=video&assignee=me&from=2020-01-01"

@@ -957,30 +957,21 @@ pub fn similar(
         .filter(|t| t.chars().count() >= 3)
         .take(8)
         .collect();
-    let Some((first, rest)) = tokens.split_first() else {
+    if tokens.is_empty() {
         return Ok(vec![]);
-    };
-    // SQLite's LIKE ignores ASCII case already (and its lower() knows no other letters).
-    let sqlite = Dialect::of(conn) == Dialect::Sqlite;
-    let like = |t: &str| -> Condition {
-        let pattern = format!("%{}%", escape_like(t));
-        if sqlite {
-            Box::new(ideas::title.like(pattern).escape('\\'))
-        } else {
-            Box::new(lower(ideas::title).like(pattern).escape('\\'))
-        }
-    };
-    let any = rest
-        .iter()
-        .fold(like(first), |any, t| Box::new(any.or(like(t))));
-    let candidates: Vec<(i64, String, String)> =
-        query(Dialect::of(conn), scope, &Filter::default())
-            .filter(ideas::id.lt(idea.id))
-            .filter(any)
-            .select((ideas::id, ideas::title, ideas::state))
-            .order(ideas::id.desc())
-            .limit(500)
-            .load(conn)?;
+    }
+    const CANDIDATES: i64 = 500;
+    let words: Vec<&str> = tokens.iter().map(|t| t.as_str()).collect();
+    let dialect = Dialect::of(conn);
+    let candidates: Vec<(i64, String, String)> = query(dialect, scope, &Filter::default())
+        .filter(ideas::id.lt(idea.id))
+        .filter(super::search::sharing_a_title_word(
+            dialect, &words, idea.id, CANDIDATES,
+        ))
+        .select((ideas::id, ideas::title, ideas::state))
+        .order(ideas::id.desc())
+        .limit(CANDIDATES)
+        .load(conn)?;
     let mut alike: Vec<Alike> = candidates
         .into_iter()
         .filter_map(|(id, title, state)| {

@@ -4,7 +4,7 @@
 //! its parser would read as parts of versions, hosts, addresses and paths turned into spaces.
 //! Both then split text into lower-case words and match every word of the query as a prefix.
 
-use diesel::sql_types::{Bool, Text};
+use diesel::sql_types::{BigInt, Bool, Text};
 
 use super::ideas::Condition;
 use crate::db::Conn;
@@ -56,6 +56,50 @@ pub fn matches(dialect: Dialect, q: &str) -> Condition {
                      './@:-', '     ')) @@ to_tsquery('simple', ",
                 )
                 .bind::<Text, _>(ts.join(" & "))
+                .sql(")"),
+            )
+        }
+    }
+}
+
+/// Ideas before `before` (an id) whose title has one of `words` (lower-case letters and
+/// digits) as a whole word, the newest `limit` of them: the candidates for "similar earlier
+/// ideas", found through the index whatever the words. Scanning titles with `LIKE` until
+/// enough matched was quick for common words but read every earlier title (30 ms on SQLite,
+/// 75 ms on PostgreSQL at 100k ideas) for an idea whose words no other title has.
+pub fn sharing_a_title_word(
+    dialect: Dialect,
+    words: &[&str],
+    before: i64,
+    limit: i64,
+) -> Condition {
+    if words.is_empty() {
+        return Box::new(diesel::dsl::sql::<Bool>("1 = 0"));
+    }
+    match dialect {
+        Dialect::Sqlite => {
+            let any: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+            Box::new(
+                diesel::dsl::sql::<Bool>(
+                    "ideas.id IN (SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH ",
+                )
+                .bind::<Text, _>(format!("title : ({})", any.join(" OR ")))
+                .sql(" AND rowid < ")
+                .bind::<BigInt, _>(before)
+                .sql(" ORDER BY rowid DESC LIMIT ")
+                .bind::<BigInt, _>(limit)
+                .sql(")"),
+            )
+        }
+        Dialect::Postgres => {
+            let any: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+            Box::new(
+                diesel::dsl::sql::<Bool>(
+                    // The expression of the index `ideas_title_words` (migration 000026).
+                    "to_tsvector('simple', translate(ideas.title, './@:-', '     ')) \
+                     @@ to_tsquery('simple', ",
+                )
+                .bind::<Text, _>(any.join(" | "))
                 .sql(")"),
             )
         }

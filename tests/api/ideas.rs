@@ -713,6 +713,29 @@ async fn an_editor_sees_earlier_ideas_that_look_alike(backend: Backend) {
         "{similar}"
     );
     assert!(!similar.contains(&format!("/ideas/{other}\"")), "{similar}");
+    // Candidates are found by their titles' words as they are now: retitled, the other one
+    // looks alike too.
+    let api = app.api(EDDIE);
+    let (_, before) = api
+        .call(
+            "GET",
+            &format!("/api/v1/ideas/{other}"),
+            serde_json::json!({}),
+        )
+        .await;
+    let (s, body) = api
+        .call(
+            "PATCH",
+            &format!("/api/v1/ideas/{other}"),
+            serde_json::json!({"title": "Bakery Huber: a customer story", "version": before["version"]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let (_, html) = app.get_html(&t.editor, &format!("/ideas/{later}")).await;
+    assert!(
+        html.contains(&format!("<a href=\"/ideas/{other}\">Bakery Huber: a customer story</a> <span class=\"badge\">67%</span>")),
+        "{html}"
+    );
     // Only earlier ideas, and only for editors.
     let (_, html) = app.get_html(&t.editor, &format!("/ideas/{first}")).await;
     assert!(!html.contains("class=\"similar\""));
