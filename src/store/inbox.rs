@@ -418,33 +418,24 @@ pub fn heads(
     conversation_ids: &[i64],
 ) -> QueryResult<std::collections::HashMap<i64, Head>> {
     use diesel::sql_types::{BigInt, Text};
-    #[derive(QueryableByName)]
-    struct Row {
-        #[diesel(sql_type = BigInt)]
-        conversation_id: i64,
-        #[diesel(sql_type = Text)]
-        author: String,
-        #[diesel(sql_type = Text)]
-        author_name: String,
-        #[diesel(sql_type = Text)]
-        text: String,
-    }
     let mut out: std::collections::HashMap<i64, Head> = Default::default();
     if conversation_ids.is_empty() {
         return Ok(out);
     }
-    let rows: Vec<Row> = crate::db::cached(format!(
+    // Read by position (by column name, the lookups were a fifth of the decoding).
+    let rows: Vec<(i64, String, String, String)> = crate::db::cached(format!(
         "SELECT conversation_id, author, author_name, text FROM inbox_messages \
          WHERE {} AND kind = $2 ORDER BY at, id",
         super::among_ids(c, "conversation_id")
     ))
     .bind::<Text, _>(super::ids_bind(conversation_ids))
     .bind::<Text, _>(IN)
+    .typed::<(BigInt, Text, Text, Text)>()
     .load(c)?;
-    for r in rows {
-        let h = out.entry(r.conversation_id).or_default();
+    for (id, author, author_name, text) in rows {
+        let h = out.entry(id).or_default();
         h.incoming += 1;
-        (h.author, h.author_name, h.text) = (r.author, r.author_name, r.text);
+        (h.author, h.author_name, h.text) = (author, author_name, text);
     }
     Ok(out)
 }
