@@ -679,21 +679,14 @@ pub fn card_lists(conn: &mut Conn, ids: &[i64]) -> QueryResult<HashMap<i64, List
 /// The tags of these ideas in their written order, from one statement prepared once per
 /// connection (`super::among_ids`).
 fn tags(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
-    use diesel::sql_types::Text;
-    #[derive(QueryableByName)]
-    struct Tag {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        idea_id: i64,
-        #[diesel(sql_type = Text)]
-        tag: String,
-    }
-    let rows: Vec<Tag> = crate::db::cached(format!(
+    use diesel::sql_types::{BigInt, Text};
+    crate::db::cached(format!(
         "SELECT idea_id, tag FROM idea_tags WHERE {} ORDER BY idea_id, position",
         super::among_ids(conn, "idea_id")
     ))
     .bind::<Text, _>(super::ids_bind(ids))
-    .load(conn)?;
-    Ok(rows.into_iter().map(|t| (t.idea_id, t.tag)).collect())
+    .typed::<(BigInt, Text)>()
+    .load(conn)
 }
 
 pub fn lists_of(conn: &mut Conn, id: i64) -> QueryResult<Lists> {
