@@ -321,7 +321,9 @@ pub fn columns(
         state: Some(state),
         ..filter.clone()
     };
-    let rows: Vec<Card> = match (dialect, filter.q.is_some()) {
+    // As `condition` reads it: blank text searches for nothing.
+    let searching = filter.q.as_deref().is_some_and(|q| !q.trim().is_empty());
+    let rows: Vec<Card> = match (dialect, searching) {
         (Dialect::Sqlite, true) => {
             return states
                 .iter()
