@@ -20,8 +20,6 @@ use crate::domain::access::IdeaScope;
 use crate::domain::ideas::{IdeaFields, RawIdea};
 use crate::domain::workflow::State;
 
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
-
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = ideas)]
 pub struct Idea {
@@ -349,7 +347,8 @@ pub fn columns(
                     "row_number() OVER (PARTITION BY ideas.state ORDER BY ideas.id) AS rn",
                 ),
             ));
-            FirstPerState { all, limit }.load(conn)?
+            let numbered: Vec<(Card, i64)> = FirstPerState { all, limit }.load(conn)?;
+            numbered.into_iter().map(|(card, _)| card).collect()
         }
         _ => {
             let each: Vec<_> = states
@@ -377,7 +376,7 @@ pub fn columns(
     Ok(out)
 }
 
-/// The cards of `all` (cards numbered per state as `rn`) up to `limit` per state.
+/// The rows of `all` (numbered per state as its last column, `rn`) up to `limit` per state.
 struct FirstPerState<Q> {
     all: Q,
     limit: i64,
@@ -390,18 +389,15 @@ impl<Q: diesel::query_builder::QueryFragment<Backend>> diesel::query_builder::Qu
         &'b self,
         mut out: diesel::query_builder::AstPass<'_, 'b, Backend>,
     ) -> QueryResult<()> {
-        out.push_sql(
-            "SELECT r.id, r.title, r.department_id, r.state, r.version, r.submitter_id, \
-             r.assignee_id, r.wished_date, r.created_at FROM (",
-        );
+        out.push_sql("SELECT * FROM (");
         self.all.walk_ast(out.reborrow())?;
         out.push_sql(") AS r WHERE r.rn <= ");
         out.push_bind_param::<diesel::sql_types::BigInt, _>(&self.limit)
     }
 }
 
-impl<Q> diesel::query_builder::Query for FirstPerState<Q> {
-    type SqlType = diesel::dsl::SqlTypeOf<diesel::dsl::AsSelect<Card, Backend>>;
+impl<Q: diesel::query_builder::Query> diesel::query_builder::Query for FirstPerState<Q> {
+    type SqlType = Q::SqlType;
 }
 
 impl<Q> diesel::query_builder::QueryId for FirstPerState<Q> {
