@@ -2,15 +2,17 @@
 //! the actor chose. The publication and its job are planned in the same transaction, and when
 //! every variant of the piece has a time the idea is scheduled.
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::QueryResult;
 use serde_json::Value;
 
 use super::transition_idea::transition_idea;
 use super::ActionError;
 use crate::db::Conn;
 use crate::domain::channels::Kind;
+use crate::domain::slots::next_slots;
 use crate::domain::slots::PostingSchedule;
-use crate::domain::variants::{self as rules, next_free_slot, VariantText};
+use crate::domain::variants::{self as rules, VariantText};
 use crate::domain::workflow::State;
 use crate::mail::Composer;
 use crate::store;
@@ -51,6 +53,37 @@ pub fn channel_problems(ch: &Channel, v: &Variant) -> Vec<rules::Problem> {
     )
 }
 
+/// The channel's next `n` free slots after `now`; the variant `except`'s own time counts as
+/// free. Only the times within reach of the slots looked through are read.
+pub fn free_slots(
+    c: &mut Conn,
+    ch: &Channel,
+    except: i64,
+    now: NaiveDateTime,
+    n: usize,
+) -> QueryResult<Vec<DateTime<Utc>>> {
+    let schedules: Vec<PostingSchedule> = store::channels::schedules(c, ch.id)?
+        .iter()
+        .filter_map(|r| PostingSchedule::parse(&r.cron, &r.timezone).ok())
+        .collect();
+    let candidates = next_slots(&schedules, now.and_utc(), rules::SLOTS_AHEAD);
+    let taken: Vec<DateTime<Utc>> = match (candidates.first(), candidates.last()) {
+        (Some(first), Some(last)) if !ch.several_per_slot => {
+            store::content::taken(c, ch.id, (first.naive_utc(), last.naive_utc()), except)?
+                .iter()
+                .map(|t| t.and_utc())
+                .collect()
+        }
+        _ => vec![],
+    };
+    Ok(rules::free_among(
+        &candidates,
+        &taken,
+        ch.several_per_slot,
+        n,
+    ))
+}
+
 /// Schedules the variant and answers the time it got.
 pub fn schedule_variant(
     c: &mut Conn,
@@ -66,19 +99,10 @@ pub fn schedule_variant(
     }
     let at = match target {
         Target::At(t) => t,
-        Target::NextSlot => {
-            let schedules: Vec<PostingSchedule> = store::channels::schedules(c, ch.id)?
-                .iter()
-                .filter_map(|r| PostingSchedule::parse(&r.cron, &r.timezone).ok())
-                .collect();
-            let taken: Vec<_> = store::content::taken(c, ch.id, now, v.id)?
-                .iter()
-                .map(|t| t.and_utc())
-                .collect();
-            next_free_slot(&schedules, &taken, ch.several_per_slot, now.and_utc())
-                .ok_or(ActionError::Refused("error-no-free-slot"))?
-                .naive_utc()
-        }
+        Target::NextSlot => free_slots(c, ch, v.id, now, 1)?
+            .first()
+            .ok_or(ActionError::Refused("error-no-free-slot"))?
+            .naive_utc(),
     };
     if at <= now {
         return Err(ActionError::Refused("error-schedule-past"));
@@ -89,7 +113,7 @@ pub fn schedule_variant(
         if !matches!(idea.state, State::InProduction | State::Scheduled) {
             return Err(ActionError::Refused("error-schedule-state"));
         }
-        if !ch.several_per_slot && store::content::taken(c, ch.id, at, v.id)?.contains(&at) {
+        if !ch.several_per_slot && store::content::taken(c, ch.id, (at, at), v.id)?.contains(&at) {
             return Err(ActionError::Refused("error-slot-taken"));
         }
         store::content::set_time(c, v.id, Some(at))?;

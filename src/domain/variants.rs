@@ -4,7 +4,6 @@
 use chrono::{DateTime, Utc};
 
 use super::channels::Kind;
-use super::slots::{next_slots, PostingSchedule};
 
 /// Mastodon counts every link as 23 characters, whatever its length.
 pub const MASTODON_URL_LENGTH: usize = 23;
@@ -97,36 +96,31 @@ pub fn check(kind: Kind, mastodon_limit: Option<usize>, v: &VariantText) -> Vec<
     problems
 }
 
-/// The first slot after `after` that no other variant holds (unless the channel allows
-/// several per slot). Looks a year of slots ahead at most.
-pub fn next_free_slot(
-    schedules: &[PostingSchedule],
-    taken: &[DateTime<Utc>],
-    several_per_slot: bool,
-    after: DateTime<Utc>,
-) -> Option<DateTime<Utc>> {
-    free_slots(schedules, taken, several_per_slot, after, 1)
-        .into_iter()
-        .next()
-}
+/// How many of a channel's slots are looked through for free ones: with a daily schedule five
+/// years, with an hourly one twelve weeks.
+pub const SLOTS_AHEAD: usize = 2000;
 
-pub fn free_slots(
-    schedules: &[PostingSchedule],
+/// The first `n` of `candidates` (increasing slots) that no other variant holds, unless the
+/// channel allows several per slot.
+pub fn free_among(
+    candidates: &[DateTime<Utc>],
     taken: &[DateTime<Utc>],
     several_per_slot: bool,
-    after: DateTime<Utc>,
     n: usize,
 ) -> Vec<DateTime<Utc>> {
-    next_slots(schedules, after, 2000)
-        .into_iter()
+    let taken: std::collections::HashSet<&DateTime<Utc>> = taken.iter().collect();
+    candidates
+        .iter()
         .filter(|t| several_per_slot || !taken.contains(t))
         .take(n)
+        .copied()
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::slots::PostingSchedule;
     use chrono::TimeZone;
 
     #[test]
@@ -203,21 +197,17 @@ mod tests {
         let after = Utc.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap();
         let first = Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap();
         let second = Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();
+        let slots = crate::domain::slots::next_slots(std::slice::from_ref(&s), after, SLOTS_AHEAD);
+        assert_eq!(free_among(&slots, &[], false, 1), vec![first]);
+        assert_eq!(free_among(&slots, &[first], false, 1), vec![second]);
+        assert_eq!(free_among(&slots, &[first], true, 2), vec![first, second]);
         assert_eq!(
-            next_free_slot(std::slice::from_ref(&s), &[], false, after),
-            Some(first)
+            free_among(&slots, &[second], false, 2)[1],
+            Utc.with_ymd_and_hms(2026, 11, 25, 8, 0, 0).unwrap()
         );
         assert_eq!(
-            next_free_slot(std::slice::from_ref(&s), &[first], false, after),
-            Some(second)
-        );
-        assert_eq!(
-            next_free_slot(std::slice::from_ref(&s), &[first], true, after),
-            Some(first)
-        );
-        assert_eq!(
-            next_free_slot(&[], &[], false, after),
-            None,
+            free_among(&[], &[], false, 1),
+            vec![],
             "no schedule, no slot"
         );
     }

@@ -211,7 +211,29 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
         )
         .await;
     assert_eq!(s, StatusCode::OK);
-    assert!(zurich(v2j["scheduled_at"].as_str().unwrap()) > local);
+    let second = zurich(v2j["scheduled_at"].as_str().unwrap());
+    assert!(second > local);
+
+    // The first piece's page offers its variant's own slot again, not the one the second
+    // piece holds, and the ten free ones after.
+    let (_, html) = app.get_html(&admin, &page).await;
+    let list = &html[html
+        .find(&format!(r#"<select id="slot-{mv}""#))
+        .expect("a slot list")..];
+    let list = &list[..list.find("</select>").unwrap()];
+    let offered: Vec<DateTime<Utc>> = list
+        .split(r#"<option value=""#)
+        .skip(1)
+        .map(|o| {
+            DateTime::parse_from_rfc3339(&o[..o.find('"').unwrap()])
+                .unwrap()
+                .to_utc()
+        })
+        .collect();
+    assert_eq!(offered.len(), 10, "{list}");
+    assert_eq!(offered[0], local.to_utc(), "{list}");
+    assert!(!offered.contains(&second.to_utc()), "{list}");
+    assert!(offered.windows(2).all(|w| w[0] < w[1]), "{list}");
 
     // The newsletter needs a subject; once every variant has a time the idea is scheduled.
     let r = app

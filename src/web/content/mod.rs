@@ -11,9 +11,8 @@ use actix_web::HttpResponse;
 use chrono::{NaiveDateTime, TimeZone};
 use serde_json::{json, Value};
 
-use crate::actions::schedule_variant::{channel_problems, mastodon_limit};
+use crate::actions::schedule_variant::{channel_problems, free_slots, mastodon_limit};
 use crate::domain::ideas::LANGUAGES;
-use crate::domain::slots::PostingSchedule;
 use crate::domain::variants::{self as rules, mastodon_length};
 use crate::error::AppError;
 use crate::store;
@@ -44,37 +43,32 @@ pub async fn render(
 ) -> Result<HttpResponse, AppError> {
     let (content, idea) = load(ctx, content_id).await?;
     let tz = ctx.me()?.timezone.clone();
-    let (vars, channels, pubs) = ctx
+    let (vars, channels, free, pubs) = ctx
         .db(move |c| {
             let vars = store::content::variants_of(c, content_id)?;
-            // Slots and taken times only for the channels this piece has variants on.
-            let mut chans = vec![];
-            for ch in store::channels::list(c)? {
-                let (rows, taken) = if vars.iter().any(|v| v.channel_id == ch.id) {
-                    (
-                        store::channels::schedules(c, ch.id)?,
-                        store::content::taken(c, ch.id, store::now(), -1)?,
-                    )
-                } else {
-                    (vec![], vec![])
-                };
-                chans.push((ch, rows, taken));
+            let channels = store::channels::list(c)?;
+            // Each variant's free slots, its own time counting as free.
+            let mut free = std::collections::HashMap::new();
+            for v in &vars {
+                if let Some(ch) = channels.iter().find(|ch| ch.id == v.channel_id) {
+                    let slots = free_slots(c, ch, v.id, store::now(), 10)?;
+                    free.insert(v.id, slots);
+                }
             }
             let ids: Vec<i64> = vars.iter().map(|v| v.id).collect();
             let pubs = store::publications::for_variants(c, &ids)?;
-            Ok((vars, chans, pubs))
+            Ok((vars, channels, free, pubs))
         })
         .await?;
-    let now = chrono::Utc::now();
     let pub_labels = crate::web::publications::list::labels(ctx);
     let variants_view: Vec<Value> = vars
         .iter()
         .filter_map(|v| {
-            let (ch, rows, taken) = channels.iter().find(|(ch, _, _)| ch.id == v.channel_id)?;
-            let schedules: Vec<PostingSchedule> = rows.iter().filter_map(|r| PostingSchedule::parse(&r.cron, &r.timezone).ok()).collect();
-            let taken_utc: Vec<_> = taken.iter().filter(|t| Some(**t) != v.scheduled_at).map(|t| t.and_utc()).collect();
-            let free: Vec<Value> = rules::free_slots(&schedules, &taken_utc, ch.several_per_slot, now, 10)
+            let ch = channels.iter().find(|ch| ch.id == v.channel_id)?;
+            let free: Vec<Value> = free
+                .get(&v.id)
                 .into_iter()
+                .flatten()
                 .map(|t| json!({"value": t.to_rfc3339(), "text": local_time(t.naive_utc(), &tz)}))
                 .collect();
             let images = v.image_list();
@@ -112,7 +106,7 @@ pub async fn render(
         .collect();
     let channel_options: Vec<Value> = channels
         .iter()
-        .map(|(ch, _, _)| json!({"value": ch.id, "text": ch.name}))
+        .map(|ch| json!({"value": ch.id, "text": ch.name}))
         .collect();
     let languages: Vec<Value> = LANGUAGES
         .iter()
