@@ -207,7 +207,7 @@ mod tests {
         );
         assert_eq!(
             free_among(&[], &[], false, 1),
-            vec![],
+            Vec::<DateTime<Utc>>::new(),
             "no schedule, no slot"
         );
     }

@@ -9,6 +9,7 @@ pub mod content;
 pub mod context;
 pub mod errors;
 pub mod feeds;
+pub mod fields;
 pub mod forms;
 pub mod fragments;
 pub mod health;

@@ -32,6 +32,7 @@ pub fn templates(i18n: Arc<I18n>) -> Result<Handlebars<'static>, String> {
         hb.register_template_string(name, text)
             .map_err(|e| format!("template {file}: {e}"))?;
     }
+    super::fields::register(&mut hb, i18n.clone());
     hb.register_helper("t", Box::new(Translate(i18n)));
     hb.register_helper("csrf_field", Box::new(csrf_field));
     Ok(hb)
