@@ -90,6 +90,8 @@ sql "INSERT INTO inbox_messages (conversation_id, channel_id, kind, external_id,
 # dozen words, so every other idea page finds its similar ideas among the first few titles).
 sql "INSERT INTO ideas (title, pitch, department_id, audience, pillar, wished_date, links, state, version, submitter_id, created_at, updated_at) SELECT 'Zebra crossing safety week', pitch, department_id, audience, pillar, wished_date, links, 'submitted', 1, submitter_id, created_at, updated_at FROM ideas WHERE id = 1" >/dev/null
 unique=$(sql "SELECT max(id) FROM ideas")
+# A piece with variants on scheduled channels: its page lists each variant's free slots.
+piece=$(sql "SELECT content_id FROM variants WHERE channel_id IS NOT NULL ORDER BY id LIMIT 1 OFFSET $((V / 2))")
 
 printf '%-55s %12s %10s %14s %10s\n' "path ($N ideas, $V variants, $BACKEND, $CONNS conn.)" "requests/s" "p99" "req/s vs health" "HTML KB"
 base_rps=""
@@ -108,7 +110,9 @@ default_paths=(
   "/calendar?view=week"
   "/calendar?view=agenda&channel=1"
   "/calendar?view=month&language=de&department=1"
+  "/content/$piece"
   "/publications"
+  "/account"
   "/insights?days=365&by=channel"
   "/insights?days=365&by=department"
   "/inbox")

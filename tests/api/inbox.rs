@@ -290,6 +290,16 @@ async fn replies_go_out_once_in_reply_to_the_last_message_and_stop_the_clock(bac
         )
         .await;
     assert_eq!(s, StatusCode::ACCEPTED, "{body}");
+    // The list shows the latest incoming message and how many came in (the reply is ours).
+    let (admin, _) = app.login(ADMIN_EMAIL, PASSWORD).await;
+    let (s, html) = app.get_html(&admin, "/inbox?state=all").await;
+    assert_eq!(s, StatusCode::OK);
+    let item = &html[html
+        .find(&format!(r#"href="/inbox/{id}""#))
+        .expect("the conversation is listed")..];
+    let item = &item[..item.find("</li>").unwrap()];
+    assert!(item.contains("@desk Und wann kommt Teil 2?"), "{item}");
+    assert!(item.contains("2 ✉"), "{item}");
     let replies = |c: &Value| -> Vec<Value> {
         c["messages"]
             .as_array()
