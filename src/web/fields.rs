@@ -13,14 +13,31 @@ use handlebars::{
 use serde_json::Value;
 
 use crate::domain::html::push_esc;
-use crate::i18n::{self, I18n};
+use crate::i18n::I18n;
 
 pub fn register(hb: &mut Handlebars<'static>, i18n: Arc<I18n>) {
-    hb.register_helper("field", Box::new(field));
-    hb.register_helper("select", Box::new(select));
-    hb.register_helper("textarea", Box::new(textarea));
-    hb.register_helper("checkboxes", Box::new(checkboxes));
+    hb.register_helper("field", Box::new(Writes(field)));
+    hb.register_helper("select", Box::new(Writes(select)));
+    hb.register_helper("textarea", Box::new(Writes(textarea)));
+    hb.register_helper("checkboxes", Box::new(Writes(checkboxes)));
     hb.register_helper("error_summary", Box::new(ErrorSummary(i18n)));
+}
+
+/// A helper that writes what a function makes of its named parameters.
+struct Writes(fn(&Params) -> String);
+
+impl HelperDef for Writes {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        out.write(&(self.0)(&Params(h)))?;
+        Ok(())
+    }
 }
 
 /// A helper's named parameters, read as `{{#if}}` and `{{…}}` would read them.
@@ -61,6 +78,26 @@ fn open(out: &mut String, p: &Params, name: &str) {
     out.push_str("</label>\n  ");
 }
 
+/// `<tag id="f-name" name="name"`: a control's opening, its attributes to follow.
+fn control(out: &mut String, tag: &str, name: &str) {
+    out.push('<');
+    out.push_str(tag);
+    out.push_str(" id=\"f-");
+    push_esc(out, name);
+    out.push_str("\" name=\"");
+    push_esc(out, name);
+    out.push('"');
+}
+
+/// The parameter, escaped, or `default` when it is not set.
+fn or(out: &mut String, p: &Params, key: &str, default: &str) {
+    if p.is(key) {
+        push_esc(out, &p.text(key));
+    } else {
+        out.push_str(default);
+    }
+}
+
 /// `aria-invalid` and the pointer to the error under the field.
 fn invalid(out: &mut String, name: &str) {
     out.push_str(r#" aria-invalid="true" aria-describedby="f-"#);
@@ -92,27 +129,13 @@ fn close(out: &mut String, p: &Params, name: &str, hint_id: bool) {
 }
 
 /// `{{field name= label= value= type= hint= error= autocomplete= required=}}`: an input.
-fn field(
-    h: &Helper,
-    _: &Handlebars,
-    _: &Context,
-    _: &mut RenderContext,
-    out: &mut dyn Output,
-) -> HelperResult {
-    let p = Params(h);
+fn field(p: &Params) -> String {
     let name = p.text("name");
     let mut s = String::with_capacity(512);
-    open(&mut s, &p, &name);
-    s.push_str("<input id=\"f-");
-    push_esc(&mut s, &name);
-    s.push_str("\" name=\"");
-    push_esc(&mut s, &name);
-    s.push_str("\" type=\"");
-    if p.is("type") {
-        push_esc(&mut s, &p.text("type"));
-    } else {
-        s.push_str("text");
-    }
+    open(&mut s, p, &name);
+    control(&mut s, "input", &name);
+    s.push_str(" type=\"");
+    or(&mut s, p, "type", "text");
     s.push_str("\" value=\"");
     push_esc(&mut s, &p.text("value"));
     s.push('"');
@@ -132,33 +155,18 @@ fn field(
         s.push_str("-hint\"");
     }
     s.push('>');
-    close(&mut s, &p, &name, true);
-    out.write(&s)?;
-    Ok(())
+    close(&mut s, p, &name, true);
+    s
 }
 
 /// `{{textarea name= label= value= rows= hint= error=}}`.
-fn textarea(
-    h: &Helper,
-    _: &Handlebars,
-    _: &Context,
-    _: &mut RenderContext,
-    out: &mut dyn Output,
-) -> HelperResult {
-    let p = Params(h);
+fn textarea(p: &Params) -> String {
     let name = p.text("name");
     let mut s = String::with_capacity(512);
-    open(&mut s, &p, &name);
-    s.push_str("<textarea id=\"f-");
-    push_esc(&mut s, &name);
-    s.push_str("\" name=\"");
-    push_esc(&mut s, &name);
-    s.push_str("\" rows=\"");
-    if p.is("rows") {
-        push_esc(&mut s, &p.text("rows"));
-    } else {
-        s.push('4');
-    }
+    open(&mut s, p, &name);
+    control(&mut s, "textarea", &name);
+    s.push_str(" rows=\"");
+    or(&mut s, p, "rows", "4");
     s.push('"');
     if p.is("error") {
         invalid(&mut s, &name);
@@ -166,9 +174,8 @@ fn textarea(
     s.push('>');
     push_esc(&mut s, &p.text("value"));
     s.push_str("</textarea>");
-    close(&mut s, &p, &name, false);
-    out.write(&s)?;
-    Ok(())
+    close(&mut s, p, &name, false);
+    s
 }
 
 /// The items of a list parameter (`[{"value", "text", "selected"|"checked"}]`).
@@ -181,23 +188,12 @@ fn items<'a>(p: &'a Params, key: &str) -> &'a [Value] {
 
 /// `{{select name= label= options= empty= hint= error=}}`: options are `{value, text,
 /// selected}`; `empty` is a first option with no value.
-fn select(
-    h: &Helper,
-    _: &Handlebars,
-    _: &Context,
-    _: &mut RenderContext,
-    out: &mut dyn Output,
-) -> HelperResult {
-    let p = Params(h);
+fn select(p: &Params) -> String {
     let name = p.text("name");
-    let options = items(&p, "options");
+    let options = items(p, "options");
     let mut s = String::with_capacity(512 + options.len() * 64);
-    open(&mut s, &p, &name);
-    s.push_str("<select id=\"f-");
-    push_esc(&mut s, &name);
-    s.push_str("\" name=\"");
-    push_esc(&mut s, &name);
-    s.push('"');
+    open(&mut s, p, &name);
+    control(&mut s, "select", &name);
     if p.is("error") {
         invalid(&mut s, &name);
     }
@@ -223,23 +219,15 @@ fn select(
         s.push_str("</option>");
     }
     s.push_str("\n  </select>");
-    close(&mut s, &p, &name, false);
-    out.write(&s)?;
-    Ok(())
+    close(&mut s, p, &name, false);
+    s
 }
 
 /// `{{checkboxes name= label= options= empty= error=}}`: options are `{value, text,
 /// checked}`; `empty` is said when there are none.
-fn checkboxes(
-    h: &Helper,
-    _: &Handlebars,
-    _: &Context,
-    _: &mut RenderContext,
-    out: &mut dyn Output,
-) -> HelperResult {
-    let p = Params(h);
+fn checkboxes(p: &Params) -> String {
     let name = p.text("name");
-    let options = items(&p, "options");
+    let options = items(p, "options");
     let mut s = String::with_capacity(512 + options.len() * 96);
     s.push_str(r#"<fieldset class="field checks"#);
     if p.is("error") {
@@ -274,8 +262,7 @@ fn checkboxes(
         s.push_str("</p>");
     }
     s.push_str("\n</fieldset>");
-    out.write(&s)?;
-    Ok(())
+    s
 }
 
 /// `{{error_summary errors}}`: the form's errors (`{field: message}`) listed on top, each
@@ -297,11 +284,7 @@ impl HelperDef for ErrorSummary {
         if errors.is_empty() {
             return Ok(());
         }
-        let lang = ctx
-            .data()
-            .get("lang")
-            .and_then(Value::as_str)
-            .unwrap_or(i18n::DEFAULT);
+        let lang = super::render::lang_of(ctx);
         let mut s = String::with_capacity(256 + errors.len() * 96);
         s.push_str("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\">\n  <h2>");
         push_esc(&mut s, &self.0.text(lang, "form-has-errors", &[]));

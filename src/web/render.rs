@@ -38,6 +38,14 @@ pub fn templates(i18n: Arc<I18n>) -> Result<Handlebars<'static>, String> {
     Ok(hb)
 }
 
+/// The page's language, as the frame puts it into every page's data.
+pub fn lang_of(ctx: &Context) -> &str {
+    ctx.data()
+        .get("lang")
+        .and_then(Value::as_str)
+        .unwrap_or(i18n::DEFAULT)
+}
+
 /// `{{t "key" name=value}}`, or `(t "key")` inside another expression; escaped like any value.
 struct Translate(Arc<I18n>);
 
@@ -53,11 +61,7 @@ impl HelperDef for Translate {
             .param(0)
             .and_then(|v| v.value().as_str())
             .ok_or(RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
-        let lang = ctx
-            .data()
-            .get("lang")
-            .and_then(Value::as_str)
-            .unwrap_or(i18n::DEFAULT);
+        let lang = lang_of(ctx);
         let args: Vec<(&str, String)> = h
             .hash()
             .iter()
