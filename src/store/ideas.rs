@@ -943,16 +943,16 @@ pub fn similar(
     limit: usize,
 ) -> QueryResult<Vec<Alike>> {
     let own = crate::domain::ideas::title_tokens(&idea.title);
-    let tokens: Vec<&String> = own
+    let words: Vec<&str> = own
         .iter()
+        .map(String::as_str)
         .filter(|t| t.chars().count() >= 3)
         .take(8)
         .collect();
-    if tokens.is_empty() {
+    if words.is_empty() {
         return Ok(vec![]);
     }
     const CANDIDATES: i64 = 500;
-    let words: Vec<&str> = tokens.iter().map(|t| t.as_str()).collect();
     let dialect = Dialect::of(conn);
     let candidates: Vec<(i64, String, String)> = query(dialect, scope, &Filter::default())
         .filter(ideas::id.lt(idea.id))

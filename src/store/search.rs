@@ -80,15 +80,13 @@ pub fn sharing_a_title_word(
         Dialect::Sqlite => {
             let any: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
             Box::new(
-                diesel::dsl::sql::<Bool>(
-                    "ideas.id IN (SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH ",
-                )
-                .bind::<Text, _>(format!("title : ({})", any.join(" OR ")))
-                .sql(" AND rowid < ")
-                .bind::<BigInt, _>(before)
-                .sql(" ORDER BY rowid DESC LIMIT ")
-                .bind::<BigInt, _>(limit)
-                .sql(")"),
+                diesel::dsl::sql::<Bool>(FTS_MATCHES)
+                    .bind::<Text, _>(format!("title : ({})", any.join(" OR ")))
+                    .sql(" AND rowid < ")
+                    .bind::<BigInt, _>(before)
+                    .sql(" ORDER BY rowid DESC LIMIT ")
+                    .bind::<BigInt, _>(limit)
+                    .sql(")"),
             )
         }
         Dialect::Postgres => {

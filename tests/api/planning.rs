@@ -214,8 +214,8 @@ async fn pieces_get_variants_slots_a_calendar_and_an_ics_feed(app: TestApp) {
     let second = zurich(v2j["scheduled_at"].as_str().unwrap());
     assert!(second > local);
 
-    // The first piece's page offers its variant's own slot again, not the one the second
-    // piece holds, and the ten free ones after.
+    // The first piece's page offers ten free slots in order: its variant's own slot first,
+    // not the one the second piece holds.
     let (_, html) = app.get_html(&admin, &page).await;
     let list = &html[html
         .find(&format!(r#"<select id="slot-{mv}""#))

@@ -48,10 +48,11 @@ pub async fn render(
             let vars = store::content::variants_of(c, content_id)?;
             let channels = store::channels::list(c)?;
             // Each variant's free slots, its own time counting as free.
+            let now = store::now();
             let mut free = std::collections::HashMap::new();
             for v in &vars {
                 if let Some(ch) = channels.iter().find(|ch| ch.id == v.channel_id) {
-                    let slots = free_slots(c, ch, v.id, store::now(), 10)?;
+                    let slots = free_slots(c, ch, v.id, now, 10)?;
                     free.insert(v.id, slots);
                 }
             }
