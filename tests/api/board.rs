@@ -43,15 +43,19 @@ async fn the_board_shows_each_states_oldest_cards_with_or_without_a_search(app: 
     app.create_department(&admin, "Marketing").await;
     let api = app.api(ADMIN_EMAIL);
     let mut ids = vec![];
-    for title in (0..28)
+    for (n, title) in (0..28)
         .map(|n| format!("Lantern walk {n}"))
         .chain((0..3).map(|n| format!("Harbour tour {n}")))
+        .enumerate()
     {
+        // Every third idea is a tip, every other one tagged "night": the filters below.
+        let pillar = if n % 3 == 0 { "Tips" } else { "Stories" };
+        let tags: Vec<&str> = if n % 2 == 0 { vec!["night"] } else { vec![] };
         let (s, idea) = api
             .call(
                 "POST",
                 "/api/v1/ideas",
-                json!({"title": title, "department_id": 1}),
+                json!({"title": title, "department_id": 1, "pillar": pillar, "tags": tags}),
             )
             .await;
         assert_eq!(s, StatusCode::CREATED, "{idea}");
@@ -98,6 +102,41 @@ async fn the_board_shows_each_states_oldest_cards_with_or_without_a_search(app: 
     assert!(
         html.contains("href=\"/ideas?state=submitted\""),
         "more than shown"
+    );
+
+    // Filters narrow every column and its count (one statement for all columns).
+    let (_, html) = app
+        .get_html(&admin, "/ideas/board?pillar=Tips&tag=night")
+        .await;
+    let cols = columns(&html);
+    let tip_at_night = |id: &i64| {
+        let n = ids.iter().position(|i| i == id).unwrap();
+        n % 6 == 0
+    };
+    let want: Vec<i64> = waiting.iter().copied().filter(tip_at_night).collect();
+    assert_eq!(want.len(), 5, "ideas 6, 12, 18, 24 and 30 (0 is approved)");
+    assert_eq!(
+        column(&cols, "submitted"),
+        &("submitted".into(), 5, want.clone())
+    );
+    assert_eq!(
+        column(&cols, "approved"),
+        &("approved".into(), 1, vec![lanterns[0]])
+    );
+    let (_, html) = app.get_html(&admin, "/ideas/board?pillar=Stories").await;
+    let cols = columns(&html);
+    let stories: Vec<i64> = waiting
+        .iter()
+        .copied()
+        .filter(|id| ids.iter().position(|i| i == id).unwrap() % 3 != 0)
+        .collect();
+    assert_eq!(
+        column(&cols, "submitted"),
+        &("submitted".into(), 19, stories)
+    );
+    assert_eq!(
+        column(&cols, "approved"),
+        &("approved".into(), 1, vec![lanterns[5]])
     );
 
     // A search narrows every column and its count.

@@ -1,0 +1,2 @@
+DROP INDEX ideas_assignee_state;
+DROP INDEX ideas_department_state;
