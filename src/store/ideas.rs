@@ -15,7 +15,7 @@ use crate::db::schema::{
     idea_channels, idea_counts, idea_events, idea_languages, idea_tag_counts, idea_tags, ideas,
     users,
 };
-use crate::db::Conn;
+use crate::db::{Conn, KeptOnSqlite};
 use crate::domain::access::IdeaScope;
 use crate::domain::ideas::{IdeaFields, RawIdea};
 use crate::domain::workflow::State;
@@ -268,7 +268,7 @@ pub fn list(
     cursor: Option<i64>,
     limit: i64,
 ) -> QueryResult<(Vec<Idea>, Option<i64>)> {
-    let load = |c: &mut Conn, q: Boxed<'static>| q.select(Idea::as_select()).load(c);
+    let load = |c: &mut Conn, q: Boxed<'static>| KeptOnSqlite(q.select(Idea::as_select())).load(c);
     paged(
         conn,
         scope,
@@ -290,7 +290,7 @@ pub fn cards(
     cursor: Option<i64>,
     limit: i64,
 ) -> QueryResult<(Vec<Card>, Option<i64>)> {
-    let load = |c: &mut Conn, q: Boxed<'static>| q.select(Card::as_select()).load(c);
+    let load = |c: &mut Conn, q: Boxed<'static>| KeptOnSqlite(q.select(Card::as_select())).load(c);
     paged(
         conn,
         scope,
@@ -384,7 +384,7 @@ pub fn columns(
                         .limit(limit)
                 })
                 .collect();
-            super::UnionAll(each).load(conn)?
+            KeptOnSqlite(super::UnionAll(each)).load(conn)?
         }
     };
     let mut out: Vec<(State, Vec<Card>)> = states.iter().map(|&s| (s, vec![])).collect();
@@ -563,11 +563,13 @@ pub fn count_by_state(
             q.select((idea_tag_counts::state, idea_tag_counts::n))
                 .load(conn)?
         }
-        (_, false) => ideas::table
-            .filter(condition(Dialect::of(conn), scope, filter))
-            .group_by(ideas::state)
-            .select((ideas::state, diesel::dsl::count_star()))
-            .load(conn)?,
+        (_, false) => KeptOnSqlite(
+            ideas::table
+                .filter(condition(Dialect::of(conn), scope, filter))
+                .group_by(ideas::state)
+                .select((ideas::state, diesel::dsl::count_star())),
+        )
+        .load(conn)?,
     };
     Ok(states
         .iter()
@@ -1012,15 +1014,17 @@ pub fn similar(
     }
     const CANDIDATES: i64 = 500;
     let dialect = Dialect::of(conn);
-    let candidates: Vec<(i64, String, String)> = query(dialect, scope, &Filter::default())
-        .filter(ideas::id.lt(idea.id))
-        .filter(super::search::sharing_a_title_word(
-            dialect, &words, idea.id, CANDIDATES,
-        ))
-        .select((ideas::id, ideas::title, ideas::state))
-        .order(ideas::id.desc())
-        .limit(CANDIDATES)
-        .load(conn)?;
+    let candidates: Vec<(i64, String, String)> = KeptOnSqlite(
+        query(dialect, scope, &Filter::default())
+            .filter(ideas::id.lt(idea.id))
+            .filter(super::search::sharing_a_title_word(
+                dialect, &words, idea.id, CANDIDATES,
+            ))
+            .select((ideas::id, ideas::title, ideas::state))
+            .order(ideas::id.desc())
+            .limit(CANDIDATES),
+    )
+    .load(conn)?;
     let mut alike: Vec<Alike> = candidates
         .into_iter()
         .filter_map(|(id, title, state)| {
