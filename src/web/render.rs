@@ -82,6 +82,8 @@ impl HelperDef for Translate {
 /// The frame of every page: head, navigation, flash; the rendered page goes into its
 /// `page_html` (a name no page's own data uses).
 const LAYOUT: &str = "layouts/base";
+/// Where the frame's `{{{page_html}}}` goes (see `Page::render`).
+const PAGE_MARK: &str = "<!--pressroom:page-->";
 
 /// `{{csrf_field}}`: the hidden CSRF input of a form. A helper, not a partial: handlebars
 /// copies the current data for every partial, and the calendar has a form per entry.
@@ -164,13 +166,24 @@ impl Page {
             .templates
             .render_with_context(self.template, &context)
             .map_err(failed)?;
+        // The frame is written around a marker that the page then takes the place of:
+        // handlebars copies a value it writes out and grows its output as it goes, two more
+        // copies of a month's 200 KB. Everything else in the frame is escaped, so no user's
+        // text can hold the marker's `<`.
         if let Value::Object(d) = context.data_mut() {
-            d.insert("page_html".into(), Value::String(body));
+            d.insert("page_html".into(), Value::String(PAGE_MARK.into()));
         }
-        let html = state
+        let frame = state
             .templates
             .render_with_context(LAYOUT, &context)
             .map_err(failed)?;
+        let (head, tail) = frame
+            .split_once(PAGE_MARK)
+            .ok_or_else(|| AppError::internal(format!("{LAYOUT} writes no page_html")))?;
+        let mut html = String::with_capacity(head.len() + body.len() + tail.len());
+        html.push_str(head);
+        html.push_str(&body);
+        html.push_str(tail);
         let mut res = HttpResponse::build(self.status);
         res.insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
             .insert_header((header::CACHE_CONTROL, "no-store"));
