@@ -453,13 +453,37 @@ async fn the_assignee_or_the_editors_are_warned_at_three_quarters_of_the_target(
     let all = mail.wait_for(3).await;
     assert_eq!(all.len(), 3, "{all:#?}");
     assert_eq!(all[2].to, vec!["eddie@example.ch".to_string()]);
+    // The page's lead counts the open conversations and the overdue among them.
+    let lead = |html: &str| {
+        let plain = html.replace(['\u{2068}', '\u{2069}'], "");
+        plain
+            .split("waiting for an answer")
+            .next()
+            .and_then(|before| before.rsplit('>').next())
+            .map(|n| n.trim().to_string())
+            .zip(
+                plain
+                    .split("waiting for an answer, ")
+                    .nth(1)
+                    .and_then(|after| after.split(' ').next())
+                    .map(str::to_string),
+            )
+    };
+    let (editor, _) = app.login("eddie@example.ch", PASSWORD).await;
+    let (_, html) = app.get_html(&editor, "/inbox").await;
+    // The first is an hour old (40 minutes' target), the second half an hour.
+    assert_eq!(
+        lead(&html),
+        Some(("2".into(), "1".into())),
+        "the first overdue"
+    );
     // Overdue conversations stand out on the page.
     app.advance(Duration::minutes(15));
-    let (editor, _) = app.login("eddie@example.ch", PASSWORD).await;
     let (s, html) = app.get_html(&editor, "/inbox").await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(html.matches("inbox-item breached").count(), 2, "{html}");
     assert!(html.contains("overdue by"), "{html}");
+    assert_eq!(lead(&html), Some(("2".into(), "2".into())));
 }
 
 async fn signed_pushes_land_in_the_inbox_and_nothing_else_is_stored(backend: Backend) {
