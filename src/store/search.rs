@@ -1,8 +1,7 @@
 //! Full-text search of ideas' titles and pitches: the one place where the two backends' SQL
 //! differs for ideas. SQLite reads an FTS5 table that triggers keep in step with `ideas`;
 //! PostgreSQL a GIN index over `to_tsvector('simple', …)` of the same text, with the characters
-//! its parser would read as parts of versions, hosts, addresses and paths turned into spaces
-//! (titles alone: the stored column `title_words`, migration 000028).
+//! its parser would read as parts of versions, hosts, addresses and paths turned into spaces.
 //! Both then split text into lower-case words and match every word of the query as a prefix.
 
 use diesel::sql_types::{BigInt, Bool, Text};
@@ -93,9 +92,13 @@ pub fn sharing_a_title_word(
         Dialect::Postgres => {
             let any: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
             Box::new(
-                diesel::dsl::sql::<Bool>("ideas.title_words @@ to_tsquery('simple', ")
-                    .bind::<Text, _>(any.join(" | "))
-                    .sql(")"),
+                diesel::dsl::sql::<Bool>(
+                    // The expression of the index `ideas_title_words` (migration 000026).
+                    "to_tsvector('simple', translate(ideas.title, './@:-', '     ')) \
+                     @@ to_tsquery('simple', ",
+                )
+                .bind::<Text, _>(any.join(" | "))
+                .sql(")"),
             )
         }
     }
