@@ -1118,11 +1118,7 @@ mod tests {
                 .map(|(s, cards)| (*s, cards.iter().map(|c| c.id).collect()))
                 .collect()
         };
-        for (q, pillar) in [
-            ("bakery", None),
-            ("summer", None),
-            ("bakery", Some("Tips")),
-        ] {
+        for (q, pillar) in [("bakery", None), ("summer", None), ("bakery", Some("Tips"))] {
             let filter = Filter {
                 q: Some(q.into()),
                 pillar: pillar.map(str::to_string),
