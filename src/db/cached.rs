@@ -169,16 +169,7 @@ impl<Q: QueryFragment<Multi>> QueryFragment<Multi> for KeptOnSqlite<Q> {
     }
 }
 
-impl<Q> QueryId for KeptOnSqlite<Q> {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
-
-impl<Q: Query> Query for KeptOnSqlite<Q> {
-    type SqlType = Q::SqlType;
-}
-
-impl<Q, C> RunQueryDsl<C> for KeptOnSqlite<Q> {}
+crate::db::query_wrapper!(KeptOnSqlite);
 
 #[cfg(test)]
 mod tests {

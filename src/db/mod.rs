@@ -1,5 +1,24 @@
 //! Connections to SQLite or PostgreSQL behind one type, the pool, and embedded migrations.
 
+/// What every query wrapper of ours (`Wrapper<Q>`: SQL written around a query `Q`) needs
+/// besides its SQL: its rows are `Q`'s, it has no static query id (the connection keys its
+/// prepared statement by the SQL text), and it runs like any query.
+macro_rules! query_wrapper {
+    ($name:ident) => {
+        impl<Q: diesel::query_builder::Query> diesel::query_builder::Query for $name<Q> {
+            type SqlType = Q::SqlType;
+        }
+
+        impl<Q> diesel::query_builder::QueryId for $name<Q> {
+            type QueryId = ();
+            const HAS_STATIC_QUERY_ID: bool = false;
+        }
+
+        impl<Q, C> diesel::RunQueryDsl<C> for $name<Q> {}
+    };
+}
+pub(crate) use query_wrapper;
+
 pub mod backup;
 pub mod cached;
 pub mod schema;

@@ -425,12 +425,11 @@ fn searched_columns(
         ..filter.clone()
     };
     let names: Vec<&str> = states.iter().map(|s| s.as_str()).collect();
-    let mut after = None;
-    loop {
+    window.walk(conn, None, |conn, _, matching| {
         let cards: Vec<Card> = KeptOnSqlite(
             query(dialect, scope, &rest)
-                .filter(ideas::state.eq_any(names.clone()))
-                .filter(window.condition(after))
+                .filter(ideas::state.eq_any(&names))
+                .filter(matching)
                 .select(Card::as_select())
                 .order(ideas::id.asc()),
         )
@@ -442,14 +441,8 @@ fn searched_columns(
                 }
             }
         }
-        if out.iter().all(|(_, c)| c.len() as i64 >= limit) {
-            break;
-        }
-        match window.end(conn, after)? {
-            Some(end) => after = Some(end),
-            None => break,
-        }
-    }
+        Ok(out.iter().all(|(_, c)| c.len() as i64 >= limit))
+    })?;
     Ok(out)
 }
 
@@ -476,16 +469,7 @@ impl<Q: diesel::query_builder::QueryFragment<Backend>> diesel::query_builder::Qu
     }
 }
 
-impl<Q: diesel::query_builder::Query> diesel::query_builder::Query for EachState<Q> {
-    type SqlType = Q::SqlType;
-}
-
-impl<Q> diesel::query_builder::QueryId for EachState<Q> {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
-
-impl<Q, C> diesel::RunQueryDsl<C> for EachState<Q> {}
+crate::db::query_wrapper!(EachState);
 
 /// The rows of `all` (numbered per state as its last column, `rn`) up to `limit` per state.
 struct FirstPerState<Q> {
@@ -507,16 +491,7 @@ impl<Q: diesel::query_builder::QueryFragment<Backend>> diesel::query_builder::Qu
     }
 }
 
-impl<Q: diesel::query_builder::Query> diesel::query_builder::Query for FirstPerState<Q> {
-    type SqlType = Q::SqlType;
-}
-
-impl<Q> diesel::query_builder::QueryId for FirstPerState<Q> {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
-
-impl<Q, C> RunQueryDsl<C> for FirstPerState<Q> {}
+crate::db::query_wrapper!(FirstPerState);
 
 /// A page of `limit` rows after `cursor`, loaded by `load`. A search on SQLite goes through
 /// the matches a window at a time (`search::Window`) until the page is full, rather than
@@ -552,19 +527,13 @@ fn paged<T>(
         q: None,
         ..filter.clone()
     };
-    let (mut rows, mut after) = (Vec::new(), cursor);
-    loop {
+    let mut rows = Vec::new();
+    window.walk(conn, cursor, |conn, after, matching| {
         let want = limit - rows.len() as i64;
-        let q = query(dialect, scope, &rest).filter(window.condition(after));
+        let q = query(dialect, scope, &rest).filter(matching);
         rows.extend(load(conn, page_query(q, sort, after, want))?);
-        if rows.len() as i64 > limit {
-            break;
-        }
-        match window.end(conn, after)? {
-            Some(end) => after = Some(end),
-            None => break,
-        }
-    }
+        Ok(rows.len() as i64 > limit)
+    })?;
     Ok(split_page(rows, limit, id))
 }
 

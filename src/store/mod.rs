@@ -87,13 +87,4 @@ impl<Q: diesel::query_builder::QueryFragment<Backend>> diesel::query_builder::Qu
     }
 }
 
-impl<Q: diesel::query_builder::Query> diesel::query_builder::Query for UnionAll<Q> {
-    type SqlType = Q::SqlType;
-}
-
-impl<Q> diesel::query_builder::QueryId for UnionAll<Q> {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
-
-impl<Q, C> diesel::RunQueryDsl<C> for UnionAll<Q> {}
+crate::db::query_wrapper!(UnionAll);

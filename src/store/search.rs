@@ -160,7 +160,7 @@ impl Window {
     }
 
     /// Ideas within the window that starts after `after` (`matches_sql`, bound by diesel).
-    pub fn condition(&self, after: Option<i64>) -> Condition {
+    fn condition(&self, after: Option<i64>) -> Condition {
         let (beyond, order) = self.direction();
         Box::new(
             diesel::dsl::sql::<Bool>(FTS_MATCHES)
@@ -173,9 +173,29 @@ impl Window {
         )
     }
 
+    /// Goes through the matches a window at a time from the one after `after`: `visit` gets
+    /// each window's start and condition and says whether it has what it needs; the walk
+    /// stops there or when the matches run out.
+    pub fn walk(
+        &self,
+        conn: &mut Conn,
+        mut after: Option<i64>,
+        mut visit: impl FnMut(&mut Conn, Option<i64>, Condition) -> diesel::QueryResult<bool>,
+    ) -> diesel::QueryResult<()> {
+        loop {
+            if visit(conn, after, self.condition(after))? {
+                return Ok(());
+            }
+            match self.end(conn, after)? {
+                Some(end) => after = Some(end),
+                None => return Ok(()),
+            }
+        }
+    }
+
     /// Where the next window starts: the last match of this one, or `None` when the matches
     /// ran out within it.
-    pub fn end(&self, conn: &mut Conn, after: Option<i64>) -> diesel::QueryResult<Option<i64>> {
+    fn end(&self, conn: &mut Conn, after: Option<i64>) -> diesel::QueryResult<Option<i64>> {
         use diesel::RunQueryDsl;
         #[derive(diesel::QueryableByName)]
         struct End {
