@@ -118,6 +118,7 @@ impl Application {
             scheduler: scheduler.clone(),
             metrics,
             reference: Default::default(),
+            insights: Default::default(),
             clicks: clicks.clone(),
             codes: Default::default(),
         });

@@ -73,6 +73,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    insights_version (id) {
+        id -> BigInt,
+        n -> BigInt,
+    }
+}
+
+diesel::table! {
     settings (key) {
         key -> Text,
         value -> Text,
@@ -463,6 +470,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_failures,
     settings,
     reference_version,
+    insights_version,
     channels,
     ideas,
     idea_counts,

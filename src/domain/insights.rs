@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDateTime, TimeZone};
 
 /// What the rows are grouped by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum By {
     Channel,
     Department,
@@ -43,6 +43,16 @@ pub fn period(now: NaiveDateTime, days: i64, tz: chrono_tz::Tz) -> (NaiveDateTim
         .map(|t| t.naive_utc())
         .unwrap_or(now - Duration::days(days));
     (from, now)
+}
+
+/// Where "the last n days" ends when the dashboard reads it: at no time. Posts and steps are
+/// stamped with the clock when they happen, so nothing lies after now, and a dashboard that
+/// reads to no end stays right until something is written (a post whose instance's clock runs
+/// ahead counts too), however late it is read again.
+pub fn open_end() -> NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(9999, 12, 31)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .unwrap_or_default()
 }
 
 /// Whole days `first..=last` in the reader's zone, as stored times (UTC): `[from, to)`.

@@ -21,6 +21,8 @@ pub struct AppState {
     pub metrics: std::sync::Arc<crate::scheduler::metrics::Metrics>,
     /// Departments, channels, names and pillars, checked against the database's version row.
     pub reference: std::sync::Arc<crate::store::reference::Cache>,
+    /// The insights dashboards worked out since the last change to what they add up.
+    pub insights: std::sync::Arc<crate::store::insights::Cache>,
     /// Clicks on tracked links waiting to be written, and the codes this instance has seen.
     pub clicks: std::sync::Arc<crate::scheduler::clicks::ClickBuffer>,
     pub codes: crate::web::links::Codes,

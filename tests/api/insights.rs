@@ -6,7 +6,7 @@ use chrono::{Datelike, Duration, Utc};
 use reqwest::StatusCode;
 use wiremock::ResponseTemplate;
 
-use crate::helpers::{Backend, ADMIN_EMAIL};
+use crate::helpers::{Backend, TestApp, ADMIN_EMAIL};
 use crate::publishing::{hook_to, planned, ready, receiver, wait_for_state, LOOPBACK};
 use pressroom::store;
 use pressroom::store::links::NewClick;
@@ -17,7 +17,10 @@ fn python_csv(text: &str) -> Vec<Vec<String>> {
     serde_json::from_value(crate::helpers::python_json(script, text, "python3")).unwrap()
 }
 
-crate::each_backend!(insights_add_up_publications_clicks_and_engagement);
+crate::each_backend!(
+    insights_add_up_publications_clicks_and_engagement,
+    a_dashboard_one_instance_keeps_follows_every_change
+);
 
 async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
     let (app, admin) = ready(backend, LOOPBACK).await;
@@ -489,5 +492,107 @@ async fn insights_add_up_publications_clicks_and_engagement(backend: Backend) {
     assert_eq!(
         app.get(&carla, "/insights.csv").await.status(),
         StatusCode::FORBIDDEN
+    );
+}
+
+/// Instance b keeps the dashboards it worked out (`store::insights::Cache`); each change made
+/// through instance a, or straight in the database, shows in b's next answer.
+async fn a_dashboard_one_instance_keeps_follows_every_change(backend: Backend) {
+    let (a, _) = ready(backend, LOOPBACK).await;
+    let api = a.api(ADMIN_EMAIL);
+    let rx = receiver(ResponseTemplate::new(200), 0).await;
+    let hook = hook_to(&api, &rx).await;
+    let (_, v1) = planned(&api, "One", hook, "a", Utc::now() + Duration::minutes(5)).await;
+    a.advance(Duration::minutes(7));
+    let p1 = wait_for_state(&api, v1, "published").await["id"]
+        .as_i64()
+        .unwrap();
+    let mut env = vec![("DATABASE_URL", a.database_url.as_str())];
+    env.extend_from_slice(LOOPBACK);
+    let b = TestApp::spawn_with(Backend::Sqlite, &env).await;
+    // a's token, from the database both share.
+    let b_api = crate::helpers::Api {
+        app: &b,
+        client: api.client.clone(),
+        token: api.token.clone(),
+    };
+    // (publications, clicks, engagement, handed in, the best piece's title)
+    let seen = || async {
+        let (s, j) = b_api
+            .call(
+                "GET",
+                "/api/v1/insights?days=7&by=channel",
+                serde_json::json!({}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "{j}");
+        (
+            j["total"]["publications"].as_i64().unwrap(),
+            j["total"]["clicks"].as_i64().unwrap(),
+            j["total"]["engagement"].as_i64().unwrap(),
+            j["funnel"][0]["handed_in"].as_i64().unwrap(),
+            j["top"][0]["title"].as_str().unwrap().to_string(),
+        )
+    };
+    let one_title = || "One".to_string();
+    assert_eq!(seen().await, (1, 0, 0, 1, one_title()));
+    assert_eq!(seen().await, (1, 0, 0, 1, one_title()), "kept, the same");
+
+    // People's clicks, as an instance writes its batch.
+    let mut c = a.conn();
+    let now = a.scheduler.clock().naive();
+    let link = store::links::ensure(
+        &mut c,
+        p1,
+        &[("https://example.ch/x".into(), "https://example.ch/x".into())],
+        now,
+    )
+    .unwrap()["https://example.ch/x"]
+        .id;
+    let click = NewClick {
+        link_id: link,
+        clicked_at: now,
+        bot: false,
+        visitor: Some("v".into()),
+    };
+    store::links::record(&mut c, &[click.clone(), click]).unwrap();
+    assert_eq!(seen().await, (1, 2, 0, 1, one_title()), "clicks");
+    // The channel's counts, as the metrics job writes them.
+    store::metrics::record(&mut c, p1, now, &[("favourites", 6)]).unwrap();
+    assert_eq!(seen().await, (1, 2, 6, 1, one_title()), "engagement");
+    // A second post goes out through a (whose clock runs ahead of b's).
+    let (_, v2) = planned(&api, "Two", hook, "b", Utc::now() + Duration::minutes(12)).await;
+    a.advance(Duration::minutes(7));
+    wait_for_state(&api, v2, "published").await;
+    assert_eq!(seen().await, (2, 2, 6, 2, one_title()), "a new post");
+    // An idea handed in.
+    let (s, idea) = api
+        .call(
+            "POST",
+            "/api/v1/ideas",
+            serde_json::json!({"title": "Three", "department_id": 1}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{idea}");
+    assert_eq!(seen().await, (2, 2, 6, 3, one_title()), "a hand-in");
+    // A piece renamed straight in the database.
+    {
+        use diesel::prelude::*;
+        use pressroom::db::schema::content_pieces as cp;
+        use pressroom::db::schema::variants as v;
+        let piece: i64 = v::table
+            .find(v1)
+            .select(v::content_id)
+            .first(&mut c)
+            .unwrap();
+        diesel::update(cp::table.find(piece))
+            .set(cp::title.eq("One, renamed"))
+            .execute(&mut c)
+            .unwrap();
+    }
+    assert_eq!(
+        seen().await,
+        (2, 2, 6, 3, "One, renamed".to_string()),
+        "a new title"
     );
 }

@@ -5,15 +5,17 @@
 pub mod chart;
 pub mod targets;
 
+use std::sync::Arc;
+
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::domain::inbox::{answer_times as domain_answer_times, Answer, AnswerTimes};
-use crate::domain::insights::{csv_cell, period, range, By, PERIODS};
+use crate::domain::insights::{csv_cell, open_end, period, range, By, PERIODS};
 use crate::error::AppError;
 use crate::store;
-use crate::store::insights::{Dashboard, Row};
+use crate::store::insights::{Dashboard, Key, Row};
 use crate::web::context::Ctx;
 use crate::web::render::Page;
 
@@ -177,15 +179,33 @@ fn answer_view(t: &AnswerTimes) -> Value {
     v
 }
 
-async fn dashboard(ctx: &Ctx, span: Span, by: By) -> Result<Dashboard, AppError> {
-    let (from, to) = span.bounds(ctx.state.scheduler.clock().naive(), tz_of(ctx)?);
+/// The period's dashboard: the one this instance worked out before, if nothing it adds up
+/// was written since (`store::insights::Cache`), else worked out now.
+async fn dashboard(ctx: &Ctx, span: Span, by: By) -> Result<Arc<Dashboard>, AppError> {
+    let (from, to) = match span.bounds(ctx.state.scheduler.clock().naive(), tz_of(ctx)?) {
+        (from, _) if matches!(span, Span::Days(_)) => (from, open_end()),
+        bounds => bounds,
+    };
     let names = ctx.reference().await?;
+    let key = Key {
+        from,
+        to,
+        by,
+        reference: names.version,
+    };
+    let cache = ctx.state.insights.clone();
+    let version = ctx.db(|c| Ok(store::insights::version(c)?)).await?;
+    if let Some(d) = cache.get(version, &key) {
+        return Ok(d);
+    }
     let for_posts = names.clone();
     let (posts, steps) = tokio::try_join!(
         ctx.db(move |c| Ok(store::insights::posts(c, &for_posts, from, to, by)?)),
         ctx.db(move |c| Ok(store::insights::steps(c, from, to)?)),
     )?;
-    Ok(posts.with_steps(steps, &names))
+    let d = Arc::new(posts.with_steps(steps, &names));
+    cache.put(version, key, d.clone());
+    Ok(d)
 }
 
 pub async fn show(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppError> {
