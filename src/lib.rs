@@ -119,6 +119,7 @@ impl Application {
             metrics,
             reference: Default::default(),
             insights: Default::default(),
+            calendar: Default::default(),
             clicks: clicks.clone(),
             codes: Default::default(),
         });

@@ -73,7 +73,7 @@ diesel::table! {
 }
 
 diesel::table! {
-    insights_version (id) {
+    content_version (id) {
         id -> BigInt,
         n -> BigInt,
     }
@@ -470,7 +470,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_failures,
     settings,
     reference_version,
-    insights_version,
+    content_version,
     channels,
     ideas,
     idea_counts,

@@ -221,7 +221,7 @@ impl Entry {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct CalendarFilter {
     pub channel_id: Option<i64>,
     pub department_id: Option<i64>,
@@ -302,6 +302,38 @@ pub fn calendar(
         Conn::Sqlite(c) => query().load(c),
         Conn::Pg(c) => query().load(c),
     }
+}
+
+/// What a calendar's entries were read for: the period, the filters, and the department a
+/// contributor's view is limited to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CalendarKey {
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    department_scope: Option<i64>,
+    filter: CalendarFilter,
+}
+
+/// Calendars read since the last write to what they show: the planners look at the same
+/// month all day, and a month at 100k variants is a thousand entries to read each time.
+pub type CalendarCache = super::kept::Kept<CalendarKey, Vec<Entry>>;
+
+/// `calendar`, kept in `cache` until something it shows is written.
+pub fn calendar_kept(
+    conn: &mut Conn,
+    cache: &CalendarCache,
+    scope: &IdeaScope,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    f: &CalendarFilter,
+) -> QueryResult<std::sync::Arc<Vec<Entry>>> {
+    let key = CalendarKey {
+        from,
+        to,
+        department_scope: scope.department_id,
+        filter: f.clone(),
+    };
+    cache.get_or_read(conn, key, |c| calendar(c, scope, from, to, f))
 }
 
 /// Wished dates of ideas not yet planned, shown as hints on the calendar.

@@ -3,16 +3,13 @@
 //! engagement their channels report (the last reading of each count, added up).
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
 
 use rustc_hash::FxHashMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::schema::{
-    channels, content_pieces, ideas, insights_version, publications, variants,
-};
+use crate::db::schema::{channels, content_pieces, ideas, publications, variants};
 use crate::db::Conn;
 use crate::domain::insights::By;
 use crate::domain::publications::PubState;
@@ -308,14 +305,6 @@ pub fn posts(
     })
 }
 
-/// The number that every write to what the dashboard adds up moves (migration 000028).
-pub fn version(conn: &mut Conn) -> QueryResult<i64> {
-    insights_version::table
-        .find(1)
-        .select(insights_version::n)
-        .first(conn)
-}
-
 /// What a dashboard was worked out for: its period, grouping, and the reference data's
 /// version (it names channels and departments).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -326,38 +315,10 @@ pub struct Key {
     pub reference: i64,
 }
 
-/// The dashboards this instance worked out under the current `version`: a year of posts
-/// takes milliseconds to add up, and it changes only when something is published, clicked,
-/// counted, handed in or approved. Whoever reads `version` before working a dashboard out
-/// keeps it under that number: a write in between makes it look older than it is (worked
-/// out again), never newer. Instances sharing a database each see the number move.
-#[derive(Default)]
-pub struct Cache(Mutex<(i64, HashMap<Key, Arc<Dashboard>>)>);
-
-/// Custom ranges make many keys; past this many the cache starts over.
-const KEPT: usize = 64;
-
-impl Cache {
-    pub fn get(&self, version: i64, key: &Key) -> Option<Arc<Dashboard>> {
-        let kept = self.0.lock().expect("insights cache");
-        (kept.0 == version)
-            .then(|| kept.1.get(key).cloned())
-            .flatten()
-    }
-
-    pub fn put(&self, version: i64, key: Key, dashboard: Arc<Dashboard>) {
-        let mut kept = self.0.lock().expect("insights cache");
-        // One worked out under an older number than the kept ones is already stale.
-        if version < kept.0 {
-            return;
-        }
-        if version > kept.0 || kept.1.len() >= KEPT {
-            kept.1.clear();
-            kept.0 = version;
-        }
-        kept.1.insert(key, dashboard);
-    }
-}
+/// The dashboards this instance worked out since the last write to what they add up: a year
+/// of posts takes milliseconds to add up, and it changes only when something is published,
+/// clicked, counted, handed in or approved.
+pub type Cache = super::kept::Kept<Key, Dashboard>;
 
 /// Ideas handed in and approved in a period per department (by id): (handed in, approved).
 pub struct Steps(FxHashMap<i64, (i64, i64)>);

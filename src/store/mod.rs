@@ -9,6 +9,7 @@ pub mod ideas;
 pub mod inbox;
 pub mod insights;
 pub mod jobs;
+pub mod kept;
 pub mod links;
 pub mod metrics;
 pub mod outbox;

@@ -23,6 +23,8 @@ pub struct AppState {
     pub reference: std::sync::Arc<crate::store::reference::Cache>,
     /// The insights dashboards worked out since the last change to what they add up.
     pub insights: std::sync::Arc<crate::store::insights::Cache>,
+    /// The calendar's entries read since the last change to what they show.
+    pub calendar: std::sync::Arc<crate::store::content::CalendarCache>,
     /// Clicks on tracked links waiting to be written, and the codes this instance has seen.
     pub clicks: std::sync::Arc<crate::scheduler::clicks::ClickBuffer>,
     pub codes: crate::web::links::Codes,

@@ -597,3 +597,106 @@ async fn a_title_with_line_breaks_cannot_forge_calendar_lines(app: TestApp) {
         "{events:?}"
     );
 }
+
+crate::each_backend!(a_calendar_one_instance_keeps_follows_every_change);
+
+/// Instance b keeps the calendars it read (`store::kept`); each change made through instance
+/// a, or straight in the database, shows on b's next calendar.
+async fn a_calendar_one_instance_keeps_follows_every_change(backend: crate::helpers::Backend) {
+    use crate::publishing::{hook_to, planned, ready, receiver, wait_for_state, LOOPBACK};
+    use chrono::Duration;
+    use diesel::prelude::*;
+    use pressroom::db::schema::{content_pieces as cp, ideas, variants};
+    let (a, _) = ready(backend, LOOPBACK).await;
+    let api = a.api(ADMIN_EMAIL);
+    let rx = receiver(wiremock::ResponseTemplate::new(200), 0).await;
+    let hook = hook_to(&api, &rx).await;
+    let day = (Utc::now() + Duration::days(10)).date_naive();
+    let noon = |d: chrono::NaiveDate| d.and_hms_opt(11, 0, 0).unwrap().and_utc();
+    let (idea, v) = planned(&api, "Harvest fair", hook, "a", noon(day)).await;
+    let mut env = vec![("DATABASE_URL", a.database_url.as_str())];
+    env.extend_from_slice(LOOPBACK);
+    let b = TestApp::spawn_with(crate::helpers::Backend::Sqlite, &env).await;
+    let (admin_b, r) = b.login(ADMIN_EMAIL, crate::helpers::PASSWORD).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // The agenda from that day: the entries' lines, each "title channel · language · state".
+    let agenda = |filter: &'static str| {
+        let (b, admin_b) = (&b, &admin_b);
+        async move {
+            let (s, html) = b
+                .get_html(
+                    admin_b,
+                    &format!("/calendar?view=agenda&date={day}{filter}"),
+                )
+                .await;
+            assert_eq!(s, StatusCode::OK);
+            // Each entry's text with its tags taken out.
+            html.split("<li class=\"entry")
+                .skip(1)
+                .map(|li| {
+                    let li = &li[li.find('>').unwrap() + 1..li.find("</li>").unwrap()];
+                    let mut text = String::new();
+                    let mut in_tag = false;
+                    for ch in li.chars() {
+                        match ch {
+                            '<' => in_tag = true,
+                            '>' => in_tag = false,
+                            _ if !in_tag => text.push(ch),
+                            _ => {}
+                        }
+                    }
+                    text
+                })
+                .collect::<Vec<String>>()
+        }
+    };
+    let first = agenda("").await;
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert!(
+        first[0].contains("Harvest fair") && first[0].ends_with("· scheduled"),
+        "{first:?}"
+    );
+    assert_eq!(agenda("").await, first, "kept, the same");
+    assert!(agenda("&pillar=Events").await.is_empty());
+
+    // Moved out of the agenda's 30 days through a, then back.
+    let schedule = |at: chrono::DateTime<Utc>| {
+        let api = &api;
+        async move {
+            let (s, body) = api
+                .call(
+                    "POST",
+                    &format!("/api/v1/variants/{v}/schedule"),
+                    json!({"at": at.to_rfc3339()}),
+                )
+                .await;
+            assert_eq!(s, StatusCode::OK, "{body}");
+        }
+    };
+    schedule(noon(day + Duration::days(40))).await;
+    assert!(agenda("").await.is_empty(), "moved away");
+    schedule(noon(day + Duration::days(1))).await;
+    assert_eq!(agenda("").await.len(), 1, "moved back");
+    // The piece renamed and the idea given a pillar, straight in the database.
+    let mut c = a.conn();
+    let piece: i64 = variants::table
+        .find(v)
+        .select(variants::content_id)
+        .first(&mut c)
+        .unwrap();
+    diesel::update(cp::table.find(piece))
+        .set(cp::title.eq("Harvest fair, renamed"))
+        .execute(&mut c)
+        .unwrap();
+    assert!(agenda("").await[0].contains("Harvest fair, renamed"));
+    diesel::update(ideas::table.find(idea))
+        .set(ideas::pillar.eq("Events"))
+        .execute(&mut c)
+        .unwrap();
+    assert_eq!(agenda("&pillar=Events").await.len(), 1, "the new pillar");
+    // It goes out through a.
+    a.advance(Duration::days(12));
+    wait_for_state(&api, v, "published").await;
+    let last = agenda("").await;
+    assert!(last[0].ends_with("· published"), "{last:?}");
+}

@@ -92,10 +92,11 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
     };
     let scope = scope(&ctx)?;
     let cache = ctx.state.reference.clone();
+    let kept = ctx.state.calendar.clone();
     let (entries, wished, reference) = ctx
         .db(move |c| {
             Ok((
-                store::content::calendar(c, &scope, from, to, &filter)?,
+                store::content::calendar_kept(c, &kept, &scope, from, to, &filter)?,
                 store::content::wished(c, &scope, start, end)?,
                 cache.get(c)?,
             ))
@@ -117,7 +118,7 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
         .map(|s| (s, ctx.t(&format!("calendar-state-{s}"))))
         .collect();
     let move_label = ctx.t("calendar-move");
-    for e in &entries {
+    for e in entries.iter() {
         let local = e.at().and_utc().with_timezone(&tz);
         let Some(html) = html_by_day.get_mut(&local.date_naive()) else {
             continue;

@@ -194,7 +194,7 @@ async fn dashboard(ctx: &Ctx, span: Span, by: By) -> Result<Arc<Dashboard>, AppE
         reference: names.version,
     };
     let cache = ctx.state.insights.clone();
-    let version = ctx.db(|c| Ok(store::insights::version(c)?)).await?;
+    let version = ctx.db(|c| Ok(store::kept::version(c)?)).await?;
     if let Some(d) = cache.get(version, &key) {
         return Ok(d);
     }

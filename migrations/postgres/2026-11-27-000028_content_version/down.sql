@@ -1,0 +1,11 @@
+DROP TRIGGER publications_kept ON publications;
+DROP TRIGGER variants_insert_kept ON variants;
+DROP TRIGGER variants_update_kept ON variants;
+DROP TRIGGER content_update_kept ON content_pieces;
+DROP TRIGGER content_delete_kept ON content_pieces;
+DROP TRIGGER ideas_update_kept ON ideas;
+DROP TRIGGER ideas_delete_kept ON ideas;
+DROP TRIGGER idea_events_insert_kept ON idea_events;
+DROP TRIGGER idea_events_change_kept ON idea_events;
+DROP FUNCTION bump_content_version();
+DROP TABLE content_version;

@@ -1,0 +1,14 @@
+DROP TRIGGER publications_insert_kept;
+DROP TRIGGER publications_update_kept;
+DROP TRIGGER publications_delete_kept;
+DROP TRIGGER variants_insert_kept;
+DROP TRIGGER variants_delete_kept;
+DROP TRIGGER variants_update_kept;
+DROP TRIGGER content_update_kept;
+DROP TRIGGER content_delete_kept;
+DROP TRIGGER ideas_update_kept;
+DROP TRIGGER ideas_delete_kept;
+DROP TRIGGER idea_events_insert_kept;
+DROP TRIGGER idea_events_update_kept;
+DROP TRIGGER idea_events_delete_kept;
+DROP TABLE content_version;

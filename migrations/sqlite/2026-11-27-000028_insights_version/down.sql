@@ -1,9 +1,0 @@
-DROP TRIGGER publications_insert_insights;
-DROP TRIGGER publications_update_insights;
-DROP TRIGGER publications_delete_insights;
-DROP TRIGGER idea_events_insert_insights;
-DROP TRIGGER idea_events_update_insights;
-DROP TRIGGER idea_events_delete_insights;
-DROP TRIGGER content_title_insights;
-DROP TRIGGER content_delete_insights;
-DROP TABLE insights_version;
