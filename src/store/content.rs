@@ -209,8 +209,10 @@ pub struct Entry {
     pub content_id: i64,
     pub title: String,
     pub idea_id: i64,
-    /// The publication's state, once it has one.
-    pub publication_state: Option<String>,
+    /// What the calendar shows of its publication: `scheduled` (none yet, waiting or being
+    /// sent), `published` or `failed` (failed or waiting for a person to confirm). Only these
+    /// three, so that sending a post does not change what a kept calendar holds.
+    pub publication_state: String,
 }
 
 impl Entry {
@@ -267,7 +269,9 @@ pub fn calendar(
     };
     let sql = format!(
         "SELECT v.id, {epoch}, v.language, v.channel_id, v.content_id, c.title, c.idea_id, \
-         (SELECT p.state FROM publications p WHERE p.variant_id = v.id LIMIT 1) \
+         COALESCE((SELECT CASE p.state WHEN 'published' THEN 'published' \
+           WHEN 'failed' THEN 'failed' WHEN 'unconfirmed' THEN 'failed' END \
+           FROM publications p WHERE p.variant_id = v.id LIMIT 1), 'scheduled') \
          FROM variants v {piece} \
          WHERE v.scheduled_at >= $1 AND v.scheduled_at < $2 AND v.channel_id IS NOT NULL \
          AND ($3 IS NULL OR v.channel_id = $3) AND ($4 IS NULL OR v.language = $4) \
@@ -285,16 +289,7 @@ pub fn calendar(
             .bind::<Nullable<BigInt>, _>(scope.department_id)
             .bind::<Nullable<BigInt>, _>(f.department_id)
             .bind::<Nullable<Text>, _>(f.pillar.as_deref())
-            .typed::<(
-                BigInt,
-                BigInt,
-                Text,
-                BigInt,
-                BigInt,
-                Text,
-                BigInt,
-                Nullable<Text>,
-            )>()
+            .typed::<(BigInt, BigInt, Text, BigInt, BigInt, Text, BigInt, Text)>()
     };
     // Read through the backend's own connection: the shared connection's wrapper around
     // each of the month's eight thousand values was a tenth of the decoding.

@@ -1,8 +1,8 @@
 //! What pages read often and the database changes seldom — the calendar's entries, the
-//! insights dashboards — kept per instance under the number of the row `content_version`,
-//! which database triggers bump on every write to what they show (migration 000028). One read
-//! of that row per use says whether a kept copy is current, also when another instance
-//! sharing the database made the change.
+//! insights dashboards — kept per instance under the number in `content_version`, which
+//! database triggers move on every write to what they show (migration 000028). One read of
+//! it per use says whether a kept copy is current, also when another instance sharing the
+//! database made the change.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -13,12 +13,14 @@ use diesel::prelude::*;
 use crate::db::schema::content_version;
 use crate::db::Conn;
 
-/// The number every write to the calendar's and insights' data moves.
+/// The number every write to the calendar's and insights' data moves: the sum of the
+/// counters the triggers bump (one per connection on PostgreSQL, so that the publishing
+/// workers' commits do not queue on one row).
 pub fn version(conn: &mut Conn) -> QueryResult<i64> {
-    content_version::table
-        .find(1)
+    let counts: Vec<i64> = content_version::table
         .select(content_version::n)
-        .first(conn)
+        .load(conn)?;
+    Ok(counts.iter().sum())
 }
 
 /// Values read under one version, by key. Whoever reads `version` before reading a value

@@ -1,4 +1,5 @@
-DROP TRIGGER publications_kept ON publications;
+DROP TRIGGER publications_insert_kept ON publications;
+DROP TRIGGER publications_update_kept ON publications;
 DROP TRIGGER variants_insert_kept ON variants;
 DROP TRIGGER variants_update_kept ON variants;
 DROP TRIGGER content_update_kept ON content_pieces;

@@ -1,26 +1,37 @@
--- One row whose number every write to what the calendar and insights show bumps: variants and
--- their times, pieces' titles, publications (their state, clicks, engagement), hand-ins and
+-- A number that every write to what the calendar and insights show moves: variants and their
+-- times, pieces' titles, publications (going out, failing, clicks, engagement), hand-ins and
 -- approvals, ideas' departments and pillars (the calendar's filters). Each instance keeps the
 -- calendars and dashboards it read under that number and reads them again once it moved,
--- also when another instance made the change (store::kept). One row for both: bumps of two
--- rows taken in different orders by two transactions could deadlock.
+-- also when another instance made the change (store::kept).
+--
+-- The number is the sum of 64 counters, and a connection bumps the one its process id picks.
+-- A bump holds its row until the transaction commits: with one row the publishing workers'
+-- commits queued on it (a burst of 1,000 posts went out a third later). Any committed bump
+-- still raises the sum, and a transaction bumps one row only, so two cannot deadlock.
 CREATE TABLE content_version (
-    id BIGSERIAL PRIMARY KEY,
+    id BIGINT PRIMARY KEY,
     n BIGINT NOT NULL
 );
-INSERT INTO content_version (id, n) VALUES (1, 0);
+INSERT INTO content_version (id, n) SELECT g, 0 FROM generate_series(0, 63) AS g;
 
 CREATE FUNCTION bump_content_version() RETURNS trigger AS $$
 BEGIN
-    UPDATE content_version SET n = n + 1;
+    UPDATE content_version SET n = n + 1 WHERE id = pg_backend_pid() % 64;
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql;
 
 -- Per row, each with the columns that matter, so that a statement that changes nothing shown
--- (a sweep that finds no row, a piece's body edited) leaves the number alone.
-CREATE TRIGGER publications_kept AFTER INSERT OR UPDATE OR DELETE ON publications
+-- (a sweep that finds no row, a piece's body edited) leaves the number alone. A post being
+-- claimed and sent (pending, publishing) shows as scheduled: only its going out (or failing)
+-- bumps, once per post.
+CREATE TRIGGER publications_insert_kept AFTER INSERT OR DELETE ON publications
     FOR EACH ROW EXECUTE FUNCTION bump_content_version();
+CREATE TRIGGER publications_update_kept AFTER UPDATE ON publications
+    FOR EACH ROW WHEN (OLD.state = 'published' OR NEW.state = 'published'
+        OR (OLD.state IN ('failed', 'unconfirmed')) <> (NEW.state IN ('failed', 'unconfirmed'))
+        OR OLD.variant_id <> NEW.variant_id)
+    EXECUTE FUNCTION bump_content_version();
 CREATE TRIGGER variants_insert_kept AFTER INSERT OR DELETE ON variants
     FOR EACH ROW EXECUTE FUNCTION bump_content_version();
 CREATE TRIGGER variants_update_kept AFTER UPDATE ON variants

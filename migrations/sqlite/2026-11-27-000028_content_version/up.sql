@@ -1,17 +1,23 @@
--- One row whose number every write to what the calendar and insights show bumps: variants and
--- their times, pieces' titles, publications (their state, clicks, engagement), hand-ins and
+-- A number that every write to what the calendar and insights show moves: variants and their
+-- times, pieces' titles, publications (going out, failing, clicks, engagement), hand-ins and
 -- approvals, ideas' departments and pillars (the calendar's filters). Each instance keeps the
 -- calendars and dashboards it read under that number and reads them again once it moved
--- (store::kept).
+-- (store::kept). The number is the sum of the rows' counts: PostgreSQL spreads its bumps over
+-- 64 rows; SQLite, one writer at a time, needs one.
 CREATE TABLE content_version (
     id INTEGER PRIMARY KEY,
     n BIGINT NOT NULL
 );
-INSERT INTO content_version (id, n) VALUES (1, 0);
+INSERT INTO content_version (id, n) VALUES (0, 0);
 
 CREATE TRIGGER publications_insert_kept AFTER INSERT ON publications
     BEGIN UPDATE content_version SET n = n + 1; END;
+-- A post being claimed and sent (pending, publishing) shows as scheduled: only its going out
+-- (or failing) bumps.
 CREATE TRIGGER publications_update_kept AFTER UPDATE ON publications
+    WHEN OLD.state = 'published' OR NEW.state = 'published'
+        OR (OLD.state IN ('failed', 'unconfirmed')) <> (NEW.state IN ('failed', 'unconfirmed'))
+        OR OLD.variant_id <> NEW.variant_id
     BEGIN UPDATE content_version SET n = n + 1; END;
 CREATE TRIGGER publications_delete_kept AFTER DELETE ON publications
     BEGIN UPDATE content_version SET n = n + 1; END;

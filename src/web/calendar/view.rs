@@ -124,9 +124,10 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
             continue;
         };
         let channel = reference.channel_name(e.channel_id).unwrap_or("");
-        let state = match e.publication_state.as_deref() {
-            Some("published") => "published",
-            Some("failed" | "unconfirmed") => "failed",
+        // The fragment's class names are fixed words.
+        let state = match e.publication_state.as_str() {
+            "published" => "published",
+            "failed" => "failed",
             _ => "scheduled",
         };
         let link = if is_editor {
