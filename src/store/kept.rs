@@ -47,11 +47,10 @@ impl<K: Hash + Eq, V> Kept<K, V> {
 
     pub fn put(&self, version: i64, key: K, value: Arc<V>) {
         let mut kept = self.0.lock().expect("kept values");
-        // Read under an older number than the kept ones: already stale.
-        if version < kept.0 {
-            return;
-        }
-        if version > kept.0 || kept.1.len() >= KEPT {
+        // Another number (a newer one, a read that took long under an older one, or a
+        // database restored with a lower one): what is kept now is for that number only, so
+        // nothing read under one number is ever served under another.
+        if version != kept.0 || kept.1.len() >= KEPT {
             kept.1.clear();
             kept.0 = version;
         }
@@ -80,16 +79,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_value_is_kept_for_its_version_only() {
+    fn a_value_is_served_under_its_own_version_only() {
         let kept: Kept<&str, i32> = Kept::default();
         kept.put(3, "a", Arc::new(1));
         assert_eq!(kept.get(3, &"a").as_deref(), Some(&1));
         assert_eq!(kept.get(4, &"a"), None, "the number moved");
-        // One read under an older number arrives late: not kept.
         kept.put(4, "b", Arc::new(2));
-        kept.put(3, "a", Arc::new(1));
-        assert_eq!(kept.get(4, &"a"), None);
         assert_eq!(kept.get(4, &"b").as_deref(), Some(&2));
         assert_eq!(kept.get(3, &"a"), None, "the older ones went");
+        // A read under an older number that arrives late, or a restored database's lower
+        // number: kept for that number alone.
+        kept.put(3, "a", Arc::new(1));
+        assert_eq!(kept.get(4, &"b"), None);
+        assert_eq!(kept.get(3, &"a").as_deref(), Some(&1));
     }
 }

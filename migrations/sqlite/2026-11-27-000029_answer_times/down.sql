@@ -1,1 +1,1 @@
-DROP INDEX inbox_messages_kind_at;
+DROP INDEX inbox_messages_answers;
