@@ -178,16 +178,15 @@ impl Posted {
 }
 
 /// What the period's posts earned, read in one pass: everything the insights page shows but
-/// the funnel's steps, which `steps` counts meanwhile (on another connection: the two reads
-/// are independent, and side by side a year of them answers in the time of the longer).
-pub struct Posts {
+/// the funnel's steps, which `steps` counts.
+struct Posts {
     dashboard: Dashboard,
     posted: Posted,
 }
 
 impl Posts {
     /// The whole dashboard, with the funnel from these posts and the period's `steps`.
-    pub fn with_steps(self, steps: Steps, names: &Reference) -> Dashboard {
+    fn with_steps(self, steps: Steps, names: &Reference) -> Dashboard {
         Dashboard {
             funnel: funnel(steps, self.posted, names),
             ..self.dashboard
@@ -198,7 +197,7 @@ impl Posts {
 /// The period's posts: rows per group (most earned first) with their totals, the pieces that
 /// earned most and least, and what the funnel needs per department. Channels and departments
 /// are named from the cached reference data.
-pub fn posts(
+fn posts(
     conn: &mut Conn,
     names: &Reference,
     from: NaiveDateTime,
@@ -309,10 +308,10 @@ pub fn posts(
 /// version (it names channels and departments).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
-    pub from: NaiveDateTime,
-    pub to: NaiveDateTime,
-    pub by: By,
-    pub reference: i64,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    by: By,
+    reference: i64,
 }
 
 /// The dashboards this instance worked out since the last write to what they add up: a year
@@ -320,11 +319,33 @@ pub struct Key {
 /// clicked, counted, handed in or approved.
 pub type Cache = super::kept::Kept<Key, Dashboard>;
 
+/// The period's dashboard grouped `by`: the one this instance worked out before, if nothing
+/// it adds up was written since, else worked out now and kept.
+pub fn dashboard(
+    conn: &mut Conn,
+    cache: &Cache,
+    names: &Reference,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    by: By,
+) -> QueryResult<std::sync::Arc<Dashboard>> {
+    let key = Key {
+        from,
+        to,
+        by,
+        reference: names.version,
+    };
+    cache.get_or_read(conn, key, |c| {
+        let posts = posts(c, names, from, to, by)?;
+        Ok(posts.with_steps(steps(c, from, to)?, names))
+    })
+}
+
 /// Ideas handed in and approved in a period per department (by id): (handed in, approved).
-pub struct Steps(FxHashMap<i64, (i64, i64)>);
+struct Steps(FxHashMap<i64, (i64, i64)>);
 
 /// The period's hand-ins and approvals per department, each idea once per step.
-pub fn steps(conn: &mut Conn, from: NaiveDateTime, to: NaiveDateTime) -> QueryResult<Steps> {
+fn steps(conn: &mut Conn, from: NaiveDateTime, to: NaiveDateTime) -> QueryResult<Steps> {
     use crate::db::schema::idea_events;
     use diesel::dsl::count_star;
     // An idea counts once per step in the period: on its first time in it, the step whose

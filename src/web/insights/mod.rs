@@ -15,7 +15,7 @@ use crate::domain::inbox::{answer_times as domain_answer_times, Answer, AnswerTi
 use crate::domain::insights::{csv_cell, open_end, period, range, By, PERIODS};
 use crate::error::AppError;
 use crate::store;
-use crate::store::insights::{Dashboard, Key, Row};
+use crate::store::insights::{Dashboard, Row};
 use crate::web::context::Ctx;
 use crate::web::render::Page;
 
@@ -179,33 +179,17 @@ fn answer_view(t: &AnswerTimes) -> Value {
     v
 }
 
-/// The period's dashboard: the one this instance worked out before, if nothing it adds up
-/// was written since (`store::insights::Cache`), else worked out now.
+/// The period's dashboard (kept until something it adds up is written).
 async fn dashboard(ctx: &Ctx, span: Span, by: By) -> Result<Arc<Dashboard>, AppError> {
+    // "The last n days" read to no end: see `open_end`.
     let (from, to) = match span.bounds(ctx.state.scheduler.clock().naive(), tz_of(ctx)?) {
         (from, _) if matches!(span, Span::Days(_)) => (from, open_end()),
         bounds => bounds,
     };
     let names = ctx.reference().await?;
-    let key = Key {
-        from,
-        to,
-        by,
-        reference: names.version,
-    };
     let cache = ctx.state.insights.clone();
-    let version = ctx.db(|c| Ok(store::kept::version(c)?)).await?;
-    if let Some(d) = cache.get(version, &key) {
-        return Ok(d);
-    }
-    let for_posts = names.clone();
-    let (posts, steps) = tokio::try_join!(
-        ctx.db(move |c| Ok(store::insights::posts(c, &for_posts, from, to, by)?)),
-        ctx.db(move |c| Ok(store::insights::steps(c, from, to)?)),
-    )?;
-    let d = Arc::new(posts.with_steps(steps, &names));
-    cache.put(version, key, d.clone());
-    Ok(d)
+    ctx.db(move |c| Ok(store::insights::dashboard(c, &cache, &names, from, to, by)?))
+        .await
 }
 
 pub async fn show(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppError> {
