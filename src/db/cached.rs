@@ -171,6 +171,24 @@ impl<Q: QueryFragment<Multi>> QueryFragment<Multi> for KeptOnSqlite<Q> {
 
 crate::db::query_wrapper!(KeptOnSqlite);
 
+/// `KeptOnSqlite` that PostgreSQL keeps prepared too: for a query whose literals are ours and
+/// whose best plan is the same whatever its values (the inbox's list: one index in urgency
+/// order for every filter), so a plan made once serves every call. PostgreSQL parsed and
+/// planned the inbox's list on every page (0.25 ms of its 1.15 ms there).
+pub struct Kept<Q>(pub Q);
+
+impl<Q: QueryFragment<Multi>> QueryFragment<Multi> for Kept<Q> {
+    fn walk_ast<'b>(&'b self, out: AstPass<'_, 'b, Multi>) -> QueryResult<()> {
+        self.0.walk_ast(out)
+    }
+
+    fn is_safe_to_cache_prepared(&self, _backend: &Multi) -> QueryResult<bool> {
+        Ok(true)
+    }
+}
+
+crate::db::query_wrapper!(Kept);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -316,7 +316,7 @@ pub struct Filter {
 /// Conversations; open ones oldest unanswered first (the most urgent on top), negative ones
 /// first among equals; the others newest first.
 pub fn list(c: &mut Conn, f: &Filter, limit: i64) -> QueryResult<Vec<Conversation>> {
-    listed(f, limit).select(Conversation::as_select()).load(c)
+    crate::db::Kept(listed(f, limit).select(Conversation::as_select())).load(c)
 }
 
 /// What the inbox page shows of a conversation in its list.
@@ -337,7 +337,7 @@ pub struct Listed {
 /// `list` with only the columns the page shows (a hundred rows of sixteen columns, six of them
 /// timestamps, were most of the page's reading).
 pub fn list_rows(c: &mut Conn, f: &Filter, limit: i64) -> QueryResult<Vec<Listed>> {
-    listed(f, limit).select(Listed::as_select()).load(c)
+    crate::db::Kept(listed(f, limit).select(Listed::as_select())).load(c)
 }
 
 /// Conversations under the filter, the most urgent first when open, else the latest first.
