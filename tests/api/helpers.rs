@@ -287,6 +287,30 @@ impl TestApp {
         String::from_utf8(out.stdout).unwrap().trim().to_string()
     }
 
+    /// A second instance on this one's database, with its own caches, clock and workers (as
+    /// when several `pressroom serve` share one PostgreSQL).
+    pub async fn another_instance(&self, extra: &[(&str, &str)]) -> TestApp {
+        let mut env = vec![("DATABASE_URL", self.database_url.as_str())];
+        env.extend_from_slice(extra);
+        TestApp::spawn_with(Backend::Sqlite, &env).await
+    }
+
+    /// Renames the piece a variant belongs to, straight in the database.
+    pub fn rename_piece_of_variant(&self, variant: i64, title: &str) {
+        use diesel::prelude::*;
+        use pressroom::db::schema::{content_pieces, variants};
+        let mut conn = self.conn();
+        let piece: i64 = variants::table
+            .find(variant)
+            .select(variants::content_id)
+            .first(&mut conn)
+            .unwrap();
+        diesel::update(content_pieces::table.find(piece))
+            .set(content_pieces::title.eq(title))
+            .execute(&mut conn)
+            .unwrap();
+    }
+
     /// Adds a channel straight in the database (its pages come with planning); returns its id.
     pub fn add_channel(&self, name: &str, kind: &str) -> i64 {
         use diesel::{ExpressionMethods, QueryDsl};

@@ -6,7 +6,7 @@ use chrono::{Datelike, Duration, Utc};
 use reqwest::StatusCode;
 use wiremock::ResponseTemplate;
 
-use crate::helpers::{Backend, TestApp, ADMIN_EMAIL};
+use crate::helpers::{Backend, ADMIN_EMAIL};
 use crate::publishing::{hook_to, planned, ready, receiver, wait_for_state, LOOPBACK};
 use pressroom::store;
 use pressroom::store::links::NewClick;
@@ -507,9 +507,7 @@ async fn a_dashboard_one_instance_keeps_follows_every_change(backend: Backend) {
     let p1 = wait_for_state(&api, v1, "published").await["id"]
         .as_i64()
         .unwrap();
-    let mut env = vec![("DATABASE_URL", a.database_url.as_str())];
-    env.extend_from_slice(LOOPBACK);
-    let b = TestApp::spawn_with(Backend::Sqlite, &env).await;
+    let b = a.another_instance(LOOPBACK).await;
     // a's token, from the database both share.
     let b_api = crate::helpers::Api {
         app: &b,
@@ -576,20 +574,7 @@ async fn a_dashboard_one_instance_keeps_follows_every_change(backend: Backend) {
     assert_eq!(s, StatusCode::CREATED, "{idea}");
     assert_eq!(seen().await, (2, 2, 6, 3, one_title()), "a hand-in");
     // A piece renamed straight in the database.
-    {
-        use diesel::prelude::*;
-        use pressroom::db::schema::content_pieces as cp;
-        use pressroom::db::schema::variants as v;
-        let piece: i64 = v::table
-            .find(v1)
-            .select(v::content_id)
-            .first(&mut c)
-            .unwrap();
-        diesel::update(cp::table.find(piece))
-            .set(cp::title.eq("One, renamed"))
-            .execute(&mut c)
-            .unwrap();
-    }
+    a.rename_piece_of_variant(v1, "One, renamed");
     assert_eq!(
         seen().await,
         (2, 2, 6, 3, "One, renamed".to_string()),

@@ -606,7 +606,7 @@ async fn a_calendar_one_instance_keeps_follows_every_change(backend: crate::help
     use crate::publishing::{hook_to, planned, ready, receiver, wait_for_state, LOOPBACK};
     use chrono::Duration;
     use diesel::prelude::*;
-    use pressroom::db::schema::{content_pieces as cp, ideas, variants};
+    use pressroom::db::schema::ideas;
     let (a, _) = ready(backend, LOOPBACK).await;
     let api = a.api(ADMIN_EMAIL);
     let rx = receiver(wiremock::ResponseTemplate::new(200), 0).await;
@@ -614,9 +614,7 @@ async fn a_calendar_one_instance_keeps_follows_every_change(backend: crate::help
     let day = (Utc::now() + Duration::days(10)).date_naive();
     let noon = |d: chrono::NaiveDate| d.and_hms_opt(11, 0, 0).unwrap().and_utc();
     let (idea, v) = planned(&api, "Harvest fair", hook, "a", noon(day)).await;
-    let mut env = vec![("DATABASE_URL", a.database_url.as_str())];
-    env.extend_from_slice(LOOPBACK);
-    let b = TestApp::spawn_with(crate::helpers::Backend::Sqlite, &env).await;
+    let b = a.another_instance(LOOPBACK).await;
     let (admin_b, r) = b.login(ADMIN_EMAIL, crate::helpers::PASSWORD).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     // The agenda from that day: the entries' lines, each "title channel · language · state".
@@ -678,16 +676,8 @@ async fn a_calendar_one_instance_keeps_follows_every_change(backend: crate::help
     schedule(noon(day + Duration::days(1))).await;
     assert_eq!(agenda("").await.len(), 1, "moved back");
     // The piece renamed and the idea given a pillar, straight in the database.
+    a.rename_piece_of_variant(v, "Harvest fair, renamed");
     let mut c = a.conn();
-    let piece: i64 = variants::table
-        .find(v)
-        .select(variants::content_id)
-        .first(&mut c)
-        .unwrap();
-    diesel::update(cp::table.find(piece))
-        .set(cp::title.eq("Harvest fair, renamed"))
-        .execute(&mut c)
-        .unwrap();
     assert!(agenda("").await[0].contains("Harvest fair, renamed"));
     diesel::update(ideas::table.find(idea))
         .set(ideas::pillar.eq("Events"))

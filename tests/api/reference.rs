@@ -5,14 +5,14 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, ADMIN_EMAIL, PASSWORD};
+use crate::helpers::{TestApp, ADMIN_EMAIL, PASSWORD};
 
 both_backends!(a_change_on_one_instance_shows_at_once_on_another);
 
 async fn a_change_on_one_instance_shows_at_once_on_another(a: TestApp) {
     let admin_a = a.setup_admin().await;
     a.create_department(&admin_a, "Marketing").await;
-    let b = TestApp::spawn_with(Backend::Sqlite, &[("DATABASE_URL", &a.database_url)]).await;
+    let b = a.another_instance(&[]).await;
     let (admin_b, r) = b.login(ADMIN_EMAIL, PASSWORD).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
 
