@@ -382,6 +382,10 @@ diesel::table! {
         idea_id -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        head_author -> Text,
+        head_author_name -> Text,
+        head_text -> Text,
+        incoming -> BigInt,
     }
 }
 

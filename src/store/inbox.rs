@@ -332,6 +332,12 @@ pub struct Listed {
     pub assignee_id: Option<i64>,
     pub received_at: NaiveDateTime,
     pub due_at: NaiveDateTime,
+    /// Its latest incoming message and how many came in, kept on the conversation by
+    /// triggers (migration 000030).
+    pub head_author: String,
+    pub head_author_name: String,
+    pub head_text: String,
+    pub incoming: i64,
 }
 
 /// `list` with only the columns the page shows (a hundred rows of sixteen columns, six of them
@@ -398,67 +404,6 @@ pub fn messages(c: &mut Conn, conversation_ids: &[i64]) -> QueryResult<Vec<Messa
         );
     }
     Ok(out)
-}
-
-/// What a list shows of a conversation: its latest incoming message and how many came in.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Head {
-    pub author: String,
-    pub author_name: String,
-    pub text: String,
-    pub incoming: usize,
-}
-
-/// The heads of these conversations: each one's latest incoming message (by time, then id)
-/// and how many came in, looked up per conversation through its index, so a long
-/// conversation costs no more than a short one (reading every message of a hundred
-/// conversations and sorting them was a third of the inbox page). One statement prepared
-/// once per connection (`super::among_ids`), read by position.
-pub fn heads(
-    c: &mut Conn,
-    conversation_ids: &[i64],
-) -> QueryResult<std::collections::HashMap<i64, Head>> {
-    use diesel::sql_types::{BigInt, Text};
-    if conversation_ids.is_empty() {
-        return Ok(Default::default());
-    }
-    const COUNT: &str = "(SELECT count(*) FROM inbox_messages n \
-                         WHERE n.conversation_id = c.id AND n.kind = $2)";
-    const LATEST: &str = "FROM inbox_messages l WHERE l.conversation_id = c.id AND l.kind = $2 \
-                          ORDER BY l.at DESC, l.id DESC LIMIT 1";
-    // SQLite has no LATERAL: it finds each latest message's id, then the message by its key.
-    // PostgreSQL hashed every message of the inbox for that join; a LATERAL looks each
-    // conversation's latest up by the index (8 → 1.3 ms for a hundred conversations).
-    let sql = match c {
-        Conn::Sqlite(_) => format!(
-            "SELECT c.id, m.author, m.author_name, m.text, {COUNT} \
-             FROM conversations c JOIN inbox_messages m ON m.id = (SELECT l.id {LATEST}) \
-             WHERE {}",
-            super::among_ids(c, "c.id")
-        ),
-        Conn::Pg(_) => format!(
-            "SELECT c.id, m.author, m.author_name, m.text, {COUNT} \
-             FROM unnest(CAST(string_to_array($1, ',') AS BIGINT[])) AS c(id) \
-             CROSS JOIN LATERAL (SELECT l.author, l.author_name, l.text {LATEST}) m"
-        ),
-    };
-    let rows: Vec<(i64, String, String, String, i64)> = crate::db::cached(sql)
-        .bind::<Text, _>(super::ids_bind(conversation_ids))
-        .bind::<Text, _>(IN)
-        .typed::<(BigInt, Text, Text, Text, BigInt)>()
-        .load(c)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, author, author_name, text, incoming)| {
-            let head = Head {
-                author,
-                author_name,
-                text,
-                incoming: incoming as usize,
-            };
-            (id, head)
-        })
-        .collect())
 }
 
 /// The messages of each conversation, in the order given (one pass, for lists).
@@ -731,4 +676,74 @@ pub fn answers(
         .into_iter()
         .filter_map(|(ch, who, from, due, at)| Some((ch, who, from?, due?, at)))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diesel::connection::SimpleConnection;
+    use diesel::Connection;
+
+    /// What the list shows of a conversation (its latest incoming message and how many came
+    /// in) is kept by triggers, whoever writes the messages: new ones, one moved to another
+    /// conversation, one deleted. Replies are not counted.
+    #[test]
+    fn a_conversations_head_follows_its_incoming_messages() {
+        let mut conn = Conn::Sqlite(diesel::SqliteConnection::establish(":memory:").unwrap());
+        crate::db::migrate(&mut conn).unwrap();
+        let Conn::Sqlite(c) = &mut conn else {
+            unreachable!()
+        };
+        c.batch_execute(
+            "INSERT INTO channels (id, name, kind, created_at) VALUES (1, 'Social', 'mastodon', '2026-11-27 08:00:00');
+             INSERT INTO conversations (id, channel_id, thread_key, state, sentiment, received_at, due_at, last_message_at, created_at, updated_at)
+               VALUES (1, 1, 'a', 'open', 'neutral', '2026-11-27 08:00:00', '2026-11-27 09:00:00', '2026-11-27 08:00:00', '2026-11-27 08:00:00', '2026-11-27 08:00:00'),
+                      (2, 1, 'b', 'open', 'neutral', '2026-11-27 08:00:00', '2026-11-27 10:00:00', '2026-11-27 08:00:00', '2026-11-27 08:00:00', '2026-11-27 08:00:00');
+             INSERT INTO inbox_messages (id, conversation_id, channel_id, kind, author, author_name, text, at, created_at) VALUES
+               (1, 1, 1, 'in', 'ana@social.example', 'Ana', 'First', '2026-11-27 08:00:00', '2026-11-27 08:00:00'),
+               (2, 1, 1, 'in', 'ben@social.example', 'Ben', 'Second', '2026-11-27 08:05:00', '2026-11-27 08:05:00'),
+               (3, 1, 1, 'out', 'desk', 'Desk', 'Our reply', '2026-11-27 08:10:00', '2026-11-27 08:10:00');",
+        )
+        .unwrap();
+        let heads = |conn: &mut Conn| -> Vec<(i64, String, String, i64)> {
+            let f = Filter {
+                state: Some(ConvState::Open),
+                ..Filter::default()
+            };
+            list_rows(conn, &f, 10)
+                .unwrap()
+                .into_iter()
+                .map(|l| (l.id, l.head_author_name, l.head_text, l.incoming))
+                .collect()
+        };
+        assert_eq!(
+            heads(&mut conn),
+            vec![
+                (1, "Ben".into(), "Second".into(), 2),
+                (2, String::new(), String::new(), 0)
+            ]
+        );
+        let Conn::Sqlite(c) = &mut conn else {
+            unreachable!()
+        };
+        c.batch_execute(
+            "UPDATE inbox_messages SET conversation_id = 2 WHERE id = 2;
+             UPDATE inbox_messages SET text = 'First, edited' WHERE id = 1;",
+        )
+        .unwrap();
+        assert_eq!(
+            heads(&mut conn),
+            vec![
+                (1, "Ana".into(), "First, edited".into(), 1),
+                (2, "Ben".into(), "Second".into(), 1)
+            ],
+            "moved and edited"
+        );
+        let Conn::Sqlite(c) = &mut conn else {
+            unreachable!()
+        };
+        c.batch_execute("DELETE FROM inbox_messages WHERE id = 1;")
+            .unwrap();
+        assert_eq!(heads(&mut conn)[0], (1, String::new(), String::new(), 0));
+    }
 }

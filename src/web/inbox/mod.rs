@@ -142,12 +142,10 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
     let filter = q.filter(me.id);
     let f = filter.clone();
     let now = ctx.state.scheduler.clock().naive();
-    let (convs, heads, (open, overdue)) = ctx
+    let (convs, (open, overdue)) = ctx
         .db(move |c| {
             let convs = store::inbox::list_rows(c, &f, SHOWN)?;
-            let ids: Vec<i64> = convs.iter().map(|cv| cv.id).collect();
-            let heads = store::inbox::heads(c, &ids)?;
-            Ok((convs, heads, store::inbox::open_counts(c, now)?))
+            Ok((convs, store::inbox::open_counts(c, now)?))
         })
         .await?;
     let reference = ctx.reference().await?;
@@ -163,18 +161,16 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
         .collect();
     let words = ClockWords::new(&ctx);
     let tz: chrono_tz::Tz = me.timezone.parse().unwrap_or(chrono_tz::UTC);
-    let none = store::inbox::Head::default();
     let mut items_html = String::new();
     for cv in &convs {
-        let head = heads.get(&cv.id).unwrap_or(&none);
         let item = InboxItem {
             id: cv.id,
-            author: &head.author,
-            author_name: &head.author_name,
+            author: &cv.head_author,
+            author_name: &cv.head_author_name,
             channel: reference.channel_name(cv.channel_id).unwrap_or(""),
             received: &local_time_in(cv.received_at, &tz),
-            excerpt: &excerpt(&head.text),
-            count: head.incoming,
+            excerpt: &excerpt(&cv.head_text),
+            count: cv.incoming.max(0) as usize,
             state_label: label(&state_labels, cv.state),
             tone: cv.sentiment.as_str(),
             tone_label: label(&tone_labels, cv.sentiment),
