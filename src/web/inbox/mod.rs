@@ -142,13 +142,14 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
     let filter = q.filter(me.id);
     let f = filter.clone();
     let now = ctx.state.scheduler.clock().naive();
-    let (convs, (open, overdue)) = ctx
+    // One trip to the pool for everything the page reads.
+    let cache = ctx.state.reference.clone();
+    let (convs, (open, overdue), reference) = ctx
         .db(move |c| {
             let convs = store::inbox::list_rows(c, &f, SHOWN)?;
-            Ok((convs, store::inbox::open_counts(c, now)?))
+            Ok((convs, store::inbox::open_counts(c, now)?, cache.get(c)?))
         })
         .await?;
-    let reference = ctx.reference().await?;
     // The rows are written in Rust: a hundred conversations through `{{#each}}` cost more
     // than the rest of the page. Their words are looked up once, not once per row.
     let state_labels: Vec<(ConvState, String)> = ConvState::ALL
