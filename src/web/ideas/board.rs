@@ -6,7 +6,7 @@ use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
 use super::list::{filters, ListQuery};
-use super::{names_for_cards, scope};
+use super::{card_names_in, scope};
 use crate::domain::workflow::{self, State};
 use crate::error::AppError;
 use crate::store;
@@ -33,18 +33,19 @@ pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
     let mut filter = q.filter(&ctx)?;
     filter.state = None;
     let counts_filter = filter.clone();
-    let (counts, columns) = ctx
+    let cache = ctx.state.reference.clone();
+    let (counts, columns, names) = ctx
         .db(move |c| {
             let counts = store::ideas::count_by_state(c, &scope, &counts_filter, &COLUMNS)?;
             let columns = store::ideas::columns(c, &scope, &filter, &COLUMNS, CARDS_PER_COLUMN)?;
-            Ok((counts, columns))
+            let all: Vec<i64> = columns
+                .iter()
+                .flat_map(|(_, ideas)| ideas.iter().map(|i| i.id))
+                .collect();
+            let names = card_names_in(c, &cache, &all)?;
+            Ok((counts, columns, names))
         })
         .await?;
-    let all: Vec<i64> = columns
-        .iter()
-        .flat_map(|(_, ideas)| ideas.iter().map(|i| i.id))
-        .collect();
-    let names = names_for_cards(&ctx, all).await?;
     let me = ctx.me()?;
     // Each step's label once per page, not once per card.
     let labels: HashMap<&'static str, String> = workflow::TRANSITIONS

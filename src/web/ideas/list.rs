@@ -3,7 +3,7 @@
 use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
-use super::{editors, names_for_cards, scope};
+use super::{card_names_in, editors, scope};
 use crate::domain::roles::Role;
 use crate::domain::workflow::State;
 use crate::error::AppError;
@@ -52,14 +52,15 @@ pub async fn list(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
     let filter = q.filter(&ctx)?;
     let cursor = q.cursor.trim().parse::<i64>().ok();
     let sort = q.sort();
-    let (ideas, next) = ctx
+    let cache = ctx.state.reference.clone();
+    let (ideas, next, names) = ctx
         .db(move |c| {
-            Ok(store::ideas::cards(
-                c, &scope, &filter, sort, cursor, PAGE_SIZE,
-            )?)
+            let (ideas, next) = store::ideas::cards(c, &scope, &filter, sort, cursor, PAGE_SIZE)?;
+            let ids: Vec<i64> = ideas.iter().map(|i| i.id).collect();
+            let names = card_names_in(c, &cache, &ids)?;
+            Ok((ideas, next, names))
         })
         .await?;
-    let names = names_for_cards(&ctx, ideas.iter().map(|i| i.id).collect()).await?;
     let is_editor = matches!(ctx.role(), Some(Role::Editor | Role::Admin));
     let rows_html = rows(&ctx, &ideas, &names, is_editor)?;
     Page::new("ideas/list", "ideas-title")
