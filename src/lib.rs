@@ -118,8 +118,12 @@ impl Application {
             scheduler: scheduler.clone(),
             metrics,
             reference: Default::default(),
-            insights: Default::default(),
-            calendar: Default::default(),
+            insights: Arc::new(crate::store::kept::Kept::new(
+                crate::store::kept::content_version,
+            )),
+            calendar: Arc::new(crate::store::kept::Kept::new(
+                crate::store::kept::content_version,
+            )),
             clicks: clicks.clone(),
             codes: Default::default(),
         });

@@ -328,7 +328,7 @@ pub fn calendar_kept(
         department_scope: scope.department_id,
         filter: f.clone(),
     };
-    cache.get_or_read(conn, key, |c| calendar(c, scope, from, to, f))
+    cache.get_or_read(conn, key, |c, _| calendar(c, scope, from, to, f))
 }
 
 /// Wished dates of ideas not yet planned, shown as hints on the calendar.

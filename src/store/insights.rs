@@ -335,7 +335,7 @@ pub fn dashboard(
         by,
         reference: names.version,
     };
-    cache.get_or_read(conn, key, |c| {
+    cache.get_or_read(conn, key, |c, _| {
         let posts = posts(c, names, from, to, by)?;
         Ok(posts.with_steps(steps(c, from, to)?, names))
     })

@@ -1,12 +1,13 @@
-//! What pages read often and the database changes seldom — the calendar's entries, the
-//! insights dashboards — kept per instance under the number in `content_version`, which
-//! database triggers move on every write to what they show (migration 000028). One read of
-//! it per use says whether a kept copy is current, also when another instance sharing the
-//! database made the change.
+//! What pages read often and the database changes seldom, kept per instance under a number
+//! that database triggers move on every write to it: the reference data under
+//! `reference_version` (migration 000008), the calendar's entries and the insights
+//! dashboards under `content_version` (migration 000028). One read of that number per use
+//! says whether a kept copy is current, also when another instance sharing the database made
+//! the change.
 
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 
 use diesel::prelude::*;
 
@@ -16,37 +17,44 @@ use crate::db::Conn;
 /// The number every write to the calendar's and insights' data moves: the sum of the
 /// counters the triggers bump (one per connection on PostgreSQL, so that the publishing
 /// workers' commits do not queue on one row).
-pub fn version(conn: &mut Conn) -> QueryResult<i64> {
+pub fn content_version(conn: &mut Conn) -> QueryResult<i64> {
     let counts: Vec<i64> = content_version::table
         .select(content_version::n)
         .load(conn)?;
     Ok(counts.iter().sum())
 }
 
-/// Values read under one version, by key. Whoever reads `version` before reading a value
-/// keeps it under that number: a write in between makes it look older than it is (read again
-/// next time), never newer.
-pub struct Kept<K, V>(Mutex<(i64, HashMap<K, Arc<V>>)>);
+/// A function that reads the number a kind of kept values goes by.
+pub type Version = fn(&mut Conn) -> QueryResult<i64>;
 
-impl<K, V> Default for Kept<K, V> {
-    fn default() -> Self {
-        Kept(Mutex::new((i64::MIN, HashMap::new())))
-    }
+/// Values read under one version, by key. The version is read before a value: a write in
+/// between makes the value look older than it is (read again next time), never newer.
+pub struct Kept<K, V> {
+    version: Version,
+    kept: RwLock<(i64, HashMap<K, Arc<V>>)>,
 }
 
 /// Many periods and filters make many keys; past this many the cache starts over.
 const KEPT: usize = 64;
 
 impl<K: Hash + Eq, V> Kept<K, V> {
-    pub fn get(&self, version: i64, key: &K) -> Option<Arc<V>> {
-        let kept = self.0.lock().expect("kept values");
+    /// Values kept under the number `version` reads.
+    pub fn new(version: Version) -> Self {
+        Kept {
+            version,
+            kept: RwLock::new((i64::MIN, HashMap::new())),
+        }
+    }
+
+    fn get(&self, version: i64, key: &K) -> Option<Arc<V>> {
+        let kept = self.kept.read().expect("kept values");
         (kept.0 == version)
             .then(|| kept.1.get(key).cloned())
             .flatten()
     }
 
-    pub fn put(&self, version: i64, key: K, value: Arc<V>) {
-        let mut kept = self.0.lock().expect("kept values");
+    fn put(&self, version: i64, key: K, value: Arc<V>) {
+        let mut kept = self.kept.write().expect("kept values");
         // Another number (a newer one, a read that took long under an older one, or a
         // database restored with a lower one): what is kept now is for that number only, so
         // nothing read under one number is ever served under another.
@@ -57,18 +65,19 @@ impl<K: Hash + Eq, V> Kept<K, V> {
         kept.1.insert(key, value);
     }
 
-    /// The value for `key` under the current version: the kept one, or `read` now and kept.
+    /// The value for `key` under the current version: the kept one, or `read` now (given the
+    /// version it is read under) and kept.
     pub fn get_or_read(
         &self,
         conn: &mut Conn,
         key: K,
-        read: impl FnOnce(&mut Conn) -> QueryResult<V>,
+        read: impl FnOnce(&mut Conn, i64) -> QueryResult<V>,
     ) -> QueryResult<Arc<V>> {
-        let v = version(conn)?;
+        let v = (self.version)(conn)?;
         if let Some(value) = self.get(v, &key) {
             return Ok(value);
         }
-        let value = Arc::new(read(conn)?);
+        let value = Arc::new(read(conn, v)?);
         self.put(v, key, value.clone());
         Ok(value)
     }
@@ -80,7 +89,7 @@ mod tests {
 
     #[test]
     fn a_value_is_served_under_its_own_version_only() {
-        let kept: Kept<&str, i32> = Kept::default();
+        let kept: Kept<&str, i32> = Kept::new(|_| Ok(0));
         kept.put(3, "a", Arc::new(1));
         assert_eq!(kept.get(3, &"a").as_deref(), Some(&1));
         assert_eq!(kept.get(4, &"a"), None, "the number moved");

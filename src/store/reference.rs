@@ -5,7 +5,7 @@
 //! another instance sharing the database made the change.
 
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use diesel::prelude::*;
 
@@ -80,22 +80,18 @@ fn load(conn: &mut Conn, version: i64) -> QueryResult<Reference> {
     })
 }
 
-#[derive(Default)]
-pub struct Cache(RwLock<Option<Arc<Reference>>>);
+/// The reference data, kept until any instance writes to it (`kept::Kept`).
+pub struct Cache(super::kept::Kept<(), Reference>);
+
+impl Default for Cache {
+    fn default() -> Self {
+        Cache(super::kept::Kept::new(version))
+    }
+}
 
 impl Cache {
-    /// The current reference data: the cached copy if no write happened since it was loaded.
+    /// The current reference data: the kept copy if no write happened since it was loaded.
     pub fn get(&self, conn: &mut Conn) -> QueryResult<Arc<Reference>> {
-        // The version is read before the data: a write in between makes the copy look older
-        // than it is (reloaded next time), never newer.
-        let v = version(conn)?;
-        if let Some(r) = self.0.read().expect("cache lock").as_ref() {
-            if r.version == v {
-                return Ok(r.clone());
-            }
-        }
-        let fresh = Arc::new(load(conn, v)?);
-        *self.0.write().expect("cache lock") = Some(fresh.clone());
-        Ok(fresh)
+        self.0.get_or_read(conn, (), load)
     }
 }
