@@ -1036,7 +1036,8 @@ pub fn similar(
     }
     const CANDIDATES: i64 = 500;
     let dialect = Dialect::of(conn);
-    let candidates: Vec<(i64, String, String)> = KeptOnSqlite(
+    // Prepared on both backends: the candidates' plan no longer depends on the words.
+    let candidates: Vec<(i64, String, String)> = crate::db::Kept(
         query(dialect, scope, &Filter::default())
             .filter(ideas::id.lt(idea.id))
             .filter(super::search::sharing_a_title_word(

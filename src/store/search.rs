@@ -89,19 +89,64 @@ pub fn sharing_a_title_word(
                     .sql(")"),
             )
         }
-        Dialect::Postgres => {
-            let any: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
-            Box::new(
-                diesel::dsl::sql::<Bool>(
-                    // The expression of the index `ideas_title_words` (migration 000026).
-                    "to_tsvector('simple', translate(ideas.title, './@:-', '     ')) \
-                     @@ to_tsquery('simple', ",
-                )
-                .bind::<Text, _>(any.join(" | "))
-                .sql(")"),
-            )
-        }
+        Dialect::Postgres => Box::new(NewestWithTitleWords {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            before,
+            limit,
+        }),
     }
+}
+
+/// `ideas.id IN (…)` the newest `limit` ideas before `before` with one of `words` in their
+/// titles, on PostgreSQL: each word's newest ideas off the index of `idea_title_words`
+/// (migration 000031), merged newest first until `limit` different ideas are found. The plan
+/// is the same whatever the words, and reads a few hundred index entries and no table rows.
+/// One arm per word, so it is written out here (a chain of diesel's `sql` changes type with
+/// every bind).
+struct NewestWithTitleWords {
+    words: Vec<String>,
+    before: i64,
+    limit: i64,
+}
+
+impl diesel::query_builder::QueryFragment<super::Backend> for NewestWithTitleWords {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, super::Backend>,
+    ) -> diesel::QueryResult<()> {
+        out.push_sql("ideas.id IN (SELECT DISTINCT idea_id FROM (");
+        for (i, word) in self.words.iter().enumerate() {
+            out.push_sql(if i == 0 { "(" } else { " UNION ALL (" });
+            out.push_sql("SELECT idea_id FROM idea_title_words WHERE word = ");
+            out.push_bind_param::<Text, _>(word)?;
+            out.push_sql(" AND idea_id < ");
+            out.push_bind_param::<BigInt, _>(&self.before)?;
+            out.push_sql(" ORDER BY idea_id DESC LIMIT ");
+            out.push_bind_param::<BigInt, _>(&self.limit)?;
+            out.push_sql(")");
+        }
+        out.push_sql(") AS t ORDER BY idea_id DESC LIMIT ");
+        out.push_bind_param::<BigInt, _>(&self.limit)?;
+        out.push_sql(")");
+        Ok(())
+    }
+}
+
+impl diesel::Expression for NewestWithTitleWords {
+    type SqlType = Bool;
+}
+
+impl<QS> diesel::AppearsOnTable<QS> for NewestWithTitleWords {}
+
+impl<QS> diesel::SelectableExpression<QS> for NewestWithTitleWords {}
+
+impl diesel::expression::ValidGrouping<()> for NewestWithTitleWords {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
+impl diesel::query_builder::QueryId for NewestWithTitleWords {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
 }
 
 /// The start of a condition on ideas matched in FTS5, the query to follow as a bind.
