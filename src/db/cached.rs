@@ -189,6 +189,33 @@ impl<Q: QueryFragment<Multi>> QueryFragment<Multi> for Kept<Q> {
 
 crate::db::query_wrapper!(Kept);
 
+/// `Kept` when the flag is set, `KeptOnSqlite` otherwise: for a query written once whose plan
+/// is fixed in some uses (a search's window of ideas on PostgreSQL) and not in others.
+pub struct KeptIf<Q>(pub bool, pub Q);
+
+impl<Q: QueryFragment<Multi>> QueryFragment<Multi> for KeptIf<Q> {
+    fn walk_ast<'b>(&'b self, out: AstPass<'_, 'b, Multi>) -> QueryResult<()> {
+        self.1.walk_ast(out)
+    }
+
+    fn is_safe_to_cache_prepared(&self, backend: &Multi) -> QueryResult<bool> {
+        Ok(self.0
+            || matches!(backend, Multi::Sqlite(_))
+            || self.1.is_safe_to_cache_prepared(backend)?)
+    }
+}
+
+impl<Q: Query> Query for KeptIf<Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q> QueryId for KeptIf<Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q, C> RunQueryDsl<C> for KeptIf<Q> {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

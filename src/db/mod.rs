@@ -31,7 +31,7 @@ use diesel::sqlite::SqliteConnection;
 use diesel::Connection;
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
-pub use cached::{cached, Kept, KeptOnSqlite};
+pub use cached::{cached, Kept, KeptIf, KeptOnSqlite};
 
 /// One connection type for both backends: queries are written once against it.
 /// PostgreSQL first, as diesel tries the variants in order.

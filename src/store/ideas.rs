@@ -15,7 +15,7 @@ use crate::db::schema::{
     idea_channels, idea_counts, idea_events, idea_languages, idea_tag_counts, idea_tags, ideas,
     users,
 };
-use crate::db::{Conn, KeptOnSqlite};
+use crate::db::{Conn, KeptIf, KeptOnSqlite};
 use crate::domain::access::IdeaScope;
 use crate::domain::ideas::{IdeaFields, RawIdea};
 use crate::domain::workflow::State;
@@ -268,7 +268,9 @@ pub fn list(
     cursor: Option<i64>,
     limit: i64,
 ) -> QueryResult<(Vec<Idea>, Option<i64>)> {
-    let load = |c: &mut Conn, q: Boxed<'static>| KeptOnSqlite(q.select(Idea::as_select())).load(c);
+    let load = |c: &mut Conn, q: Boxed<'static>, keep: bool| {
+        KeptIf(keep, q.select(Idea::as_select())).load(c)
+    };
     paged(
         conn,
         scope,
@@ -290,7 +292,9 @@ pub fn cards(
     cursor: Option<i64>,
     limit: i64,
 ) -> QueryResult<(Vec<Card>, Option<i64>)> {
-    let load = |c: &mut Conn, q: Boxed<'static>| KeptOnSqlite(q.select(Card::as_select())).load(c);
+    let load = |c: &mut Conn, q: Boxed<'static>, keep: bool| {
+        KeptIf(keep, q.select(Card::as_select())).load(c)
+    };
     paged(
         conn,
         scope,
@@ -504,7 +508,7 @@ fn paged<T>(
     sort: Sort,
     cursor: Option<i64>,
     limit: i64,
-    load: impl Fn(&mut Conn, Boxed<'static>) -> QueryResult<Vec<T>>,
+    load: impl Fn(&mut Conn, Boxed<'static>, bool) -> QueryResult<Vec<T>>,
     id: impl Fn(&T) -> i64,
 ) -> QueryResult<(Vec<T>, Option<i64>)> {
     let dialect = Dialect::of(conn);
@@ -516,10 +520,18 @@ fn paged<T>(
         }
         _ => None,
     };
+    let searching = filter
+        .q
+        .as_deref()
+        .is_some_and(|q| !super::search::words(q).is_empty());
+    if dialect == Dialect::Postgres && searching {
+        return pg_searched(conn, scope, filter, sort, cursor, limit, load, id);
+    }
     let Some(window) = window else {
         let rows = load(
             conn,
             page_query(query(dialect, scope, filter), sort, cursor, limit),
+            false,
         )?;
         return Ok(split_page(rows, limit, id));
     };
@@ -531,9 +543,68 @@ fn paged<T>(
     window.walk(conn, cursor, |conn, after, matching| {
         let want = limit - rows.len() as i64;
         let q = query(dialect, scope, &rest).filter(matching);
-        rows.extend(load(conn, page_query(q, sort, after, want))?);
+        rows.extend(load(conn, page_query(q, sort, after, want), false)?);
         Ok(rows.len() as i64 > limit)
     })?;
+    Ok(split_page(rows, limit, id))
+}
+
+/// A search's page on PostgreSQL (`search::IdWindows`): a window of sixteen pages' worth of
+/// ideas after the cursor, walked by key and each tested; if that did not fill the page, one
+/// more window sized by how often the first one matched, when that is at most sixteen times
+/// as large; then the rest through the word index. A common word fills the page within the
+/// first window, a word no idea has goes to the index after it.
+#[allow(clippy::too_many_arguments)]
+fn pg_searched<T>(
+    conn: &mut Conn,
+    scope: &IdeaScope,
+    filter: &Filter,
+    sort: Sort,
+    cursor: Option<i64>,
+    limit: i64,
+    load: impl Fn(&mut Conn, Boxed<'static>, bool) -> QueryResult<Vec<T>>,
+    id: impl Fn(&T) -> i64,
+) -> QueryResult<(Vec<T>, Option<i64>)> {
+    let dialect = Dialect::Postgres;
+    let windows = super::search::IdWindows {
+        newest_first: sort == Sort::Newest,
+    };
+    let text = filter.q.as_deref().unwrap_or_default();
+    let rest = Filter {
+        q: None,
+        ..filter.clone()
+    };
+    let first = (limit + 1) * 16;
+    let mut size = first;
+    let mut after = cursor;
+    let mut rows: Vec<T> = Vec::new();
+    for round in 0..2 {
+        let end = windows.end(conn, after, size)?;
+        let want = limit - rows.len() as i64;
+        let q = query(dialect, scope, &rest).filter(windows.window(text, after, end));
+        // Prepared: the window's plan is the same whatever the words and filters.
+        let found = load(conn, page_query(q, sort, after, want), true)?;
+        let n = found.len() as i64;
+        rows.extend(found);
+        if rows.len() as i64 > limit || end.is_none() {
+            return Ok(split_page(rows, limit, id));
+        }
+        after = end;
+        // How many ideas the rest of the page should take at the rate this window matched,
+        // half again for luck. Walking ideas costs about 0.2 µs each; the word index costs
+        // what its words' lists hold (3 ms for two common ones), little for rare words, which
+        // a first window without a match points to.
+        let needed = (limit + 1 - rows.len() as i64) * size / n.max(1) * 3 / 2;
+        if round == 1 || n == 0 || needed > first * 16 {
+            break;
+        }
+        size = needed.max(limit + 1);
+    }
+    let want = limit - rows.len() as i64;
+    let rest = ideas::table
+        .filter(super::search::fenced(condition(dialect, scope, filter)))
+        .into_boxed();
+    rows.extend(load(conn, page_query(rest, sort, after, want), false)?);
     Ok(split_page(rows, limit, id))
 }
 

@@ -131,7 +131,8 @@ crate::both_backends!(a_search_pages_through_sparse_matches_in_order);
 
 /// Few of many matches pass the other filters: every page still comes full and in order, and
 /// the pages together hold each matching idea once (SQLite walks its matches a window at a
-/// time; a window holds eight pages' worth).
+/// time, a window holding eight pages' worth; PostgreSQL walks windows of sixteen pages' worth
+/// of ideas, then the rest through the word index).
 async fn a_search_pages_through_sparse_matches_in_order(app: TestApp) {
     let admin = app.setup_admin().await;
     app.create_department(&admin, "Marketing").await;
@@ -157,13 +158,16 @@ async fn a_search_pages_through_sparse_matches_in_order(app: TestApp) {
         }
     }
     assert_eq!(tips.len(), 3, "{tips:?}");
-    for (sort, expected) in [
-        ("oldest", tips.clone()),
-        ("newest", tips.iter().rev().copied().collect()),
+    // Pages of two, newest first, take every step on PostgreSQL: the first window holds two
+    // matches, the second (sized by them) none, and the third match comes through the index.
+    for (sort, limit, expected) in [
+        ("oldest", 1, tips.clone()),
+        ("newest", 1, tips.iter().rev().copied().collect()),
+        ("newest", 2, tips.iter().rev().copied().collect::<Vec<_>>()),
     ] {
         let (mut seen, mut cursor) = (vec![], None::<String>);
         loop {
-            let mut path = format!("/api/v1/ideas?q=bakery&pillar=Tips&sort={sort}&limit=1");
+            let mut path = format!("/api/v1/ideas?q=bakery&pillar=Tips&sort={sort}&limit={limit}");
             if let Some(c) = &cursor {
                 path.push_str(&format!("&cursor={c}"));
             }
@@ -173,12 +177,36 @@ async fn a_search_pages_through_sparse_matches_in_order(app: TestApp) {
             seen.extend(items.iter().map(|i| i["id"].as_i64().unwrap()));
             match page["next"].as_str() {
                 Some(next) => {
-                    assert_eq!(items.len(), 1, "a page with a next one is full: {page}");
+                    assert_eq!(items.len(), limit, "a page with a next one is full: {page}");
                     cursor = Some(next.to_string());
                 }
                 None => break,
             }
         }
-        assert_eq!(seen, expected, "sort {sort}");
+        assert_eq!(seen, expected, "sort {sort}, pages of {limit}");
     }
+    // Every idea matches: pages of five, each full, all ninety once and in order.
+    let (mut seen, mut cursor) = (vec![], None::<String>);
+    loop {
+        let mut path = "/api/v1/ideas?q=visit&sort=oldest&limit=5".to_string();
+        if let Some(c) = &cursor {
+            path.push_str(&format!("&cursor={c}"));
+        }
+        let (s, page) = api.call("GET", &path, json!({})).await;
+        assert_eq!(s, StatusCode::OK, "{page}");
+        let items = page["items"].as_array().unwrap();
+        seen.extend(items.iter().map(|i| i["id"].as_i64().unwrap()));
+        match page["next"].as_str() {
+            Some(next) => cursor = Some(next.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 90);
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
+    // No idea matches both.
+    let (s, page) = api
+        .call("GET", "/api/v1/ideas?q=factory&pillar=Tips", json!({}))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{page}");
+    assert_eq!(page["items"], json!([]), "{page}");
 }
