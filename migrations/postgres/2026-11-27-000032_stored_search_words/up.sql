@@ -7,4 +7,3 @@ ALTER TABLE ideas ADD COLUMN search_words tsvector
     GENERATED ALWAYS AS (to_tsvector('simple', translate(title || ' ' || pitch, './@:-', '     '))) STORED;
 CREATE INDEX ideas_search_words ON ideas USING gin (search_words);
 DROP INDEX ideas_search;
-ANALYZE ideas;
