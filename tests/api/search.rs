@@ -4,7 +4,7 @@
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{Backend, TestApp, ADMIN_EMAIL};
+use crate::helpers::{Api, Backend, TestApp, ADMIN_EMAIL};
 
 const IDEAS: &[(&str, &str)] = &[
     (
@@ -165,42 +165,24 @@ async fn a_search_pages_through_sparse_matches_in_order(app: TestApp) {
         ("newest", 1, tips.iter().rev().copied().collect()),
         ("newest", 2, tips.iter().rev().copied().collect::<Vec<_>>()),
     ] {
-        let (mut seen, mut cursor) = (vec![], None::<String>);
-        loop {
-            let mut path = format!("/api/v1/ideas?q=bakery&pillar=Tips&sort={sort}&limit={limit}");
-            if let Some(c) = &cursor {
-                path.push_str(&format!("&cursor={c}"));
-            }
-            let (s, page) = api.call("GET", &path, json!({})).await;
-            assert_eq!(s, StatusCode::OK, "{page}");
-            let items = page["items"].as_array().unwrap();
-            seen.extend(items.iter().map(|i| i["id"].as_i64().unwrap()));
-            match page["next"].as_str() {
-                Some(next) => {
-                    assert_eq!(items.len(), limit, "a page with a next one is full: {page}");
-                    cursor = Some(next.to_string());
-                }
-                None => break,
-            }
-        }
+        let pages = pages(
+            &api,
+            &format!("/api/v1/ideas?q=bakery&pillar=Tips&sort={sort}&limit={limit}"),
+        )
+        .await;
+        let (last, full) = pages.split_last().unwrap();
+        assert!(last.len() <= limit, "{pages:?}");
+        assert!(
+            full.iter().all(|p| p.len() == limit),
+            "a page with a next one is full: {pages:?}"
+        );
+        let seen: Vec<i64> = pages.concat();
         assert_eq!(seen, expected, "sort {sort}, pages of {limit}");
     }
     // Every idea matches: pages of five, each full, all ninety once and in order.
-    let (mut seen, mut cursor) = (vec![], None::<String>);
-    loop {
-        let mut path = "/api/v1/ideas?q=visit&sort=oldest&limit=5".to_string();
-        if let Some(c) = &cursor {
-            path.push_str(&format!("&cursor={c}"));
-        }
-        let (s, page) = api.call("GET", &path, json!({})).await;
-        assert_eq!(s, StatusCode::OK, "{page}");
-        let items = page["items"].as_array().unwrap();
-        seen.extend(items.iter().map(|i| i["id"].as_i64().unwrap()));
-        match page["next"].as_str() {
-            Some(next) => cursor = Some(next.to_string()),
-            None => break,
-        }
-    }
+    let seen: Vec<i64> = pages(&api, "/api/v1/ideas?q=visit&sort=oldest&limit=5")
+        .await
+        .concat();
     assert_eq!(seen.len(), 90);
     assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
     // No idea matches both.
@@ -209,4 +191,23 @@ async fn a_search_pages_through_sparse_matches_in_order(app: TestApp) {
         .await;
     assert_eq!(s, StatusCode::OK, "{page}");
     assert_eq!(page["items"], json!([]), "{page}");
+}
+
+/// The ids of every page of a list, following `next` from the first page.
+async fn pages(api: &Api<'_>, first: &str) -> Vec<Vec<i64>> {
+    let (mut pages, mut cursor) = (vec![], None::<String>);
+    loop {
+        let mut path = first.to_string();
+        if let Some(c) = &cursor {
+            path.push_str(&format!("&cursor={c}"));
+        }
+        let (s, page) = api.call("GET", &path, json!({})).await;
+        assert_eq!(s, StatusCode::OK, "{page}");
+        let items = page["items"].as_array().unwrap();
+        pages.push(items.iter().map(|i| i["id"].as_i64().unwrap()).collect());
+        match page["next"].as_str() {
+            Some(next) => cursor = Some(next.to_string()),
+            None => return pages,
+        }
+    }
 }
