@@ -241,9 +241,9 @@ fn condition_on(r: Reading, scope: &IdeaScope, f: &Filter, drafts: bool) -> Cond
     if let Some(p) = &f.pillar {
         c = Box::new(c.and(ideas::pillar.eq(p.clone())));
     }
-    // Correlated EXISTS rather than `id IN (…)`: the page walks ideas in id order and probes
-    // the join table's primary key for each, instead of first collecting every idea with a
-    // common tag.
+    // Correlated EXISTS for a common tag: the page walks ideas in id order and probes the join
+    // table's primary key for each, instead of first collecting every idea with the tag. A
+    // rare tag on SQLite is read from its ideas first (`Reading`).
     if let Some(t) = &f.tag {
         c = Box::new(c.and(if r.rare_tag {
             tag_of(t)
