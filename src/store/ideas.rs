@@ -396,7 +396,7 @@ pub fn columns(
     let rows: Vec<Card> = match (dialect, searching) {
         // A search on SQLite: one pass through the matches (`searched_columns`).
         (Dialect::Sqlite, true) => {
-            return searched_columns(conn, scope, filter, states, limit, SEARCH_WINDOW);
+            return searched_columns(conn, reading, scope, filter, states, limit, SEARCH_WINDOW);
         }
         // A search on PostgreSQL: the matches read once and numbered per state, instead of
         // the full-text index read for every column (eight times 8 ms for a common word).
@@ -476,13 +476,13 @@ pub fn columns(
 /// enough (a common word's rarer states read most of 15,000 matches, eight times over).
 fn searched_columns(
     conn: &mut Conn,
+    reading: Reading,
     scope: &IdeaScope,
     filter: &Filter,
     states: &[State],
     limit: i64,
     window: i64,
 ) -> QueryResult<Vec<(State, Vec<Card>)>> {
-    let reading = Reading::of(conn, filter)?;
     let mut out: Vec<(State, Vec<Card>)> = states.iter().map(|&s| (s, vec![])).collect();
     let q = filter.q.as_deref().unwrap_or_default();
     let Some(window) = super::search::Window::new(q, false, window) else {
@@ -564,7 +564,7 @@ crate::db::query_wrapper!(FirstPerState);
 
 /// A page of `limit` rows after `cursor`, loaded by `load`. A search on SQLite goes through
 /// the matches a window at a time (`search::Window`) until the page is full, rather than
-/// listing every match first.
+/// listing every match first; on PostgreSQL through windows of ideas (`pg_searched`).
 #[allow(clippy::too_many_arguments)]
 fn paged<T>(
     conn: &mut Conn,
@@ -591,7 +591,7 @@ fn paged<T>(
         .as_deref()
         .is_some_and(|q| !super::search::words(q).is_empty());
     if dialect == Dialect::Postgres && searching {
-        return pg_searched(conn, scope, filter, sort, cursor, limit, load, id);
+        return pg_searched(conn, reading, scope, filter, sort, cursor, limit, load, id);
     }
     let Some(window) = window else {
         let rows = load(
@@ -623,6 +623,7 @@ fn paged<T>(
 #[allow(clippy::too_many_arguments)]
 fn pg_searched<T>(
     conn: &mut Conn,
+    reading: Reading,
     scope: &IdeaScope,
     filter: &Filter,
     sort: Sort,
@@ -631,7 +632,6 @@ fn pg_searched<T>(
     load: impl Fn(&mut Conn, Boxed<'static>, bool) -> QueryResult<Vec<T>>,
     id: impl Fn(&T) -> i64,
 ) -> QueryResult<(Vec<T>, Option<i64>)> {
-    let reading = Reading::of(conn, filter)?;
     let windows = super::search::IdWindows {
         newest_first: sort == Sort::Newest,
     };
@@ -1317,7 +1317,9 @@ mod tests {
                 "{q}: the seed gives several columns matches: {reference:?}"
             );
             for window in [3, 7, 1000] {
-                let cols = searched_columns(&mut conn, &scope, &filter, states, 5, window).unwrap();
+                let reading = Reading::of(&mut conn, &filter).unwrap();
+                let cols = searched_columns(&mut conn, reading, &scope, &filter, states, 5, window)
+                    .unwrap();
                 assert_eq!(ids(&cols), reference, "{q} {pillar:?}, window {window}");
             }
         }
