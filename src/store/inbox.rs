@@ -382,13 +382,15 @@ fn listed<'a>(f: &Filter, limit: i64) -> conversations::BoxedQuery<'a, Backend> 
 
 /// How many conversations wait for an answer, and how many of them are overdue.
 pub fn open_counts(c: &mut Conn, now: NaiveDateTime) -> QueryResult<(i64, i64)> {
-    let open = conversations::table.filter(conversations::state.eq(ConvState::Open.as_str()));
-    Ok((
-        open.count().get_result(c)?,
-        open.filter(conversations::due_at.lt(now))
-            .count()
-            .get_result(c)?,
-    ))
+    use diesel::dsl::{case_when, count, count_star};
+    // One pass over the open ones for both: the start page and the inbox ask on every visit.
+    conversations::table
+        .filter(conversations::state.eq(ConvState::Open.as_str()))
+        .select((
+            count_star(),
+            count(case_when(conversations::due_at.lt(now), conversations::due_at)),
+        ))
+        .get_result(c)
 }
 
 /// The messages of these conversations, oldest first.
