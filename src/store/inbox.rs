@@ -388,7 +388,10 @@ pub fn open_counts(c: &mut Conn, now: NaiveDateTime) -> QueryResult<(i64, i64)> 
         .filter(conversations::state.eq(ConvState::Open.as_str()))
         .select((
             count_star(),
-            count(case_when(conversations::due_at.lt(now), conversations::due_at)),
+            count(case_when(
+                conversations::due_at.lt(now),
+                conversations::due_at,
+            )),
         ))
         .get_result(c)
 }

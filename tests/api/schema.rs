@@ -47,6 +47,26 @@ async fn sqlite_and_postgres_schemas_have_the_same_columns() {
     .collect();
     assert!(lite.len() > 20, "{lite:?}");
     assert_eq!(lite, postgres);
+    // Times on PostgreSQL are instants (TIMESTAMPTZ), not wall-clock times of no zone.
+    let zoneless: Vec<(String, String)> = diesel::sql_query(
+        "SELECT table_name::text AS table_name, column_name::text AS column_name \
+         FROM information_schema.columns WHERE table_schema = 'public' \
+         AND table_name <> '__diesel_schema_migrations' \
+         AND data_type = 'timestamp without time zone'",
+    )
+    .load::<Column>(&mut p)
+    .unwrap()
+    .into_iter()
+    .map(|c| (c.table_name, c.column_name))
+    .collect();
+    assert_eq!(zoneless, vec![], "columns without a time zone");
+    let with_zone: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+        "(SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' \
+         AND data_type = 'timestamp with time zone')",
+    ))
+    .get_result(&mut p)
+    .unwrap();
+    assert!(with_zone > 50, "{with_zone}");
     // Every column schema.rs declares is there, on both backends: selecting them all works.
     for url in [&sqlite.database_url, &pg.database_url] {
         let mut conn = match url.starts_with("postgres") {
@@ -161,5 +181,60 @@ fn upgrading_moves_idea_lists_into_their_tables() {
     pg.batch_execute(OLD_ROWS).unwrap();
     pg.run_pending_migrations(PG).unwrap();
     check(&mut pressroom::db::Conn::Pg(pg));
+    crate::helpers::drop_pg_database(&name);
+}
+
+/// A time the application writes is the same instant whatever time zone the PostgreSQL server
+/// or database is set to: read back by the application, as an instant by another session, and
+/// as a UTC day by the application's own sessions.
+#[test]
+fn times_mean_utc_whatever_the_servers_time_zone() {
+    use diesel::ExpressionMethods;
+    use pressroom::db::schema::departments;
+    let (url, name) = crate::helpers::create_pg_database();
+    let mut admin = diesel::PgConnection::establish(&url).unwrap();
+    // Fourteen hours ahead of UTC: a time read as local would be off by a whole working day.
+    diesel::sql_query(format!(
+        "ALTER DATABASE {name} SET timezone = 'Pacific/Kiritimati'"
+    ))
+    .execute(&mut admin)
+    .unwrap();
+    let pool = pressroom::db::connect(&pressroom::db::DbUrl::parse(&url).unwrap()).unwrap();
+    let mut conn = pool.get().unwrap();
+    // 11:30 UTC is already the next day in Kiritimati.
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 3, 29)
+        .unwrap()
+        .and_hms_opt(11, 30, 0)
+        .unwrap();
+    diesel::insert_into(departments::table)
+        .values((
+            departments::name.eq("Sales"),
+            departments::created_at.eq(at),
+        ))
+        .execute(&mut **conn)
+        .unwrap();
+    use diesel::QueryDsl;
+    let read: chrono::NaiveDateTime = departments::table
+        .select(departments::created_at)
+        .first(&mut **conn)
+        .unwrap();
+    assert_eq!(read, at);
+    // The application's sessions count days in UTC.
+    let day: chrono::NaiveDate = diesel::select(diesel::dsl::sql::<diesel::sql_types::Date>(
+        "(SELECT CAST(created_at AS DATE) FROM departments)",
+    ))
+    .get_result(&mut **conn)
+    .unwrap();
+    assert_eq!(day, at.date());
+    // A session of another tool, in the database's own zone, sees the same instant.
+    let mut other = diesel::PgConnection::establish(&url).unwrap();
+    let epoch: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+        "(SELECT CAST(EXTRACT(EPOCH FROM created_at) AS BIGINT) FROM departments)",
+    ))
+    .get_result(&mut other)
+    .unwrap();
+    assert_eq!(epoch, at.and_utc().timestamp());
+    drop(conn);
+    drop(pool);
     crate::helpers::drop_pg_database(&name);
 }
