@@ -387,6 +387,15 @@ pub fn columns(
 ) -> QueryResult<Vec<(State, Vec<Card>)>> {
     let reading = Reading::of(conn, filter)?;
     let dialect = reading.dialect;
+    // The board has no drafts column: without the look at each idea's submitter, SQLite
+    // probes a tag for ideas straight from the (pillar, state, id) index and reads only the
+    // rows that have it (a column filtered by pillar and tag 126 -> 93 us).
+    let drafts = states.contains(&State::Draft);
+    let query = |r: Reading, scope: &IdeaScope, f: &Filter| {
+        ideas::table
+            .filter(condition_on(r, scope, f, drafts))
+            .into_boxed()
+    };
     let one = |state: State| Filter {
         state: Some(state),
         ..filter.clone()
