@@ -350,6 +350,16 @@ mod tests {
     }
 
     #[test]
+    fn title_words_are_lower_case_without_stop_words_and_single_letters() {
+        let words = |t: &str| title_tokens(t).into_iter().collect::<Vec<_>>();
+        assert_eq!(
+            words("Die BÄCKEREI für Éclairs & a Ö: Tips, tips, X2"),
+            vec!["bäckerei", "tips", "x2", "éclairs"]
+        );
+        assert_eq!(words("FÜR Und THE"), Vec::<String>::new());
+    }
+
+    #[test]
     fn similar_titles_score_high_and_different_ones_low() {
         let s = similarity(
             "Customer story: Bäckerei Huber",
