@@ -185,8 +185,8 @@ fn upgrading_moves_idea_lists_into_their_tables() {
 }
 
 /// A time the application writes is the same instant whatever time zone the PostgreSQL server
-/// or database is set to: read back by the application, as an instant by another session, and
-/// as a UTC day by the application's own sessions.
+/// or database is set to: read back by the application, as that instant's local time by a
+/// session in another zone, and as a UTC day by the application's own sessions.
 #[test]
 fn times_mean_utc_whatever_the_servers_time_zone() {
     use diesel::ExpressionMethods;
@@ -226,8 +226,18 @@ fn times_mean_utc_whatever_the_servers_time_zone() {
     .get_result(&mut **conn)
     .unwrap();
     assert_eq!(day, at.date());
-    // A session of another tool, in the database's own zone, sees the same instant.
+    // Another tool's session in the database's zone (diesel sets UTC, so it is set back)
+    // sees the same instant as its own wall-clock time: only so if the column is an instant.
     let mut other = diesel::PgConnection::establish(&url).unwrap();
+    diesel::sql_query("SET TIME ZONE 'Pacific/Kiritimati'")
+        .execute(&mut other)
+        .unwrap();
+    let local: String = diesel::select(diesel::dsl::sql::<diesel::sql_types::Text>(
+        "(SELECT to_char(created_at, 'YYYY-MM-DD HH24:MI') FROM departments)",
+    ))
+    .get_result(&mut other)
+    .unwrap();
+    assert_eq!(local, "2026-03-30 01:30");
     let epoch: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
         "(SELECT CAST(EXTRACT(EPOCH FROM created_at) AS BIGINT) FROM departments)",
     ))
