@@ -22,6 +22,7 @@ pub(crate) use query_wrapper;
 pub mod backup;
 pub mod cached;
 pub mod schema;
+pub mod time;
 
 use std::time::Duration;
 
@@ -32,6 +33,7 @@ use diesel::Connection;
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 pub use cached::{cached, Kept, KeptIf, KeptOnSqlite};
+pub use time::{OptTime, Time};
 
 /// One connection type for both backends: queries are written once against it.
 /// PostgreSQL first, as diesel tries the variants in order.

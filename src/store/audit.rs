@@ -27,6 +27,7 @@ pub fn record(
 
 #[derive(Debug, Queryable)]
 pub struct Entry {
+    #[diesel(deserialize_as = crate::db::Time)]
     pub at: NaiveDateTime,
     pub actor: Option<String>,
     pub action: String,

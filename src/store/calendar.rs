@@ -11,6 +11,7 @@ use crate::security::{random_token, token_hash};
 pub struct Feed {
     pub id: i64,
     pub channel_id: Option<i64>,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: chrono::NaiveDateTime,
 }
 

@@ -12,6 +12,7 @@ pub struct Channel {
     pub id: i64,
     pub name: String,
     pub kind: String,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: NaiveDateTime,
     pub config: String,
     /// Sealed JSON of the secret settings, or "".
@@ -19,6 +20,7 @@ pub struct Channel {
     /// Names of the secrets that are set, ",access_token,".
     pub secrets_set: String,
     pub several_per_slot: bool,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub paused_at: Option<NaiveDateTime>,
 }
 

@@ -18,7 +18,9 @@ pub struct Content {
     pub title: String,
     pub body: String,
     pub created_by: Option<i64>,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -34,8 +36,11 @@ pub struct Variant {
     pub subject: String,
     pub preheader: String,
     pub images: String,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub scheduled_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub updated_at: NaiveDateTime,
 }
 

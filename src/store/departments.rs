@@ -11,6 +11,7 @@ use crate::db::Conn;
 pub struct Department {
     pub id: i64,
     pub name: String,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: NaiveDateTime,
 }
 

@@ -36,7 +36,9 @@ pub struct Idea {
     pub version: i64,
     pub submitter_id: i64,
     pub assignee_id: Option<i64>,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -61,6 +63,7 @@ pub struct Card {
     pub submitter_id: i64,
     pub assignee_id: Option<i64>,
     pub wished_date: Option<NaiveDate>,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: NaiveDateTime,
 }
 
@@ -1135,6 +1138,7 @@ pub fn write_assignee(
 #[derive(Debug, Clone, Queryable)]
 pub struct Event {
     pub id: i64,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub at: NaiveDateTime,
     pub actor: Option<String>,
     pub kind: String,

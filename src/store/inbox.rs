@@ -23,13 +23,20 @@ pub struct Conversation {
     pub sentiment: Sentiment,
     pub sentiment_set_by: Option<i64>,
     pub assignee_id: Option<i64>,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub received_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub due_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub alerted_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub answered_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub last_message_at: NaiveDateTime,
     pub idea_id: Option<i64>,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -54,10 +61,15 @@ pub struct Message {
     pub idempotency_key: Option<String>,
     pub send_state: Option<String>,
     pub error: Option<String>,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub clock_from: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub clock_due: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub boosted_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: NaiveDateTime,
 }
 
@@ -330,7 +342,9 @@ pub struct Listed {
     #[diesel(deserialize_as = String)]
     pub sentiment: Sentiment,
     pub assignee_id: Option<i64>,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub received_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub due_at: NaiveDateTime,
     /// Its latest incoming message and how many came in, kept on the conversation by
     /// triggers (migration 000030).

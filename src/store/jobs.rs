@@ -23,14 +23,19 @@ pub struct Job {
     pub payload: String,
     pub unique_key: Option<String>,
     pub state: String,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub run_at: NaiveDateTime,
     pub attempts: i32,
     pub max_attempts: i32,
     pub locked_by: Option<String>,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub locked_until: Option<NaiveDateTime>,
     pub last_error: Option<String>,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub updated_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub finished_at: Option<NaiveDateTime>,
 }
 

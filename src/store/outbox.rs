@@ -13,9 +13,12 @@ pub struct Mail {
     pub to_email: String,
     pub subject: String,
     pub body: String,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub next_attempt_at: NaiveDateTime,
     pub attempts: i32,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub sent_at: Option<NaiveDateTime>,
     pub last_error: Option<String>,
 }

@@ -20,14 +20,19 @@ pub struct Publication {
     #[diesel(deserialize_as = String)]
     pub state: PubState,
     pub idempotency_key: String,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub scheduled_at: NaiveDateTime,
     pub attempts: i32,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub next_retry_at: Option<NaiveDateTime>,
     pub external_id: Option<String>,
     pub url: Option<String>,
     pub last_error: Option<String>,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub published_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -36,6 +41,7 @@ pub struct Publication {
 pub struct Attempt {
     pub id: i64,
     pub publication_id: i64,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub at: NaiveDateTime,
     pub outcome: String,
     pub http_status: Option<i32>,
@@ -485,7 +491,9 @@ pub struct FeedEntry {
     pub subject: String,
     pub text: String,
     pub link: String,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub published_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub scheduled_at: NaiveDateTime,
 }
 

@@ -18,9 +18,13 @@ pub struct Subscriber {
     pub email: String,
     pub language: String,
     pub state: String,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub confirmation_sent_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub confirmed_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub unsubscribed_at: Option<NaiveDateTime>,
 }
 

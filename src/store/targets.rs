@@ -16,6 +16,7 @@ pub struct Target {
     pub month: NaiveDate,
     pub amount: i64,
     pub created_by: Option<i64>,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: NaiveDateTime,
 }
 

@@ -58,8 +58,11 @@ pub fn authenticate(conn: &mut Conn, token: &str) -> QueryResult<Option<User>> {
 pub struct TokenInfo {
     pub id: i64,
     pub label: String,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: chrono::NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub last_used_at: Option<chrono::NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub expires_at: Option<chrono::NaiveDateTime>,
 }
 

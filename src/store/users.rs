@@ -18,7 +18,9 @@ pub struct User {
     pub department_id: Option<i64>,
     pub timezone: String,
     pub locale: String,
+    #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::OptTime)]
     pub disabled_at: Option<NaiveDateTime>,
     pub mail_off: String,
 }
