@@ -152,6 +152,8 @@ diesel::table! {
         idea_id -> BigInt,
         position -> Integer,
         tag -> Text,
+        state -> Text,
+        pillar -> Text,
     }
 }
 

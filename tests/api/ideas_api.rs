@@ -240,15 +240,19 @@ async fn scripts_hand_in_list_edit_and_move_ideas(app: TestApp) {
 
 both_backends!(board_counts_match_the_ideas_after_every_kind_of_change);
 
-/// The board's column counts come from a table that triggers keep; after hand-ins, steps,
-/// edits, moves between departments and deletions they still equal a count of the ideas.
+/// The board's column counts come from a table that triggers keep, and a tag's cards from its
+/// rows, which triggers keep in step with their ideas' states and pillars; after hand-ins,
+/// steps, edits, moves between departments and deletions they still equal a count of the
+/// ideas and the ideas list's first cards.
 async fn board_counts_match_the_ideas_after_every_kind_of_change(app: TestApp) {
     use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
     use pressroom::db::schema::ideas;
     use pressroom::domain::access::IdeaScope;
     use pressroom::domain::roles::Role;
     use pressroom::domain::workflow::State;
-    use pressroom::store::ideas::{count, count_by_state, Filter};
+    use pressroom::store::ideas::{
+        cards as cards_of, columns as board_columns, count, count_by_state, Filter, Sort,
+    };
 
     let admin = app.setup_admin().await;
     app.create_department(&admin, "Sales").await;
@@ -329,6 +333,21 @@ async fn board_counts_match_the_ideas_after_every_kind_of_change(app: TestApp) {
                 tag: tag.map(str::to_string),
                 ..Default::default()
             };
+            // The columns' first cards (two, so that order and limit count) are those of the
+            // ideas list in each state, also where they are read through the tag's index.
+            let shown = board_columns(&mut c, &scope, &filter, &columns, 2).unwrap();
+            for (state, cards) in shown {
+                let one = Filter {
+                    state: Some(state),
+                    ..filter.clone()
+                };
+                let (listed, _) = cards_of(&mut c, &scope, &one, Sort::Oldest, None, 2).unwrap();
+                assert_eq!(
+                    cards.iter().map(|i| i.id).collect::<Vec<_>>(),
+                    listed.iter().map(|i| i.id).collect::<Vec<_>>(),
+                    "{state} cards under {filter:?} for {scope:?}"
+                );
+            }
             let kept = count_by_state(&mut c, &scope, &filter, &columns).unwrap();
             for (state, n) in kept {
                 let live = count(

@@ -1,0 +1,8 @@
+DROP TRIGGER idea_tags_follow_idea ON ideas;
+DROP TRIGGER idea_tags_of_idea ON idea_tags;
+DROP FUNCTION idea_tags_follow_idea();
+DROP FUNCTION idea_tags_of_idea();
+DROP INDEX idea_tags_pillar_state;
+DROP INDEX idea_tags_state;
+ALTER TABLE idea_tags DROP COLUMN pillar;
+ALTER TABLE idea_tags DROP COLUMN state;
