@@ -129,6 +129,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    conversation_counts (state) {
+        state -> Text,
+        n -> BigInt,
+    }
+}
+
+diesel::table! {
     idea_counts (state, department_id, pillar) {
         state -> Text,
         department_id -> BigInt,
@@ -500,6 +507,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     visitor_salts,
     publication_metrics,
     conversations,
+    conversation_counts,
     inbox_messages,
     inbox_cursors,
     targets,

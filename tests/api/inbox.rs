@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
-use crate::helpers::{eventually, Api, Backend, ADMIN_EMAIL, PASSWORD};
+use crate::helpers::{eventually, Api, Backend, TestApp, ADMIN_EMAIL, PASSWORD};
 use crate::metrics::{push_to, signed_by_python};
 use crate::publishing::{new_secret, ready, webhook_channel, LOOPBACK};
 
@@ -148,6 +148,22 @@ pub async fn social(api: &Api<'_>, config: Value) -> (MockServer, Notifications,
         .await;
     assert_eq!(s, StatusCode::CREATED, "{ch}");
     (server, notes, ch["id"].as_i64().unwrap())
+}
+
+/// How many conversations the start page and the inbox say wait for an answer (a count kept by
+/// triggers): as many as are open.
+fn open_count(app: &TestApp) -> i64 {
+    use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+    use pressroom::db::schema::conversations;
+    let mut c = app.conn();
+    let (kept, _) = pressroom::store::inbox::open_counts(&mut c, Utc::now().naive_utc()).unwrap();
+    let live: i64 = conversations::table
+        .filter(conversations::state.eq("open"))
+        .count()
+        .get_result(&mut c)
+        .unwrap();
+    assert_eq!(kept, live, "the kept open count");
+    kept
 }
 
 async fn inbox(api: &Api<'_>, query: &str) -> Vec<Value> {
@@ -370,6 +386,7 @@ async fn replies_go_out_once_in_reply_to_the_last_message_and_stop_the_clock(bac
 
     // Answered conversations leave the default (open) list; a new message opens it again.
     assert!(inbox(&api, "").await.is_empty());
+    assert_eq!(open_count(&app), 0);
     notes.mention(3, "anna@social.example", "Danke!", Some("9001"));
     app.advance(Duration::seconds(61));
     eventually(10, "the conversation opens again", || async {
@@ -377,6 +394,7 @@ async fn replies_go_out_once_in_reply_to_the_last_message_and_stop_the_clock(bac
     })
     .await;
     let again = &inbox(&api, "").await[0];
+    assert_eq!(open_count(&app), 1);
     assert_eq!(again["id"], id, "the thread of our reply");
     assert_eq!(again["sentiment"], "positive");
 }
@@ -786,6 +804,7 @@ async fn editors_move_note_correct_and_turn_a_conversation_into_an_idea(backend:
             .await;
         assert_eq!(s, StatusCode::OK, "{c}");
         assert_eq!(c["state"], to);
+        open_count(&app);
     }
     assert!(inbox(&api, "").await.iter().all(|c| c["id"] != id));
     assert_eq!(inbox(&api, "&state=closed").await.len(), 1);
