@@ -822,6 +822,7 @@ pub fn count_by_state(
         .is_empty();
     let names: Vec<&str> = states.iter().map(|s| s.as_str()).collect();
     let departments = [scope.department_id, filter.department_id];
+    let fts_words = super::search::words(filter.q.as_deref().unwrap_or_default());
     let rows: Vec<(String, i64)> = match (&filter.tag, kept) {
         (None, true) => {
             let mut q = idea_counts::table
@@ -848,6 +849,23 @@ pub fn count_by_state(
             }
             q.select((idea_tag_counts::state, idea_tag_counts::n))
                 .load(conn)?
+        }
+        // A search on SQLite: the matches counted as FTS5 hands them out (`CountMatches`).
+        (_, false) if Dialect::of(conn) == Dialect::Sqlite && !fts_words.is_empty() => {
+            let rest = Filter {
+                q: None,
+                ..filter.clone()
+            };
+            KeptOnSqlite(CountMatches {
+                fts: super::search::fts_query(&fts_words),
+                rest: condition_on(
+                    Reading::of(conn, &rest)?,
+                    scope,
+                    &rest,
+                    states.contains(&State::Draft),
+                ),
+            })
+            .load(conn)?
         }
         (_, false) => KeptOnSqlite(
             ideas::table
@@ -876,6 +894,43 @@ pub fn count_by_state(
         })
         .collect())
 }
+
+/// How many of a search's matches on SQLite each state holds, read by joining the ideas to
+/// FTS5's matches as it hands them out. As a condition (`ideas.id IN (SELECT rowid …)`)
+/// SQLite first copied every match into a temporary b-tree: the board's column heads for a
+/// common word (16k matches at 100k ideas) were four fifths of a 47 ms page.
+struct CountMatches {
+    fts: String,
+    rest: Condition,
+}
+
+impl diesel::query_builder::QueryFragment<Backend> for CountMatches {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, Backend>,
+    ) -> QueryResult<()> {
+        out.push_sql(
+            "SELECT ideas.state, count(*) FROM ideas_fts CROSS JOIN ideas \
+             WHERE ideas.id = ideas_fts.rowid AND ideas_fts MATCH ",
+        );
+        out.push_bind_param::<diesel::sql_types::Text, _>(&self.fts)?;
+        out.push_sql(" AND ");
+        self.rest.walk_ast(out.reborrow())?;
+        out.push_sql(" GROUP BY ideas.state");
+        Ok(())
+    }
+}
+
+impl diesel::query_builder::Query for CountMatches {
+    type SqlType = (diesel::sql_types::Text, diesel::sql_types::BigInt);
+}
+
+impl diesel::query_builder::QueryId for CountMatches {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<C> diesel::RunQueryDsl<C> for CountMatches {}
 
 /// How many ideas the filter finds.
 pub fn count(conn: &mut Conn, scope: &IdeaScope, filter: &Filter) -> QueryResult<i64> {

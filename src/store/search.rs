@@ -162,7 +162,7 @@ condition_on_ideas!(NewestWithTitleWords);
 const FTS_MATCHES: &str = "ideas.id IN (SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH ";
 
 /// The FTS5 query for these words: every word as a prefix.
-fn fts_query(words: &[String]) -> String {
+pub(super) fn fts_query(words: &[String]) -> String {
     let fts: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
     fts.join(" AND ")
 }
