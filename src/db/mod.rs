@@ -2,8 +2,21 @@
 
 /// What every query wrapper of ours (`Wrapper<Q>`: SQL written around a query `Q`) needs
 /// besides its SQL: its rows are `Q`'s, it has no static query id (the connection keys its
-/// prepared statement by the SQL text), and it runs like any query.
+/// prepared statement by the SQL text), and it runs like any query. `query_wrapper!(Name,
+/// RowType)` does the same for a statement of our own whose rows are `RowType`.
 macro_rules! query_wrapper {
+    ($name:ident, $rows:ty) => {
+        impl diesel::query_builder::Query for $name {
+            type SqlType = $rows;
+        }
+
+        impl diesel::query_builder::QueryId for $name {
+            type QueryId = ();
+            const HAS_STATIC_QUERY_ID: bool = false;
+        }
+
+        impl<C> diesel::RunQueryDsl<C> for $name {}
+    };
     ($name:ident) => {
         impl<Q: diesel::query_builder::Query> diesel::query_builder::Query for $name<Q> {
             type SqlType = Q::SqlType;

@@ -40,7 +40,7 @@ impl From<OptTime> for Option<NaiveDateTime> {
 
 /// `YYYY-MM-DD HH:MM:SS` (or with `T`), then optionally `.` and one to nine digits; `None` for
 /// anything else, which diesel then reads.
-pub fn parse(text: &str) -> Option<NaiveDateTime> {
+fn parse(text: &str) -> Option<NaiveDateTime> {
     let b = text.as_bytes();
     if b.len() < 19
         || b[4] != b'-'

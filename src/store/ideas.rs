@@ -631,16 +631,7 @@ impl diesel::query_builder::QueryFragment<Backend> for ThroughTag {
     }
 }
 
-impl diesel::query_builder::Query for ThroughTag {
-    type SqlType = diesel::dsl::AsSelect<Card, Backend>;
-}
-
-impl diesel::query_builder::QueryId for ThroughTag {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
-
-impl<C> diesel::RunQueryDsl<C> for ThroughTag {}
+crate::db::query_wrapper!(ThroughTag, diesel::dsl::AsSelect<Card, Backend>);
 
 /// `per_state` (which reads the state as `s.state`) for each of `states` (comma-separated
 /// names) on PostgreSQL: `SELECT c.* FROM unnest(…) AS s(state) CROSS JOIN LATERAL (…) AS c`.
@@ -921,16 +912,10 @@ impl diesel::query_builder::QueryFragment<Backend> for CountMatches {
     }
 }
 
-impl diesel::query_builder::Query for CountMatches {
-    type SqlType = (diesel::sql_types::Text, diesel::sql_types::BigInt);
-}
-
-impl diesel::query_builder::QueryId for CountMatches {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
-
-impl<C> diesel::RunQueryDsl<C> for CountMatches {}
+crate::db::query_wrapper!(
+    CountMatches,
+    (diesel::sql_types::Text, diesel::sql_types::BigInt)
+);
 
 /// How many ideas the filter finds.
 pub fn count(conn: &mut Conn, scope: &IdeaScope, filter: &Filter) -> QueryResult<i64> {
