@@ -519,7 +519,7 @@ fn searched_columns(
 ) -> QueryResult<Vec<(State, Vec<Card>)>> {
     let mut out: Vec<(State, Vec<Card>)> = states.iter().map(|&s| (s, vec![])).collect();
     let q = filter.q.as_deref().unwrap_or_default();
-    let Some(window) = super::search::Window::new(q, false, window) else {
+    let Some(window) = super::search::Window::new(conn, q, false, window)? else {
         return Ok(out);
     };
     let rest = Filter {
@@ -700,7 +700,7 @@ fn paged<T>(
     // filters pass fewer than one match in eight.
     let window = match (dialect, filter.q.as_deref()) {
         (Dialect::Sqlite, Some(q)) => {
-            super::search::Window::new(q, sort == Sort::Newest, (limit + 1) * 8)
+            super::search::Window::new(conn, q, sort == Sort::Newest, (limit + 1) * 8)?
         }
         _ => None,
     };
@@ -848,7 +848,7 @@ pub fn count_by_state(
                 ..filter.clone()
             };
             KeptOnSqlite(CountMatches {
-                fts: super::search::fts_query(&fts_words),
+                fts: super::search::fts_query(conn, &fts_words)?,
                 rest: condition_on(
                     Reading::of(conn, &rest)?,
                     scope,

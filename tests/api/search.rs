@@ -35,6 +35,12 @@ const IDEAS: &[(&str, &str)] = &[
         "Fragen an info@example.ch",
         "Antworten auf shop.example.ch/faq und v2.1-beta.",
     ),
+    // Nine words that start with "back": more than SQLite spells out as terms (a prefix
+    // stays a prefix there), where "backs" and "ki" start one and two.
+    (
+        "Backen mit Kindern",
+        "Backstube, Backofen, Backwaren, Backblech, Backpapier, Backform, Backzeit, Backtag.",
+    ),
 ];
 
 /// (query, titles it must find — by their first word).
@@ -59,6 +65,14 @@ const QUERIES: &[(&str, &[&str])] = &[
     ("example faq", &["Fragen"]),
     ("info@example.ch", &["Fragen"]),
     ("v2 beta", &["Fragen"]),
+    ("back", &["Backen"]),
+    ("backs", &["Backen"]),
+    ("backofen backtag", &["Backen"]),
+    ("ba", &["Backen", "Customer"]),
+    ("ki", &["Backen", "Kick-off"]),
+    ("ki off", &["Kick-off"]),
+    ("backz", &["Backen"]),
+    ("backza", &[]),
 ];
 
 async fn found(backend: Backend) -> Vec<Vec<String>> {

@@ -1,0 +1,1 @@
+DROP TABLE ideas_fts_terms;
