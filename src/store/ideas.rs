@@ -734,7 +734,7 @@ fn paged<T>(
 }
 
 /// A search's page on PostgreSQL (`search::IdWindows`): a window of sixteen pages' worth of
-/// ideas after the cursor, walked by key and each tested; if that did not fill the page, one
+/// ids after the cursor, walked by key and each tested; if that did not fill the page, one
 /// more window sized by how often the first one matched, when that is at most sixteen times
 /// as large; then the rest through the word index. A common word fills the page within the
 /// first window, a word no idea has goes to the index after it.
@@ -758,14 +758,19 @@ fn pg_searched<T>(
         q: None,
         ..filter.clone()
     };
+    let Some(span) = super::search::IdWindows::span(conn)? else {
+        return Ok((vec![], None));
+    };
     let first = (limit + 1) * 16;
     let mut size = first;
     let mut after = cursor;
     let mut rows: Vec<T> = Vec::new();
     for round in 0..2 {
-        let end = windows.end(conn, after, size)?;
+        let end = windows.end(span, after, size);
         let want = limit - rows.len() as i64;
-        let q = query(reading, scope, &rest).filter(windows.window(text, after, end));
+        let q = ideas::table
+            .filter(windows.window(text, after, end, condition(reading, scope, &rest)))
+            .into_boxed();
         // Prepared: the window's plan is the same whatever the words and filters.
         let found = load(conn, page_query(q, sort, after, want), true)?;
         let n = found.len() as i64;
