@@ -125,6 +125,7 @@ diesel::table! {
         assignee_id -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        tag_list -> Text,
     }
 }
 

@@ -65,6 +65,22 @@ pub struct Card {
     pub wished_date: Option<NaiveDate>,
     #[diesel(deserialize_as = crate::db::Time)]
     pub created_at: NaiveDateTime,
+    #[diesel(column_name = tag_list, deserialize_as = String)]
+    pub tags: TagList,
+}
+
+/// A card's tags in their written order, as the idea's row keeps them (`ideas.tag_list`,
+/// migration 000038: comma-separated, kept from `idea_tags` by triggers).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TagList(pub Vec<String>);
+
+impl From<String> for TagList {
+    fn from(list: String) -> TagList {
+        if list.is_empty() {
+            return TagList(vec![]);
+        }
+        TagList(list.split(',').map(str::to_string).collect())
+    }
 }
 
 impl Idea {
@@ -1054,18 +1070,6 @@ pub fn lists(conn: &mut Conn, ids: &[i64]) -> QueryResult<HashMap<i64, Lists>> {
         .load(conn)?;
     for (id, c) in channels {
         out.entry(id).or_default().channels.push(c);
-    }
-    Ok(out)
-}
-
-/// The tags of these ideas in the order people wrote them: all that list rows and board cards
-/// show of an idea's lists (one statement instead of three per page).
-pub fn card_lists(conn: &mut Conn, ids: &[i64]) -> QueryResult<HashMap<i64, Lists>> {
-    let mut out: HashMap<i64, Lists> = HashMap::new();
-    if !ids.is_empty() {
-        for (id, t) in tags(conn, ids)? {
-            out.entry(id).or_default().tags.push(t);
-        }
     }
     Ok(out)
 }

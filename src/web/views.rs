@@ -23,17 +23,6 @@ pub async fn names_for(ctx: &Ctx, ids: Vec<i64>) -> Result<Names, AppError> {
     names_with(ctx, ids, store::ideas::lists).await
 }
 
-/// `names_for` list rows and board cards, whose lists hold only the tags they show.
-/// The names and tags that list rows and board cards show, on the connection the page's
-/// cards were read on (one trip to the pool for the whole page).
-pub fn card_names_in(
-    c: &mut crate::db::Conn,
-    cache: &store::reference::Cache,
-    ids: &[i64],
-) -> diesel::QueryResult<Names> {
-    names_in(c, cache, ids, store::ideas::card_lists)
-}
-
 type LoadLists = fn(&mut crate::db::Conn, &[i64]) -> diesel::QueryResult<HashMap<i64, Lists>>;
 
 async fn names_with(ctx: &Ctx, ids: Vec<i64>, lists: LoadLists) -> Result<Names, AppError> {

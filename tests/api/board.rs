@@ -159,3 +159,78 @@ async fn the_board_shows_each_states_oldest_cards_with_or_without_a_search(app: 
         "all shown"
     );
 }
+
+crate::both_backends!(cards_show_each_ideas_tags_in_order_after_edits);
+
+/// The tags shown with the idea `id` in a list row or a board card, in the order shown.
+fn shown_tags(html: &str, id: i64) -> Vec<String> {
+    let row = html
+        .split("<tr>")
+        .skip(1)
+        .chain(html.split("<article class=\"card-idea\"").skip(1))
+        .find(|part| part.contains(&format!("href=\"/ideas/{id}\"")))
+        .unwrap_or_else(|| panic!("idea {id} is not shown"));
+    let row = row
+        .split("</div>")
+        .next()
+        .unwrap()
+        .split("</p><form")
+        .next()
+        .unwrap();
+    row.split("<span class=\"tag\">#")
+        .skip(1)
+        .map(|t| t.split('<').next().unwrap().to_string())
+        .collect()
+}
+
+/// List rows and board cards read each idea's tags off its own row (kept from the tags'
+/// table by triggers): they show the tags as written, in order, after they are added,
+/// reordered, removed and cleared, and an idea's edit leaves the others' tags alone.
+async fn cards_show_each_ideas_tags_in_order_after_edits(app: TestApp) {
+    let admin = app.setup_admin().await;
+    app.create_department(&admin, "Marketing").await;
+    let api = app.api(ADMIN_EMAIL);
+    let mut ideas = vec![];
+    for (title, tags) in [
+        ("Tagged", vec!["zeta", "alpha", "mid"]),
+        ("Untagged", vec![]),
+        ("Other", vec!["alpha"]),
+    ] {
+        let (s, idea) = api
+            .call(
+                "POST",
+                "/api/v1/ideas",
+                json!({"title": title, "department_id": 1, "tags": tags}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{idea}");
+        ideas.push(idea);
+    }
+    let ids: Vec<i64> = ideas.iter().map(|i| i["id"].as_i64().unwrap()).collect();
+    let check = |expected: [Vec<&'static str>; 3]| {
+        let (app, admin, ids) = (&app, &admin, &ids);
+        async move {
+            for page in ["/ideas", "/ideas/board"] {
+                let (s, html) = app.get_html(admin, page).await;
+                assert_eq!(s, StatusCode::OK);
+                for (id, tags) in ids.iter().zip(&expected) {
+                    assert_eq!(&shown_tags(&html, *id), tags, "{page}, idea {id}");
+                }
+            }
+        }
+    };
+    check([vec!["zeta", "alpha", "mid"], vec![], vec!["alpha"]]).await;
+    let mut version = ideas[0]["version"].clone();
+    for tags in [vec!["mid", "new"], vec![]] {
+        let (s, idea) = api
+            .call(
+                "PATCH",
+                &format!("/api/v1/ideas/{}", ids[0]),
+                json!({"tags": tags, "version": version}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "{idea}");
+        version = idea["version"].clone();
+        check([tags.clone(), vec![], vec!["alpha"]]).await;
+    }
+}

@@ -6,7 +6,7 @@ use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
 use super::list::{filters, ListQuery};
-use super::{card_names_in, scope};
+use super::scope;
 use crate::domain::workflow::{self, State};
 use crate::error::AppError;
 use crate::store;
@@ -34,16 +34,11 @@ pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
     filter.state = None;
     let counts_filter = filter.clone();
     let cache = ctx.state.reference.clone();
-    let (counts, columns, names) = ctx
+    let (counts, columns, reference) = ctx
         .db(move |c| {
             let counts = store::ideas::count_by_state(c, &scope, &counts_filter, &COLUMNS)?;
             let columns = store::ideas::columns(c, &scope, &filter, &COLUMNS, CARDS_PER_COLUMN)?;
-            let all: Vec<i64> = columns
-                .iter()
-                .flat_map(|(_, ideas)| ideas.iter().map(|i| i.id))
-                .collect();
-            let names = card_names_in(c, &cache, &all)?;
-            Ok((counts, columns, names))
+            Ok((counts, columns, cache.get(c)?))
         })
         .await?;
     let me = ctx.me()?;
@@ -53,7 +48,6 @@ pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
         .map(|t| (t.action, ctx.t(t.action)))
         .collect();
     let move_label = ctx.t("board-move");
-    let no_tags: Vec<String> = vec![];
     let cols: Vec<Value> = columns
         .iter()
         .map(|(state, ideas)| {
@@ -68,15 +62,12 @@ pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
                     id: i.id,
                     title: &i.title,
                     version: i.version,
-                    department: names
-                        .reference
-                        .department_name(i.department_id)
-                        .unwrap_or(""),
+                    department: reference.department_name(i.department_id).unwrap_or(""),
                     assignee: i
                         .assignee_id
-                        .and_then(|a| names.reference.people.get(&a))
+                        .and_then(|a| reference.people.get(&a))
                         .map(String::as_str),
-                    tags: names.lists.get(&i.id).map_or(&no_tags, |l| &l.tags),
+                    tags: &i.tags.0,
                     moves: workflow::available(i.state, me.role(), me.id == i.submitter_id)
                         .into_iter()
                         .map(|t| (t, labels[t.action].as_str()))
@@ -95,6 +86,6 @@ pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
         })
         .collect();
     Page::new("ideas/board", "board-title")
-        .data(json!({"columns": cols, "filters": filters(&ctx, &names.reference, &q, "/ideas/board", true)}))
+        .data(json!({"columns": cols, "filters": filters(&ctx, &reference, &q, "/ideas/board", true)}))
         .render(&ctx)
 }

@@ -3,7 +3,7 @@
 use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
-use super::{card_names_in, editors, scope};
+use super::{editors, scope};
 use crate::domain::roles::Role;
 use crate::domain::workflow::State;
 use crate::error::AppError;
@@ -13,7 +13,6 @@ use crate::web::context::Ctx;
 use crate::web::fragments::{self, ListRow};
 pub use crate::web::idea_query::ListQuery;
 use crate::web::render::Page;
-use crate::web::views::Names;
 
 pub const PAGE_SIZE: i64 = 50;
 
@@ -53,21 +52,19 @@ pub async fn list(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
     let cursor = q.cursor.trim().parse::<i64>().ok();
     let sort = q.sort();
     let cache = ctx.state.reference.clone();
-    let (ideas, next, names) = ctx
+    let (ideas, next, reference) = ctx
         .db(move |c| {
             let (ideas, next) = store::ideas::cards(c, &scope, &filter, sort, cursor, PAGE_SIZE)?;
-            let ids: Vec<i64> = ideas.iter().map(|i| i.id).collect();
-            let names = card_names_in(c, &cache, &ids)?;
-            Ok((ideas, next, names))
+            Ok((ideas, next, cache.get(c)?))
         })
         .await?;
     let is_editor = matches!(ctx.role(), Some(Role::Editor | Role::Admin));
-    let rows_html = rows(&ctx, &ideas, &names, is_editor)?;
+    let rows_html = rows(&ctx, &ideas, &reference, is_editor)?;
     Page::new("ideas/list", "ideas-title")
         .data(json!({
             "any": !ideas.is_empty(),
             "rows_html": rows_html,
-            "filters": filters(&ctx, &names.reference, &q, "/ideas", false),
+            "filters": filters(&ctx, &reference, &q, "/ideas", false),
             "next": next.map(|n| format!("/ideas?{}", q.with_cursor(n))),
             "is_editor": is_editor,
             "mine": q.mine == "1",
@@ -81,7 +78,7 @@ pub async fn list(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
 fn rows(
     ctx: &Ctx,
     ideas: &[store::ideas::Card],
-    names: &Names,
+    reference: &Reference,
     selectable: bool,
 ) -> Result<String, AppError> {
     let tz: chrono_tz::Tz = ctx.me()?.timezone.parse().unwrap_or(chrono_tz::UTC);
@@ -93,7 +90,7 @@ fn rows(
         .iter()
         .map(|i| crate::web::render::local_time_in(i.created_at, &tz))
         .collect();
-    let person = |id: i64| names.reference.people.get(&id).map_or("", String::as_str);
+    let person = |id: i64| reference.people.get(&id).map_or("", String::as_str);
     let rows: Vec<ListRow> = ideas
         .iter()
         .zip(&created)
@@ -102,13 +99,10 @@ fn rows(
             title: &i.title,
             submitter: person(i.submitter_id),
             created,
-            tags: names.lists.get(&i.id).map_or(&[][..], |l| &l.tags[..]),
+            tags: &i.tags.0,
             state: i.state.as_str(),
             state_label: &labels[&i.state],
-            department: names
-                .reference
-                .department_name(i.department_id)
-                .unwrap_or(""),
+            department: reference.department_name(i.department_id).unwrap_or(""),
             assignee: i.assignee_id.map(person),
             wished_date: i.wished_date,
         })

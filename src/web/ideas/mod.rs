@@ -14,7 +14,7 @@ pub mod transition;
 use serde_json::{json, Value};
 
 pub use super::loaders::{idea as load, scope, today};
-pub use super::views::{card_names_in, view, Names};
+pub use super::views::{view, Names};
 
 use super::context::Ctx;
 use crate::domain::ideas::RawIdea;
