@@ -1042,49 +1042,38 @@ pub fn create(
     })
 }
 
-/// The lists of these ideas, in their written order; an idea with none is absent. (Three
-/// statements: the two-backend connection has no UNION.)
+/// The lists of these ideas, in their written order; an idea with none is absent. One
+/// statement for the three tables, prepared once per connection (`super::among_ids`): the
+/// idea page read them in three, each a round trip and, on PostgreSQL, planned anew.
 pub fn lists(conn: &mut Conn, ids: &[i64]) -> QueryResult<HashMap<i64, Lists>> {
+    use diesel::sql_types::{BigInt, Integer, Text};
     let mut out: HashMap<i64, Lists> = HashMap::new();
     if ids.is_empty() {
         return Ok(out);
     }
-    let mut gather = |rows: Vec<(i64, String)>, put: fn(&mut Lists, String)| {
-        for (id, v) in rows {
-            put(out.entry(id).or_default(), v);
-        }
-    };
-    gather(tags(conn, ids)?, |l, t| l.tags.push(t));
-    gather(
-        idea_languages::table
-            .filter(idea_languages::idea_id.eq_any(ids))
-            .order((idea_languages::idea_id, idea_languages::position))
-            .select((idea_languages::idea_id, idea_languages::language))
-            .load(conn)?,
-        |l, lang| l.languages.push(lang),
-    );
-    let channels: Vec<(i64, i64)> = idea_channels::table
-        .filter(idea_channels::idea_id.eq_any(ids))
-        .order((idea_channels::idea_id, idea_channels::position))
-        .select((idea_channels::idea_id, idea_channels::channel_id))
-        .load(conn)?;
-    for (id, c) in channels {
-        out.entry(id).or_default().channels.push(c);
-    }
-    Ok(out)
-}
-
-/// The tags of these ideas in their written order, from one statement prepared once per
-/// connection (`super::among_ids`).
-fn tags(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
-    use diesel::sql_types::{BigInt, Text};
-    crate::db::cached(format!(
-        "SELECT idea_id, tag FROM idea_tags WHERE {} ORDER BY idea_id, position",
-        super::among_ids(conn, "idea_id")
+    let among = super::among_ids(conn, "idea_id");
+    let rows: Vec<(i64, i64, i32, String)> = crate::db::cached(format!(
+        "SELECT idea_id, CAST(0 AS BIGINT) AS list, position, tag AS value \
+         FROM idea_tags WHERE {among} \
+         UNION ALL SELECT idea_id, CAST(1 AS BIGINT), position, language \
+         FROM idea_languages WHERE {among} \
+         UNION ALL SELECT idea_id, CAST(2 AS BIGINT), position, CAST(channel_id AS TEXT) \
+         FROM idea_channels WHERE {among} \
+         ORDER BY 1, 2, 3"
     ))
     .bind::<Text, _>(super::ids_bind(ids))
-    .typed::<(BigInt, Text)>()
-    .load(conn)
+    .typed::<(BigInt, BigInt, Integer, Text)>()
+    .load(conn)?;
+    for (id, list, _, value) in rows {
+        let lists = out.entry(id).or_default();
+        match list {
+            0 => lists.tags.push(value),
+            1 => lists.languages.push(value),
+            // Written from an id column: always a number.
+            _ => lists.channels.extend(value.parse::<i64>().ok()),
+        }
+    }
+    Ok(out)
 }
 
 pub fn lists_of(conn: &mut Conn, id: i64) -> QueryResult<Lists> {

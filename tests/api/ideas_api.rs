@@ -60,6 +60,9 @@ async fn scripts_hand_in_list_edit_and_move_ideas(app: TestApp) {
     assert_eq!(idea["state"], "submitted");
     assert_eq!(idea["department"], "Product");
     assert_eq!(idea["channels"], json!([channel]));
+    // Lists keep the order they were written in, not the alphabet's.
+    assert_eq!(idea["languages"], json!(["en", "de"]));
+    assert_eq!(idea["tags"], json!(["release"]));
     let id = idea["id"].as_i64().unwrap();
 
     // Drafts on request; validation errors per field; malformed JSON; wrong content type.
