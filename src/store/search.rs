@@ -438,9 +438,11 @@ impl diesel::query_builder::QueryFragment<super::Backend> for IdWindow {
         out.push_bind_param::<BigInt, _>(&self.end)?;
         out.push_sql(" AND CASE WHEN ");
         self.given.walk_ast(out.reborrow())?;
-        out.push_sql(" THEN (ideas.search_words @@ to_tsquery('simple', ");
+        // The query parsed once per statement (an init plan), not once per idea: the plan
+        // is prepared, and a generic plan calls a function of a parameter for every row.
+        out.push_sql(" THEN (ideas.search_words @@ (SELECT to_tsquery('simple', ");
         out.push_bind_param::<Text, _>(&self.query)?;
-        out.push_sql(")) IS TRUE ELSE FALSE END");
+        out.push_sql("))) IS TRUE ELSE FALSE END");
         Ok(())
     }
 }
