@@ -1051,19 +1051,29 @@ pub fn lists(conn: &mut Conn, ids: &[i64]) -> QueryResult<HashMap<i64, Lists>> {
     if ids.is_empty() {
         return Ok(out);
     }
-    let among = super::among_ids(conn, "idea_id");
-    let rows: Vec<(i64, i64, i32, String)> = crate::db::cached(format!(
-        "SELECT idea_id, CAST(0 AS BIGINT) AS list, position, tag AS value \
-         FROM idea_tags WHERE {among} \
-         UNION ALL SELECT idea_id, CAST(1 AS BIGINT), position, language \
-         FROM idea_languages WHERE {among} \
-         UNION ALL SELECT idea_id, CAST(2 AS BIGINT), position, CAST(channel_id AS TEXT) \
-         FROM idea_channels WHERE {among} \
-         ORDER BY 1, 2, 3"
-    ))
-    .bind::<Text, _>(super::ids_bind(ids))
-    .typed::<(BigInt, BigInt, Integer, Text)>()
-    .load(conn)?;
+    let sql = |among: &str| {
+        format!(
+            "SELECT idea_id, CAST(0 AS BIGINT) AS list, position, tag AS value \
+             FROM idea_tags WHERE {among} \
+             UNION ALL SELECT idea_id, CAST(1 AS BIGINT), position, language \
+             FROM idea_languages WHERE {among} \
+             UNION ALL SELECT idea_id, CAST(2 AS BIGINT), position, CAST(channel_id AS TEXT) \
+             FROM idea_channels WHERE {among} \
+             ORDER BY 1, 2, 3"
+        )
+    };
+    // One idea (its page) by key: PostgreSQL planned the list of ids anew on every call, a
+    // generic plan for an array of unknown length costing more than one for a single id.
+    let rows: Vec<(i64, i64, i32, String)> = match ids {
+        [id] => crate::db::cached(sql("idea_id = $1"))
+            .bind::<BigInt, _>(*id)
+            .typed::<(BigInt, BigInt, Integer, Text)>()
+            .load(conn)?,
+        _ => crate::db::cached(sql(&super::among_ids(conn, "idea_id")))
+            .bind::<Text, _>(super::ids_bind(ids))
+            .typed::<(BigInt, BigInt, Integer, Text)>()
+            .load(conn)?,
+    };
     for (id, list, _, value) in rows {
         let lists = out.entry(id).or_default();
         match list {
