@@ -183,18 +183,19 @@ pub(super) fn fts_query(conn: &mut Conn, words: &[String]) -> diesel::QueryResul
                 let terms: Vec<String> = terms.iter().map(|t| format!("\"{t}\"")).collect();
                 format!("({})", terms.join(" OR "))
             }
-            // No term starts with it: nothing matches, and the word alone says so quickly.
-            Some(_) => format!("\"{word}\""),
-            None => format!("\"{word}\"*"),
+            // No term starts with it as we lower-case it, or too many do: a prefix, which
+            // FTS5 folds itself (it finds nothing quickly when no term starts with it).
+            _ => format!("\"{word}\"*"),
         });
     }
     Ok(parts.join(" AND "))
 }
 
 /// The terms of the index that start with `word`, in order, or `None` when there are more
-/// than `SPELLED_OUT`. Each step seeks the next term off the vocabulary (`ideas_fts_terms`,
-/// migration 000037), which goes on from a term to its first occurrence: past a term is
-/// from the term with a character no token holds appended.
+/// than `SPELLED_OUT`. `word` is lower-cased by Rust and the terms by FTS5's tokenizer, which
+/// agree but for a few letters (a final sigma). Each step seeks the next term off the
+/// vocabulary (`ideas_fts_terms`, migration 000037), which goes on from a term to its first
+/// occurrence: past a term is from the term with a character no token holds appended.
 fn terms_starting(conn: &mut Conn, word: &str) -> diesel::QueryResult<Option<Vec<String>>> {
     use diesel::{OptionalExtension, RunQueryDsl};
     #[derive(diesel::QueryableByName)]
