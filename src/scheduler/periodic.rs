@@ -77,7 +77,8 @@ pub async fn run(s: Scheduler) {
     }
 }
 
-/// Expired sessions, old login failures and finished jobs go.
+/// Expired sessions, old login failures and finished jobs go; SQLite's full-text index is
+/// merged a step further (`search::merge_index`).
 pub async fn housekeeping(ctx: &Arc<JobContext>) -> JobResult {
     let week_ago = ctx.clock.naive() - chrono::Duration::days(7);
     let done = ctx
@@ -85,6 +86,7 @@ pub async fn housekeeping(ctx: &Arc<JobContext>) -> JobResult {
             let sessions = crate::store::sessions::delete_expired(c).map_err(|e| e.to_string())?;
             let failures = crate::store::throttle::prune(c).map_err(|e| e.to_string())?;
             let old_jobs = jobs::prune(c, week_ago).map_err(|e| e.to_string())?;
+            crate::store::search::merge_index(c).map_err(|e| e.to_string())?;
             Ok((sessions, failures, old_jobs))
         })
         .await;
