@@ -86,7 +86,7 @@ pub async fn housekeeping(ctx: &Arc<JobContext>) -> JobResult {
             let sessions = crate::store::sessions::delete_expired(c).map_err(|e| e.to_string())?;
             let failures = crate::store::throttle::prune(c).map_err(|e| e.to_string())?;
             let old_jobs = jobs::prune(c, week_ago).map_err(|e| e.to_string())?;
-            crate::store::search::merge_index(c).map_err(|e| e.to_string())?;
+            crate::store::search::merge_index(c, false).map_err(|e| e.to_string())?;
             Ok((sessions, failures, old_jobs))
         })
         .await;

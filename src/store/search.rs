@@ -158,20 +158,23 @@ impl diesel::query_builder::QueryFragment<super::Backend> for NewestWithTitleWor
 
 condition_on_ideas!(NewestWithTitleWords);
 
-/// Most pages of SQLite's full-text index one `merge_index` rewrites (about 4 MB).
+/// Most pages of SQLite's full-text index one step of `merge_index` rewrites (about 4 MB).
 const MERGE_PAGES: i32 = 2_000;
 
-/// Merges SQLite's full-text index towards one segment, at most `MERGE_PAGES` pages of work
-/// per call (FTS5's `merge` with a negative budget: any segments, carried on from the last
-/// call); nothing once it is one segment. Each segment is searched on its own, so a word's
-/// matches are walked once per segment: on the 100k seed (many segments after a bulk of
-/// inserts) a merged index took the seeded-title idea page from 7.52M to 6.39M instructions.
-/// Run by the hourly housekeeping; PostgreSQL's indexes need nothing of the kind.
-pub fn merge_index(conn: &mut Conn) -> diesel::QueryResult<()> {
+/// Merges SQLite's full-text index towards one segment (FTS5's `merge` with a negative
+/// budget: any segments, carried on from the last call), `MERGE_PAGES` pages of work per
+/// call, or all of it when `all`; nothing once it is one segment. Each segment is searched on
+/// its own, so a word's matches are walked once per segment: on the 100k seed (many segments
+/// after a bulk of inserts) a merged index took the seeded-title idea page from 7.52M to 6.39M
+/// instructions. The hourly housekeeping takes a step; the seed merges all, as housekeeping
+/// leaves the index once it has caught up. PostgreSQL's indexes need nothing of the kind.
+pub fn merge_index(conn: &mut Conn, all: bool) -> diesel::QueryResult<()> {
     use diesel::RunQueryDsl;
     if let Conn::Sqlite(_) = conn {
+        // FTS5 reads the smallest i32 as no limit.
+        let budget = if all { i32::MIN } else { -MERGE_PAGES };
         crate::db::cached("INSERT INTO ideas_fts(ideas_fts, rank) VALUES ('merge', $1)")
-            .bind::<diesel::sql_types::Integer, _>(-MERGE_PAGES)
+            .bind::<diesel::sql_types::Integer, _>(budget)
             .execute(conn)?;
     }
     Ok(())
@@ -498,8 +501,9 @@ condition_on_ideas!(Fenced);
 mod tests {
     use super::*;
 
-    /// After ideas come one by one (a segment each, as many as FTS5's own merging leaves),
-    /// the housekeeping's merge steps leave one segment, and every word finds what it found.
+    /// The seed leaves the index one segment; after ideas come one by one (a segment each, as
+    /// many as FTS5's own merging leaves), the housekeeping's merge steps leave one again, and
+    /// every word finds what it found.
     #[test]
     fn merging_the_index_leaves_one_segment_and_the_same_matches() {
         use diesel::{Connection, RunQueryDsl};
@@ -511,6 +515,13 @@ mod tests {
         let mut conn = Conn::Sqlite(diesel::SqliteConnection::establish(":memory:").unwrap());
         crate::db::migrate(&mut conn).unwrap();
         crate::store::seed::seed(&mut conn, 3_000, 0, "not-a-hash", "UTC").unwrap();
+        let segments = |conn: &mut Conn| -> i64 {
+            diesel::sql_query("SELECT count(DISTINCT segid) AS n FROM ideas_fts_idx")
+                .get_result::<Row>(conn)
+                .unwrap()
+                .n
+        };
+        assert_eq!(segments(&mut conn), 1, "the seed merges the whole index");
         for n in 1..=60 {
             diesel::sql_query(format!(
                 "INSERT INTO ideas (title, pitch, department_id, audience, pillar, wished_date, \
@@ -522,12 +533,6 @@ mod tests {
             .execute(&mut conn)
             .unwrap();
         }
-        let segments = |conn: &mut Conn| -> i64 {
-            diesel::sql_query("SELECT count(DISTINCT segid) AS n FROM ideas_fts_idx")
-                .get_result::<Row>(conn)
-                .unwrap()
-                .n
-        };
         let matches = |conn: &mut Conn| -> Vec<Vec<Row>> {
             [
                 "\"bakery\"*",
@@ -555,7 +560,7 @@ mod tests {
         let before = matches(&mut conn);
         assert!(before.iter().all(|m| !m.is_empty()));
         for _ in 0..20 {
-            merge_index(&mut conn).unwrap();
+            merge_index(&mut conn, false).unwrap();
         }
         assert_eq!(segments(&mut conn), 1);
         assert_eq!(matches(&mut conn), before);

@@ -187,12 +187,8 @@ pub fn seed(
         Conn::Sqlite(_) => "ANALYZE",
     };
     diesel::sql_query(analyze).execute(conn)?;
-    // The full-text index as the hourly housekeeping leaves it once it has caught up with a
-    // bulk of inserts: merged into one segment (`search::merge_index`, until it has nothing
-    // left to do).
-    if let Conn::Sqlite(_) = conn {
-        diesel::sql_query("INSERT INTO ideas_fts(ideas_fts) VALUES ('optimize')").execute(conn)?;
-    }
+    // The full-text index as the hourly housekeeping leaves it once it has caught up.
+    super::search::merge_index(conn, true)?;
     Ok(editor_email)
 }
 

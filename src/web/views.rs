@@ -20,14 +20,8 @@ pub struct Names {
 }
 
 pub async fn names_for(ctx: &Ctx, ids: Vec<i64>) -> Result<Names, AppError> {
-    names_with(ctx, ids, store::ideas::lists).await
-}
-
-type LoadLists = fn(&mut crate::db::Conn, &[i64]) -> diesel::QueryResult<HashMap<i64, Lists>>;
-
-async fn names_with(ctx: &Ctx, ids: Vec<i64>, lists: LoadLists) -> Result<Names, AppError> {
     let cache = ctx.state.reference.clone();
-    ctx.db(move |c| Ok(names_in(c, &cache, &ids, lists)?)).await
+    ctx.db(move |c| Ok(names_in(c, &cache, &ids)?)).await
 }
 
 /// `names_for` on a connection a handler already holds (one trip to the pool fewer).
@@ -35,11 +29,10 @@ pub fn names_in(
     c: &mut crate::db::Conn,
     cache: &store::reference::Cache,
     ids: &[i64],
-    lists: LoadLists,
 ) -> diesel::QueryResult<Names> {
     Ok(Names {
         reference: cache.get(c)?,
-        lists: lists(c, ids)?,
+        lists: store::ideas::lists(c, ids)?,
     })
 }
 

@@ -48,7 +48,7 @@ pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, 
                 similar,
                 store::content::for_idea(c, idea.id)?,
                 store::insights::of_idea(c, idea.id)?,
-                names_in(c, &cache, &[idea.id], store::ideas::lists)?,
+                names_in(c, &cache, &[idea.id])?,
             ))
         })
         .await?
