@@ -238,6 +238,17 @@ pub fn title_tokens(title: &str) -> BTreeSet<String> {
     words(title).map(Cow::into_owned).collect()
 }
 
+/// Titles look alike from this similarity on ("similar earlier ideas").
+pub const LOOKS_ALIKE: f64 = 0.3;
+
+/// The fewest of a title's `own` distinct words another title must share to look alike.
+/// Sharing `s` of them, it scores at most `s / own` (its union with them has at least `own`
+/// words), so `s` must reach `LOOKS_ALIKE` (3 in 10) of `own`: the idea page reads only the
+/// titles that do, not every title that shares one word.
+pub fn fewest_shared_to_look_alike(own: usize) -> usize {
+    (3 * own).div_ceil(10)
+}
+
 /// Jaccard similarity of two titles' tokens, 0.0 to 1.0.
 pub fn similarity(a: &str, b: &str) -> f64 {
     similarity_to(&title_tokens(a), b)
@@ -369,5 +380,28 @@ mod tests {
         assert!(similarity("Summer sale newsletter", "Hiring day at the factory") < 0.01);
         assert_eq!(similarity("The", "the"), 0.0);
         assert_eq!(similarity("ab cd", "cd ab"), 1.0);
+    }
+
+    /// Every pair of titles that looks alike shares at least the fewest words said, and a title
+    /// that shares just that many (and has no other word) looks alike: the bound leaves out
+    /// nothing and is as tight as it can be.
+    #[test]
+    fn titles_that_look_alike_share_at_least_the_fewest_words() {
+        for own in 1..=40_usize {
+            let fewest = fewest_shared_to_look_alike(own);
+            for other in 1..=40_usize {
+                for shared in 0..=own.min(other) {
+                    let score = shared as f64 / (own + other - shared) as f64;
+                    if score >= LOOKS_ALIKE {
+                        assert!(shared >= fewest, "{own} {other} {shared}");
+                    }
+                }
+            }
+            assert!(fewest as f64 / own as f64 >= LOOKS_ALIKE, "{own}");
+        }
+        let a = "alpha beta gamma delta eta theta iota kappa lambda mu";
+        assert_eq!(fewest_shared_to_look_alike(title_tokens(a).len()), 3);
+        assert!(similarity(a, "alpha beta gamma") >= LOOKS_ALIKE);
+        assert!(similarity(a, "alpha beta") < LOOKS_ALIKE);
     }
 }

@@ -1350,14 +1350,16 @@ pub struct Alike {
     pub score: f64,
 }
 
-/// Earlier ideas the user may see whose titles look alike, best first. Only ids, titles and
-/// states are read for the (up to 500) candidates.
+/// Earlier ideas the user may see whose titles look alike, best first. The candidates are the
+/// newest 500 that share a word of the title; of those, only the ones sharing enough words to
+/// look alike are read, and only their ids, titles and states.
 pub fn similar(
     conn: &mut Conn,
     scope: &IdeaScope,
     idea: &Idea,
     limit: usize,
 ) -> QueryResult<Vec<Alike>> {
+    use crate::domain::ideas::{fewest_shared_to_look_alike, similarity_to, LOOKS_ALIKE};
     let own = crate::domain::ideas::title_tokens(&idea.title);
     let words: Vec<&str> = own
         .iter()
@@ -1369,15 +1371,19 @@ pub fn similar(
         return Ok(vec![]);
     }
     const CANDIDATES: i64 = 500;
+    // The title's words that are not searched (short ones, and any after the eighth) may be
+    // shared too; the searched ones must make up the rest.
+    let min_shared = fewest_shared_to_look_alike(own.len())
+        .saturating_sub(own.len() - words.len())
+        .max(1);
+    let sharing =
+        super::search::sharing_title_words(conn, &words, idea.id, CANDIDATES, min_shared)?;
     let reading = Reading::of(conn, &Filter::default())?;
-    let dialect = reading.dialect;
     // Prepared on both backends: the candidates' plan no longer depends on the words.
     let candidates: Vec<(i64, String, String)> = crate::db::Kept(
         query(reading, scope, &Filter::default())
             .filter(ideas::id.lt(idea.id))
-            .filter(super::search::sharing_a_title_word(
-                dialect, &words, idea.id, CANDIDATES,
-            ))
+            .filter(sharing)
             .select((ideas::id, ideas::title, ideas::state))
             .order(ideas::id.desc())
             .limit(CANDIDATES),
@@ -1386,9 +1392,9 @@ pub fn similar(
     let mut alike: Vec<Alike> = candidates
         .into_iter()
         .filter_map(|(id, title, state)| {
-            let score = crate::domain::ideas::similarity_to(&own, &title);
+            let score = similarity_to(&own, &title);
             let state = State::parse(&state)?;
-            (score >= 0.3).then_some(Alike {
+            (score >= LOOKS_ALIKE).then_some(Alike {
                 id,
                 title,
                 state,

@@ -86,51 +86,139 @@ fn pg_query(words: &[String]) -> String {
     ts.join(" & ")
 }
 
-/// Ideas before `before` (an id) whose title has one of `words` (lower-case letters and
-/// digits) as a whole word, the newest `limit` of them: the candidates for "similar earlier
-/// ideas", found through the index whatever the words. Scanning titles with `LIKE` until
-/// enough matched was quick for common words but read every earlier title (30 ms on SQLite,
-/// 75 ms on PostgreSQL at 100k ideas) for an idea whose words no other title has.
-pub fn sharing_a_title_word(
-    dialect: Dialect,
+/// Of the newest `window` ideas before `before` (an id) whose title has one of `words`
+/// (lower-case letters and digits) as a whole word, those whose title has at least
+/// `min_shared` of them: the candidates for "similar earlier ideas", found through the index
+/// whatever the words. Scanning titles with `LIKE` until enough matched was quick for common
+/// words but read every earlier title (30 ms on SQLite, 75 ms on PostgreSQL at 100k ideas)
+/// for an idea whose words no other title has. Counting the words shared from each word's
+/// list of ideas, before any title is read, leaves out the titles that share too few to look
+/// alike: five in six of a seeded idea's 500.
+pub fn sharing_title_words(
+    conn: &mut Conn,
     words: &[&str],
     before: i64,
-    limit: i64,
-) -> Condition {
+    window: i64,
+    min_shared: usize,
+) -> diesel::QueryResult<Condition> {
+    use diesel::RunQueryDsl;
     if words.is_empty() {
-        return Box::new(diesel::dsl::sql::<Bool>("1 = 0"));
+        return Ok(Box::new(diesel::dsl::sql::<Bool>("1 = 0")));
     }
-    match dialect {
-        Dialect::Sqlite => {
-            let any: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
-            Box::new(
-                diesel::dsl::sql::<Bool>(FTS_MATCHES)
-                    .bind::<Text, _>(format!("title : ({})", any.join(" OR ")))
-                    .sql(" AND rowid < ")
-                    .bind::<BigInt, _>(before)
-                    .sql(" ORDER BY rowid DESC LIMIT ")
-                    .bind::<BigInt, _>(limit)
-                    .sql(")"),
-            )
+    match conn {
+        // FTS5 walks the OR of several words' lists in one cursor but says nothing of which
+        // words a row matched; each word's newest ideas are read on their own (FTS5's cost is
+        // mostly opening each word's list, the same either way) and merged here.
+        Conn::Sqlite(_) => {
+            let matches: Vec<String> = words.iter().map(|w| format!("title : \"{w}\"")).collect();
+            let chunk = if words.len() == 1 {
+                window
+            } else {
+                (window + 1) / 2
+            };
+            let newest = newest_in_lists(
+                words.len(),
+                before,
+                window as usize,
+                chunk,
+                |i, below, n| {
+                    crate::db::cached(
+                        "SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH $1 AND rowid < $2 \
+                     ORDER BY rowid DESC LIMIT $3",
+                    )
+                    .bind::<Text, _>(&matches[i])
+                    .bind::<BigInt, _>(below)
+                    .bind::<BigInt, _>(n)
+                    .typed::<BigInt>()
+                    .load::<i64>(conn)
+                },
+            )?;
+            let ids: Vec<String> = newest
+                .into_iter()
+                .filter(|&(_, shared)| shared >= min_shared)
+                .map(|(id, _)| id.to_string())
+                .collect();
+            // One statement whatever the number of ids (a list of binds would be one per count).
+            Ok(Box::new(
+                diesel::dsl::sql::<Bool>("ideas.id IN (SELECT value FROM json_each(")
+                    .bind::<Text, _>(format!("[{}]", ids.join(",")))
+                    .sql("))"),
+            ))
         }
-        Dialect::Postgres => Box::new(NewestWithTitleWords {
+        Conn::Pg(_) => Ok(Box::new(NewestWithTitleWords {
             words: words.iter().map(|w| w.to_string()).collect(),
             before,
-            limit,
-        }),
+            window,
+            min_shared: min_shared as i64,
+        })),
     }
 }
 
-/// `ideas.id IN (…)` the newest `limit` ideas before `before` with one of `words` in their
-/// titles, on PostgreSQL: each word's newest ideas off the index of `idea_title_words`
-/// (migration 000031), merged newest first until `limit` different ideas are found. The plan
-/// is the same whatever the words, and reads a few hundred index entries and no table rows.
-/// One arm per word, so it is written out here (a chain of diesel's `sql` changes type with
-/// every bind).
+/// The newest `window` different ids of `lists` lists, each read newest first, with how many
+/// of the lists hold each, newest first. `more(list, below, n)` reads the next (at most) `n`
+/// ids of a list below `below`, newest first; lists are read `chunk` ids at a time, as far as
+/// the merge needs.
+fn newest_in_lists<E>(
+    lists: usize,
+    before: i64,
+    window: usize,
+    chunk: i64,
+    mut more: impl FnMut(usize, i64, i64) -> Result<Vec<i64>, E>,
+) -> Result<Vec<(i64, usize)>, E> {
+    struct List {
+        ids: Vec<i64>,
+        next: usize,
+        below: i64,
+        done: bool,
+    }
+    let mut read: Vec<List> = (0..lists)
+        .map(|_| List {
+            ids: vec![],
+            next: 0,
+            below: before,
+            done: false,
+        })
+        .collect();
+    let mut found = Vec::with_capacity(window.min(1024));
+    while found.len() < window {
+        let mut newest = None;
+        for (i, list) in read.iter_mut().enumerate() {
+            if list.next == list.ids.len() && !list.done {
+                list.ids = more(i, list.below, chunk)?;
+                list.next = 0;
+                list.done = (list.ids.len() as i64) < chunk;
+                if let Some(&last) = list.ids.last() {
+                    list.below = last;
+                }
+            }
+            if let Some(&id) = list.ids.get(list.next) {
+                newest = newest.max(Some(id));
+            }
+        }
+        let Some(id) = newest else { break };
+        let mut holding = 0;
+        for list in &mut read {
+            if list.ids.get(list.next) == Some(&id) {
+                list.next += 1;
+                holding += 1;
+            }
+        }
+        found.push((id, holding));
+    }
+    Ok(found)
+}
+
+/// `ideas.id IN (…)`: of the newest `window` ideas before `before` with one of `words` in
+/// their titles, those with at least `min_shared` of them, on PostgreSQL: each word's newest
+/// ideas off the index of `idea_title_words` (migration 000031), merged newest first and
+/// counted per idea until `window` different ideas are found. The plan is the same whatever
+/// the words, and reads a few hundred index entries and no table rows. One arm per word, so it
+/// is written out here (a chain of diesel's `sql` changes type with every bind).
 struct NewestWithTitleWords {
     words: Vec<String>,
     before: i64,
-    limit: i64,
+    window: i64,
+    min_shared: i64,
 }
 
 impl diesel::query_builder::QueryFragment<super::Backend> for NewestWithTitleWords {
@@ -138,7 +226,13 @@ impl diesel::query_builder::QueryFragment<super::Backend> for NewestWithTitleWor
         &'b self,
         mut out: diesel::query_builder::AstPass<'_, 'b, super::Backend>,
     ) -> diesel::QueryResult<()> {
-        out.push_sql("ideas.id IN (SELECT DISTINCT idea_id FROM (");
+        // Grouped from the arms' rows in order (the inner ORDER BY), so that PostgreSQL merges
+        // the arms and counts as it goes, stopping at the window's end; grouped unordered, it
+        // hashed every arm's rows first and sorted the groups.
+        out.push_sql(
+            "ideas.id IN (SELECT idea_id FROM (SELECT idea_id, count(*) AS shared FROM \
+             (SELECT idea_id FROM (",
+        );
         for (i, word) in self.words.iter().enumerate() {
             out.push_sql(if i == 0 { "(" } else { " UNION ALL (" });
             out.push_sql("SELECT idea_id FROM idea_title_words WHERE word = ");
@@ -146,11 +240,15 @@ impl diesel::query_builder::QueryFragment<super::Backend> for NewestWithTitleWor
             out.push_sql(" AND idea_id < ");
             out.push_bind_param::<BigInt, _>(&self.before)?;
             out.push_sql(" ORDER BY idea_id DESC LIMIT ");
-            out.push_bind_param::<BigInt, _>(&self.limit)?;
+            out.push_bind_param::<BigInt, _>(&self.window)?;
             out.push_sql(")");
         }
-        out.push_sql(") AS t ORDER BY idea_id DESC LIMIT ");
-        out.push_bind_param::<BigInt, _>(&self.limit)?;
+        out.push_sql(
+            ") AS u ORDER BY idea_id DESC) AS t GROUP BY idea_id ORDER BY idea_id DESC LIMIT ",
+        );
+        out.push_bind_param::<BigInt, _>(&self.window)?;
+        out.push_sql(") AS c WHERE shared >= ");
+        out.push_bind_param::<BigInt, _>(&self.min_shared)?;
         out.push_sql(")");
         Ok(())
     }
@@ -500,6 +598,61 @@ condition_on_ideas!(Fenced);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Merged a few ids at a time, lists give the newest ids of their union, each once and
+    /// newest first, with how many lists hold it: as reading every list whole and sorting
+    /// says, whatever the chunk, the window, and lists that end early or hold nothing.
+    #[test]
+    fn merged_lists_give_the_newest_ids_of_their_union_with_their_counts() {
+        let mut seed: u64 = 7;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed >> 33
+        };
+        for round in 0..300 {
+            let lists = 1 + (next() % 5) as usize;
+            let before = 50 + (next() % 400) as i64;
+            let all: Vec<Vec<i64>> = (0..lists)
+                .map(|l| {
+                    let every = 1 + (next() % [2, 5, 40, 1000][l % 4]) as i64;
+                    let mut ids: Vec<i64> = (1..500)
+                        .filter(|id| (id * 7 + l as i64) % every == 0)
+                        .collect();
+                    ids.reverse();
+                    ids
+                })
+                .collect();
+            let window = 1 + (next() % 120) as usize;
+            let chunk = 1 + (next() % 30) as i64;
+            let mut counts = std::collections::BTreeMap::<i64, usize>::new();
+            for id in all.iter().flatten().filter(|&&id| id < before) {
+                *counts.entry(*id).or_default() += 1;
+            }
+            let expected: Vec<(i64, usize)> = counts.into_iter().rev().take(window).collect();
+            let mut reads = 0;
+            let got = newest_in_lists(lists, before, window, chunk, |l, below, n| {
+                reads += 1;
+                assert!(n == chunk && below <= before);
+                Ok::<_, ()>(
+                    all[l]
+                        .iter()
+                        .copied()
+                        .filter(|&id| id < below)
+                        .take(n as usize)
+                        .collect(),
+                )
+            })
+            .unwrap();
+            assert_eq!(got, expected, "round {round}");
+            // Read as far as the window needs: no list is read again once its ids run out.
+            assert!(
+                reads <= lists * (1 + window.div_ceil(chunk as usize)),
+                "round {round}"
+            );
+        }
+    }
 
     /// The seed leaves the index one segment; after ideas come one by one (a segment each, as
     /// many as FTS5's own merging leaves), the housekeeping's merge steps leave one again, and

@@ -255,3 +255,102 @@ async fn pages(api: &Api<'_>, first: &str) -> Vec<Vec<i64>> {
         }
     }
 }
+
+crate::both_backends!(similar_earlier_ideas_are_what_reading_every_title_finds);
+
+/// "Similar earlier ideas" reads, of the newest 500 earlier ideas that share a word of the
+/// title, only those sharing enough words to look alike, through each backend's index. For
+/// ideas among 1,500 seeded ones (whose titles share words with hundreds of others, so the
+/// 500 end well before the first idea) and a few written here (short words, more than eight
+/// words, stop words, upper case), it finds what reading every earlier title finds, with the
+/// same scores in the same order; other people's drafts stay out, yet count towards the 500.
+async fn similar_earlier_ideas_are_what_reading_every_title_finds(app: TestApp) {
+    use diesel::prelude::*;
+    use pressroom::db::schema::ideas;
+    use pressroom::domain::ideas::{similarity, title_tokens, LOOKS_ALIKE};
+    let mut conn = app.conn();
+    let editor = pressroom::store::seed::seed(&mut conn, 1_500, 0, "not-a-hash", "UTC").unwrap();
+    let editor = pressroom::store::users::find_by_email(&mut conn, &editor)
+        .unwrap()
+        .unwrap();
+    for (id, title) in [
+        (1_200, "AI tips for HR"),
+        (1_300, "ai tips for hr teams"),
+        (1_310, "Tips: AI in HR"),
+        (1_320, "HR"),
+        (
+            1_400,
+            "one two three four five six seven eight nine ten eleven",
+        ),
+        (
+            1_410,
+            "One two three four five six seven eight nine ten twelve",
+        ),
+        (1_420, "two four six eight ten twelve"),
+        (1_430, "Die Bäckerei und der Sommer"),
+        (1_440, "DIE BÄCKEREI im Sommer, summer bakery"),
+        (1_450, "launch launch summer summer"),
+    ] {
+        diesel::update(ideas::table.find(id))
+            .set(ideas::title.eq(title))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    diesel::update(
+        ideas::table
+            .filter(ideas::id.eq_any((1..1_500).filter(|id| id % 13 == 0).collect::<Vec<i64>>())),
+    )
+    .set(ideas::state.eq("draft"))
+    .execute(&mut conn)
+    .unwrap();
+    let all: Vec<(i64, String, String)> = ideas::table
+        .select((ideas::id, ideas::title, ideas::state))
+        .order(ideas::id)
+        .load(&mut conn)
+        .unwrap();
+    let scope = pressroom::domain::access::IdeaScope {
+        viewer_id: editor.id,
+        department_id: None,
+    };
+    let mut checked_full_windows = 0;
+    for &(id, ref title, _) in all
+        .iter()
+        .filter(|(id, _, state)| (id % 23 == 0 || *id >= 1_190) && state != "draft")
+    {
+        let own = title_tokens(title);
+        let words: Vec<&String> = own
+            .iter()
+            .filter(|w| w.chars().count() >= 3)
+            .take(8)
+            .collect();
+        let sharing: Vec<&(i64, String, String)> = all
+            .iter()
+            .filter(|(other, t, _)| {
+                *other < id && title_tokens(t).iter().any(|w| words.contains(&w))
+            })
+            .rev()
+            .take(500)
+            .collect();
+        if sharing.len() == 500 {
+            checked_full_windows += 1;
+        }
+        let mut expected: Vec<(i64, f64)> = sharing
+            .into_iter()
+            .filter(|(_, _, state)| state != "draft")
+            .map(|(other, t, _)| (*other, similarity(title, t)))
+            .filter(|(_, score)| *score >= LOOKS_ALIKE)
+            .collect();
+        expected.sort_by(|a, b| b.1.total_cmp(&a.1));
+        expected.truncate(5);
+        let idea = pressroom::store::ideas::find(&mut conn, &scope, id)
+            .unwrap()
+            .unwrap();
+        let found: Vec<(i64, f64)> = pressroom::store::ideas::similar(&mut conn, &scope, &idea, 5)
+            .unwrap()
+            .into_iter()
+            .map(|a| (a.id, a.score))
+            .collect();
+        assert_eq!(found, expected, "idea {id}: {title}");
+    }
+    assert!(checked_full_windows > 100, "{checked_full_windows}");
+}
