@@ -161,7 +161,7 @@ pub async fn guard(
     } else {
         req.method().clone()
     };
-    let pattern = req.match_pattern();
+    let pattern = super::route_pattern(&req);
     // A route the app registered; anything else ends in the 404 or 405 page, shown to anyone.
     let rule = pattern
         .as_ref()

@@ -11,7 +11,7 @@ pub struct RequestSpan;
 
 impl RootSpanBuilder for RequestSpan {
     fn on_request_start(request: &ServiceRequest) -> Span {
-        let route = request.match_pattern().unwrap_or_else(|| "default".into());
+        let route = super::route_pattern(request).unwrap_or_else(|| "default".into());
         // Calendar addresses carry their credential in the path: log the route instead.
         let target = if route.contains("{secret}") {
             route.clone()

@@ -384,6 +384,21 @@ pub fn routes() -> Vec<RouteDef> {
     ]
 }
 
+/// The pattern of the route a request is for (`/ideas/{id}`), or `None` for no route. Worked
+/// out once per request and kept with it: actix walks every registered path to find it, and
+/// both the request's log line and the guard ask.
+pub fn route_pattern(req: &actix_web::dev::ServiceRequest) -> Option<String> {
+    use actix_web::HttpMessage;
+    #[derive(Clone)]
+    struct Pattern(Option<String>);
+    if let Some(Pattern(p)) = req.extensions().get::<Pattern>() {
+        return p.clone();
+    }
+    let p = req.match_pattern();
+    req.extensions_mut().insert(Pattern(p.clone()));
+    p
+}
+
 /// "METHOD pattern" → rule of every route, as registered: the guard's table.
 pub type RouteTable = std::collections::HashMap<String, RouteRule>;
 
