@@ -417,25 +417,73 @@ pub fn route_list() -> Vec<(String, String, RouteRule)> {
         .collect()
 }
 
-/// One resource per path, so a wrong method gets 405 rather than 404.
+/// One resource per path, so a wrong method gets 405 rather than 404; paths that share a first
+/// segment with two or more others (`/ideas`, `/admin`, `/api`) in a scope of their own. Actix
+/// tries the app's paths in turn, with a regular expression for each path with a parameter:
+/// in scopes, a request tries the scopes' prefixes and then only its own scope's paths.
 pub fn services() -> impl HttpServiceFactory {
     let mut by_path: BTreeMap<&'static str, Vec<RouteDef>> = BTreeMap::new();
     for r in routes() {
         by_path.entry(r.path).or_default().push(r);
     }
-    by_path
+    let first_segment = |path: &'static str| -> &'static str {
+        let end = path[1..].find('/').map_or(path.len(), |i| i + 1);
+        &path[..end]
+    };
+    let mut by_segment: BTreeMap<&'static str, Vec<(&'static str, Vec<RouteDef>)>> =
+        BTreeMap::new();
+    for (path, defs) in by_path {
+        by_segment
+            .entry(first_segment(path))
+            .or_default()
+            .push((path, defs));
+    }
+    by_segment
         .into_iter()
-        .map(|(path, defs)| {
-            let mut methods: Vec<&str> = defs.iter().map(|d| d.method.as_str()).collect();
-            if methods.contains(&"GET") {
-                methods.push("HEAD");
+        .flat_map(|(prefix, paths)| {
+            if paths.len() >= 3 && !prefix.contains('{') {
+                let scope = paths
+                    .into_iter()
+                    .fold(web::scope(prefix), |scope, (path, defs)| {
+                        scope.service(resource(&path[prefix.len()..], defs))
+                    });
+                vec![Service::Scope(scope)]
+            } else {
+                paths
+                    .into_iter()
+                    .map(|(path, defs)| Service::Resource(resource(path, defs)))
+                    .collect()
             }
-            let allow = methods.join(", ");
-            let resource = web::resource(path).default_service(web::to(move || {
-                let allow = allow.clone();
-                async move { errors::method_not_allowed(&allow) }
-            }));
-            defs.iter().fold(resource, |res, d| (d.attach)(res))
         })
         .collect::<Vec<_>>()
+}
+
+/// A path's resource (`path` relative to its scope) with its routes, answering 405 with the
+/// methods it has to any other.
+fn resource(path: &str, defs: Vec<RouteDef>) -> Resource {
+    let mut methods: Vec<&str> = defs.iter().map(|d| d.method.as_str()).collect();
+    if methods.contains(&"GET") {
+        methods.push("HEAD");
+    }
+    let allow = methods.join(", ");
+    let resource = web::resource(path).default_service(web::to(move || {
+        let allow = allow.clone();
+        async move { errors::method_not_allowed(&allow) }
+    }));
+    defs.iter().fold(resource, |res, d| (d.attach)(res))
+}
+
+/// A resource or a scope of them, registered alike.
+enum Service {
+    Resource(Resource),
+    Scope(actix_web::Scope),
+}
+
+impl HttpServiceFactory for Service {
+    fn register(self, config: &mut actix_web::dev::AppService) {
+        match self {
+            Service::Resource(r) => r.register(config),
+            Service::Scope(s) => s.register(config),
+        }
+    }
 }
