@@ -51,6 +51,17 @@ pub(crate) fn among_ids(conn: &crate::db::Conn, column: &str) -> String {
     }
 }
 
+/// `among_ids` on `ideas.id` as a condition for a query built with diesel, the ids bound.
+pub(crate) fn idea_among(conn: &crate::db::Conn, ids: &[i64]) -> ideas::Condition {
+    let sql = among_ids(conn, "ideas.id");
+    let (before, after) = sql.split_once("$1").expect("among_ids binds $1");
+    Box::new(
+        diesel::dsl::sql::<diesel::sql_types::Bool>(before)
+            .bind::<diesel::sql_types::Text, _>(ids_bind(ids))
+            .sql(after),
+    )
+}
+
 /// The ids as `among_ids` takes them: `1,2,3`.
 pub(crate) fn ids_bind(ids: &[i64]) -> String {
     ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")

@@ -133,17 +133,12 @@ pub fn sharing_title_words(
                     .load::<i64>(conn)
                 },
             )?;
-            let ids: Vec<String> = newest
+            let ids: Vec<i64> = newest
                 .into_iter()
                 .filter(|&(_, shared)| shared >= min_shared)
-                .map(|(id, _)| id.to_string())
+                .map(|(id, _)| id)
                 .collect();
-            // One statement whatever the number of ids (a list of binds would be one per count).
-            Ok(Box::new(
-                diesel::dsl::sql::<Bool>("ideas.id IN (SELECT value FROM json_each(")
-                    .bind::<Text, _>(format!("[{}]", ids.join(",")))
-                    .sql("))"),
-            ))
+            Ok(super::idea_among(conn, &ids))
         }
         Conn::Pg(_) => Ok(Box::new(NewestWithTitleWords {
             words: words.iter().map(|w| w.to_string()).collect(),
