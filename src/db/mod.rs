@@ -187,6 +187,8 @@ impl diesel::r2d2::ManageConnection for Manager {
                      PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16000;",
                 )
                 .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                sqlite_functions(&mut c)
+                    .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
                 Conn::Sqlite(c)
             }
         };
@@ -290,8 +292,27 @@ pub fn connect_with(url: &DbUrl, workers: usize) -> Result<Pool, String> {
 pub fn migrate(conn: &mut Conn) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     match conn {
         Conn::Pg(c) => c.run_pending_migrations(PG_MIGRATIONS).map(|_| ()),
-        Conn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+        Conn::Sqlite(c) => {
+            sqlite_functions(c)?;
+            c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ())
+        }
     }
+}
+
+diesel::define_sql_function! {
+    /// A title's words as `domain::ideas::title_tokens` splits them, as a JSON array.
+    fn title_words(title: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+/// Registers our SQL functions on a SQLite connection. Every connection that writes ideas
+/// needs them: the triggers of migration 000040 keep `idea_title_words` by Rust's own split
+/// of titles, so that "similar earlier ideas" count shared words exactly as they score them.
+/// Without them a write to `ideas` fails ("no such function"), never silently.
+pub fn sqlite_functions(c: &mut SqliteConnection) -> diesel::QueryResult<()> {
+    title_words_utils::register_impl(c, |title: String| {
+        serde_json::to_string(&crate::domain::ideas::title_tokens(&title))
+            .unwrap_or_else(|_| "[]".into())
+    })
 }
 
 /// Lets PostgreSQL commit the current transaction without waiting for the disk. Only for

@@ -264,11 +264,17 @@ pub fn similarity_to(ta: &BTreeSet<String>, b: &str) -> f64 {
             tb.push(w);
         }
     }
-    if ta.is_empty() || tb.is_empty() {
+    let shared = tb.iter().filter(|w| ta.contains(w.as_ref())).count();
+    similarity_of_counts(ta.len(), tb.len(), shared)
+}
+
+/// The similarity of two titles of `a` and `b` distinct words, `shared` of them in both:
+/// the idea page scores from counts off the index when it knows them, without the titles.
+pub fn similarity_of_counts(a: usize, b: usize, shared: usize) -> f64 {
+    if a == 0 || b == 0 {
         return 0.0;
     }
-    let shared = tb.iter().filter(|w| ta.contains(w.as_ref())).count();
-    shared as f64 / (ta.len() + tb.len() - shared) as f64
+    shared as f64 / (a + b - shared) as f64
 }
 
 #[cfg(test)]

@@ -1351,15 +1351,20 @@ pub struct Alike {
 }
 
 /// Earlier ideas the user may see whose titles look alike, best first. The candidates are the
-/// newest 500 that share a word of the title; of those, only the ones sharing enough words to
-/// look alike are read, and only their ids, titles and states.
+/// newest 500 that share a word of the title. Where the index counts every word of the title
+/// (SQLite, for a title of up to eight words of three letters or more), each candidate's score
+/// follows from the counts and only the best are read; otherwise the ones sharing enough words
+/// to look alike are read, their ids, titles and states, and scored.
 pub fn similar(
     conn: &mut Conn,
     scope: &IdeaScope,
     idea: &Idea,
     limit: usize,
 ) -> QueryResult<Vec<Alike>> {
-    use crate::domain::ideas::{fewest_shared_to_look_alike, similarity_to, LOOKS_ALIKE};
+    use super::search::Sharing;
+    use crate::domain::ideas::{
+        fewest_shared_to_look_alike, similarity_of_counts, similarity_to, LOOKS_ALIKE,
+    };
     let own = crate::domain::ideas::title_tokens(&idea.title);
     let words: Vec<&str> = own
         .iter()
@@ -1373,11 +1378,32 @@ pub fn similar(
     const CANDIDATES: i64 = 500;
     // The title's words that are not searched (short ones, and any after the eighth) may be
     // shared too; the searched ones must make up the rest.
+    let unsearched = own.len() - words.len();
     let min_shared = fewest_shared_to_look_alike(own.len())
-        .saturating_sub(own.len() - words.len())
+        .saturating_sub(unsearched)
         .max(1);
     let sharing =
-        super::search::sharing_title_words(conn, &words, idea.id, CANDIDATES, min_shared)?;
+        match super::search::sharing_title_words(conn, &words, idea.id, CANDIDATES, min_shared)? {
+            Sharing::Counted(window) if unsearched == 0 => {
+                let mut scored: Vec<(i64, f64)> = window
+                    .iter()
+                    .map(|c| (c.id, similarity_of_counts(own.len(), c.words, c.shared)))
+                    .filter(|&(_, score)| score >= LOOKS_ALIKE)
+                    .collect();
+                // Stable: equal scores stay newest first, as when every title is read.
+                scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+                return best_visible(conn, scope, &scored, limit);
+            }
+            Sharing::Counted(window) => {
+                let ids: Vec<i64> = window
+                    .iter()
+                    .filter(|c| c.shared >= min_shared)
+                    .map(|c| c.id)
+                    .collect();
+                super::idea_among(conn, &ids)
+            }
+            Sharing::Condition(c) => c,
+        };
     let reading = Reading::of(conn, &Filter::default())?;
     // Prepared on both backends: the candidates' plan no longer depends on the words.
     let candidates: Vec<(i64, String, String)> = crate::db::Kept(
@@ -1404,6 +1430,46 @@ pub fn similar(
         .collect();
     alike.sort_by(|a, b| b.score.total_cmp(&a.score));
     alike.truncate(limit);
+    Ok(alike)
+}
+
+/// The first `limit` of `scored` (ids, best first) the user may see, with their titles and
+/// states, read a few more than needed at a time: most are visible.
+fn best_visible(
+    conn: &mut Conn,
+    scope: &IdeaScope,
+    scored: &[(i64, f64)],
+    limit: usize,
+) -> QueryResult<Vec<Alike>> {
+    let mut alike = Vec::with_capacity(limit);
+    for batch in scored.chunks(limit + limit / 2 + 1) {
+        let ids: Vec<i64> = batch.iter().map(|&(id, _)| id).collect();
+        let among = super::idea_among(conn, &ids);
+        let reading = Reading::of(conn, &Filter::default())?;
+        let seen: Vec<(i64, String, String)> = crate::db::Kept(
+            query(reading, scope, &Filter::default())
+                .filter(among)
+                .select((ideas::id, ideas::title, ideas::state)),
+        )
+        .load(conn)?;
+        for &(id, score) in batch {
+            let Some((_, title, state)) = seen.iter().find(|s| s.0 == id) else {
+                continue;
+            };
+            let Some(state) = State::parse(state) else {
+                continue;
+            };
+            alike.push(Alike {
+                id,
+                title: title.clone(),
+                state,
+                score,
+            });
+            if alike.len() == limit {
+                return Ok(alike);
+            }
+        }
+    }
     Ok(alike)
 }
 

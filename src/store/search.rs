@@ -86,31 +86,47 @@ fn pg_query(words: &[String]) -> String {
     ts.join(" & ")
 }
 
+/// An idea of the window of `sharing_title_words`: how many of the words its title shares,
+/// and how many words it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shared {
+    pub id: i64,
+    pub shared: usize,
+    pub words: usize,
+}
+
+/// What `sharing_title_words` found of the window.
+pub enum Sharing {
+    /// Each of the window's ideas, newest first, with its counts (SQLite).
+    Counted(Vec<Shared>),
+    /// The window's ideas that share at least `min_shared` words, as a condition (PostgreSQL).
+    Condition(Condition),
+}
+
 /// Of the newest `window` ideas before `before` (an id) whose title has one of `words`
-/// (lower-case letters and digits) as a whole word, those whose title has at least
-/// `min_shared` of them: the candidates for "similar earlier ideas", found through the index
-/// whatever the words. Scanning titles with `LIKE` until enough matched was quick for common
-/// words but read every earlier title (30 ms on SQLite, 75 ms on PostgreSQL at 100k ideas)
-/// for an idea whose words no other title has. Counting the words shared from each word's
-/// list of ideas, before any title is read, leaves out the titles that share too few to look
-/// alike: five in six of a seeded idea's 500.
+/// (lower-case, as `domain::ideas::title_tokens` gives them) as a whole word, how many of
+/// them each shares: the candidates for "similar earlier ideas", found through an index of
+/// titles' words whatever the words. Scanning titles with `LIKE` until enough matched was
+/// quick for common words but read every earlier title (30 ms on SQLite, 75 ms on PostgreSQL
+/// at 100k ideas) for an idea whose words no other title has. Counting the words shared from
+/// each word's list of ideas, before any title is read, leaves out the titles that share too
+/// few to look alike: five in six of a seeded idea's 500.
 pub fn sharing_title_words(
     conn: &mut Conn,
     words: &[&str],
     before: i64,
     window: i64,
     min_shared: usize,
-) -> diesel::QueryResult<Condition> {
+) -> diesel::QueryResult<Sharing> {
     use diesel::RunQueryDsl;
     if words.is_empty() {
-        return Ok(Box::new(diesel::dsl::sql::<Bool>("1 = 0")));
+        return Ok(Sharing::Counted(vec![]));
     }
     match conn {
-        // FTS5 walks the OR of several words' lists in one cursor but says nothing of which
-        // words a row matched; each word's newest ideas are read on their own (FTS5's cost is
-        // mostly opening each word's list, the same either way) and merged here.
+        // Each word's newest ideas off the key of `idea_title_words` (migration 000040), with
+        // the words of each title, merged here. Grouping them in SQLite sorted all of them in
+        // a temporary tree, twice the cost of reading them.
         Conn::Sqlite(_) => {
-            let matches: Vec<String> = words.iter().map(|w| format!("title : \"{w}\"")).collect();
             let chunk = if words.len() == 1 {
                 window
             } else {
@@ -123,52 +139,60 @@ pub fn sharing_title_words(
                 chunk,
                 |i, below, n| {
                     crate::db::cached(
-                        "SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH $1 AND rowid < $2 \
-                     ORDER BY rowid DESC LIMIT $3",
+                        "SELECT idea_id, words FROM idea_title_words \
+                         WHERE word = $1 AND idea_id < $2 ORDER BY idea_id DESC LIMIT $3",
                     )
-                    .bind::<Text, _>(&matches[i])
+                    .bind::<Text, _>(words[i])
                     .bind::<BigInt, _>(below)
                     .bind::<BigInt, _>(n)
-                    .typed::<BigInt>()
-                    .load::<i64>(conn)
+                    .typed::<(BigInt, BigInt)>()
+                    .load::<(i64, i64)>(conn)
                 },
             )?;
-            let ids: Vec<i64> = newest
-                .into_iter()
-                .filter(|&(_, shared)| shared >= min_shared)
-                .map(|(id, _)| id)
-                .collect();
-            Ok(super::idea_among(conn, &ids))
+            Ok(Sharing::Counted(
+                newest
+                    .into_iter()
+                    .map(|((id, words), shared)| Shared {
+                        id,
+                        shared,
+                        words: words as usize,
+                    })
+                    .collect(),
+            ))
         }
-        Conn::Pg(_) => Ok(Box::new(NewestWithTitleWords {
+        Conn::Pg(_) => Ok(Sharing::Condition(Box::new(NewestWithTitleWords {
             words: words.iter().map(|w| w.to_string()).collect(),
             before,
             window,
             min_shared: min_shared as i64,
-        })),
+        }))),
     }
 }
 
+/// An entry of `newest_in_lists` with how many lists hold it.
+type Held<P> = ((i64, P), usize);
+
 /// The newest `window` different ids of `lists` lists, each read newest first, with how many
-/// of the lists hold each, newest first. `more(list, below, n)` reads the next (at most) `n`
-/// ids of a list below `below`, newest first; lists are read `chunk` ids at a time, as far as
-/// the merge needs.
-fn newest_in_lists<E>(
+/// of the lists hold each, newest first. Each entry is an id with what its list says of it
+/// (the same in every list). `more(list, below, n)` reads the next (at most) `n` entries of a
+/// list below `below`, newest first; lists are read `chunk` entries at a time, as far as the
+/// merge needs.
+fn newest_in_lists<P: Copy, E>(
     lists: usize,
     before: i64,
     window: usize,
     chunk: i64,
-    mut more: impl FnMut(usize, i64, i64) -> Result<Vec<i64>, E>,
-) -> Result<Vec<(i64, usize)>, E> {
-    struct List {
-        ids: Vec<i64>,
+    mut more: impl FnMut(usize, i64, i64) -> Result<Vec<(i64, P)>, E>,
+) -> Result<Vec<Held<P>>, E> {
+    struct List<P> {
+        entries: Vec<(i64, P)>,
         next: usize,
         below: i64,
         done: bool,
     }
-    let mut read: Vec<List> = (0..lists)
+    let mut read: Vec<List<P>> = (0..lists)
         .map(|_| List {
-            ids: vec![],
+            entries: vec![],
             next: 0,
             below: before,
             done: false,
@@ -176,29 +200,31 @@ fn newest_in_lists<E>(
         .collect();
     let mut found = Vec::with_capacity(window.min(1024));
     while found.len() < window {
-        let mut newest = None;
+        let mut newest: Option<(i64, P)> = None;
         for (i, list) in read.iter_mut().enumerate() {
-            if list.next == list.ids.len() && !list.done {
-                list.ids = more(i, list.below, chunk)?;
+            if list.next == list.entries.len() && !list.done {
+                list.entries = more(i, list.below, chunk)?;
                 list.next = 0;
-                list.done = (list.ids.len() as i64) < chunk;
-                if let Some(&last) = list.ids.last() {
+                list.done = (list.entries.len() as i64) < chunk;
+                if let Some(&(last, _)) = list.entries.last() {
                     list.below = last;
                 }
             }
-            if let Some(&id) = list.ids.get(list.next) {
-                newest = newest.max(Some(id));
+            if let Some(&entry) = list.entries.get(list.next) {
+                if newest.is_none_or(|(id, _)| entry.0 > id) {
+                    newest = Some(entry);
+                }
             }
         }
-        let Some(id) = newest else { break };
+        let Some(entry) = newest else { break };
         let mut holding = 0;
         for list in &mut read {
-            if list.ids.get(list.next) == Some(&id) {
+            if list.entries.get(list.next).is_some_and(|e| e.0 == entry.0) {
                 list.next += 1;
                 holding += 1;
             }
         }
-        found.push((id, holding));
+        found.push((entry, holding));
     }
     Ok(found)
 }
@@ -595,7 +621,7 @@ mod tests {
     use super::*;
 
     /// Merged a few ids at a time, lists give the newest ids of their union, each once and
-    /// newest first, with how many lists hold it: as reading every list whole and sorting
+    /// newest first, with what they say of it and how many lists hold it: as reading every list whole and sorting
     /// says, whatever the chunk, the window, and lists that end early or hold nothing.
     #[test]
     fn merged_lists_give_the_newest_ids_of_their_union_with_their_counts() {
@@ -636,10 +662,14 @@ mod tests {
                         .copied()
                         .filter(|&id| id < below)
                         .take(n as usize)
+                        .map(|id| (id, id * 3))
                         .collect(),
                 )
             })
             .unwrap();
+            // What the lists say of an id comes with it.
+            assert!(got.iter().all(|&((id, said), _)| said == id * 3));
+            let got: Vec<(i64, usize)> = got.into_iter().map(|((id, _), n)| (id, n)).collect();
             assert_eq!(got, expected, "round {round}");
             // Read as far as the window needs: no list is read again once its ids run out.
             assert!(

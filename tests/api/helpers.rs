@@ -342,6 +342,8 @@ impl TestApp {
                 "PRAGMA busy_timeout = 5000",
             )
             .unwrap();
+            // The triggers on ideas call our SQL functions.
+            pressroom::db::sqlite_functions(&mut c).unwrap();
             pressroom::db::Conn::Sqlite(c)
         }
     }
