@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
-use super::{editors, load, scope, view};
+use super::{editors, scope, view};
 use crate::domain::roles::Role;
 use crate::domain::workflow;
 use crate::error::AppError;
@@ -29,30 +29,62 @@ pub fn can_edit(ctx: &Ctx, idea: &Idea) -> bool {
     })
 }
 
+/// What the idea page shows besides the idea, read in one trip to the database.
+struct Gathered {
+    events: Vec<store::ideas::Event>,
+    similar: Vec<store::ideas::Alike>,
+    content_id: Option<i64>,
+    results: Vec<store::insights::PostResult>,
+    names: super::Names,
+}
+
+fn gather(
+    c: &mut crate::db::Conn,
+    scope: &crate::domain::access::IdeaScope,
+    idea: &Idea,
+    is_editor: bool,
+    cache: &store::reference::Cache,
+) -> Result<Gathered, AppError> {
+    Ok(Gathered {
+        events: store::ideas::events(c, idea.id)?,
+        similar: if is_editor {
+            store::ideas::similar(c, scope, idea, 5)?
+        } else {
+            vec![]
+        },
+        content_id: store::content::for_idea(c, idea.id)?,
+        results: store::insights::of_idea(c, idea.id)?,
+        names: names_in(c, cache, &[idea.id])?,
+    })
+}
+
 pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, AppError> {
-    let me = ctx.me()?.clone();
     let scope = scope(ctx)?;
-    let is_editor = me.role() != Role::Contributor;
+    let is_editor = ctx.me()?.role() != Role::Contributor;
     let cache = ctx.state.reference.clone();
-    let (events, similar, content_id, results, names) = {
+    let gathered = {
         let idea = idea.clone();
-        ctx.db(move |c| {
-            let events = store::ideas::events(c, idea.id)?;
-            let similar = if is_editor {
-                store::ideas::similar(c, &scope, &idea, 5)?
-            } else {
-                vec![]
-            };
-            Ok((
-                events,
-                similar,
-                store::content::for_idea(c, idea.id)?,
-                store::insights::of_idea(c, idea.id)?,
-                names_in(c, &cache, &[idea.id])?,
-            ))
-        })
-        .await?
+        ctx.db(move |c| gather(c, &scope, &idea, is_editor, &cache))
+            .await?
     };
+    present(ctx, idea, gathered, kept)
+}
+
+fn present(
+    ctx: &Ctx,
+    idea: &Idea,
+    gathered: Gathered,
+    kept: Kept,
+) -> Result<HttpResponse, AppError> {
+    let me = ctx.me()?.clone();
+    let is_editor = me.role() != Role::Contributor;
+    let Gathered {
+        events,
+        similar,
+        content_id,
+        results,
+        names,
+    } = gathered;
     let history: Vec<Value> = events
         .iter()
         .map(|e| {
@@ -120,7 +152,18 @@ pub async fn render(ctx: &Ctx, idea: &Idea, kept: Kept) -> Result<HttpResponse, 
         .render(ctx)
 }
 
+/// The idea and all the page shows of it in one trip to the database.
 pub async fn show(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
-    let idea = load(&ctx, *id).await?;
-    render(&ctx, &idea, Kept::default()).await
+    let scope = scope(&ctx)?;
+    let is_editor = ctx.me()?.role() != Role::Contributor;
+    let cache = ctx.state.reference.clone();
+    let id = *id;
+    let (idea, gathered) = ctx
+        .db(move |c| {
+            let idea = store::ideas::find(c, &scope, id)?.ok_or(AppError::NotFound)?;
+            let gathered = gather(c, &scope, &idea, is_editor, &cache)?;
+            Ok((idea, gathered))
+        })
+        .await?;
+    present(&ctx, &idea, gathered, Kept::default())
 }
