@@ -13,7 +13,7 @@ use crate::store::content::CalendarFilter;
 use crate::web::context::Ctx;
 use crate::web::fragments::{self, CalendarEntry, EntryLink, Move};
 use crate::web::ideas::scope;
-use crate::web::render::{label, Page};
+use crate::web::render::{label, put, Page};
 
 #[derive(Debug, Default, Deserialize, serde::Serialize)]
 pub struct CalendarQuery {
@@ -186,16 +186,17 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
         .map(|(d, html)| {
             let hints = hints.remove(&d);
             let empty = html.is_empty() && hints.is_none();
-            json!({
+            let mut day = json!({
                 "date": d.to_string(),
                 "day": d.day(),
                 "weekday": weekdays[d.weekday().num_days_from_monday() as usize],
                 "other_month": view == View::Month && d.month() != anchor.month(),
                 "today": d == today,
-                "entries_html": html,
                 "hints": hints.unwrap_or_default(),
                 "empty": empty,
-            })
+            });
+            put(&mut day, "entries_html", html);
+            day
         })
         .collect();
     let (weeks, days) = if view == View::Agenda {
@@ -252,9 +253,6 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
             "is_month": view == View::Month,
             "is_week": view == View::Week,
             "is_agenda": view == View::Agenda,
-            // The grid goes by weeks, the agenda by days: each view gets its own only.
-            "weeks": weeks,
-            "days": days,
             "weekdays": weekdays,
             "prev": link(step.0, view_name),
             "next": link(step.1, view_name),
@@ -269,6 +267,9 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
             "tz": me.timezone,
             "is_editor": is_editor,
         }))
+        // The grid goes by weeks, the agenda by days: each view gets its own only.
+        .put("weeks", weeks)
+        .put("days", days)
         .render(&ctx)
 }
 

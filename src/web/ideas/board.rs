@@ -12,7 +12,7 @@ use crate::error::AppError;
 use crate::store;
 use crate::web::context::Ctx;
 use crate::web::fragments::{self, BoardCard};
-use crate::web::render::Page;
+use crate::web::render::{put, Page};
 
 /// Drafts are private and archived ideas done: the board shows the states in between.
 pub const COLUMNS: [State; 8] = [
@@ -76,16 +76,18 @@ pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
                 .collect();
             let mut html = String::with_capacity(cards.len() * 900);
             fragments::board_cards(&mut html, &cards, &ctx.csrf, &move_label);
-            json!({
+            let mut col = json!({
                 "state": state.as_str(),
                 "label": ctx.t(&format!("state-{state}")),
                 "count": count,
                 "more": count > ideas.len() as i64,
-                "cards_html": html,
-            })
+            });
+            put(&mut col, "cards_html", html);
+            col
         })
         .collect();
     Page::new("ideas/board", "board-title")
-        .data(json!({"columns": cols, "filters": filters(&ctx, &reference, &q, "/ideas/board", true)}))
+        .data(json!({"filters": filters(&ctx, &reference, &q, "/ideas/board", true)}))
+        .put("columns", cols)
         .render(&ctx)
 }

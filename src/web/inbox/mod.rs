@@ -210,7 +210,6 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
             "more": filter.state == Some(ConvState::Open) && open > convs.len() as i64,
             "shown": convs.len(),
             "any": !convs.is_empty(),
-            "items_html": items_html,
             "open": open,
             "overdue": overdue,
             "channels": channels,
@@ -218,6 +217,7 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
             "states": states,
             "tones": tones,
         }))
+        .put("items_html", items_html)
         .render(&ctx)
 }
 

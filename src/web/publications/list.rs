@@ -137,6 +137,7 @@ pub async fn list(ctx: Ctx, q: web::Query<Query>) -> Result<HttpResponse, AppErr
         .map(|s| json!({"value": s.as_str(), "text": ctx.t(&format!("pub-state-{}", s.as_str())), "selected": state == Some(*s)}))
         .collect();
     Page::new("publications/list", "publications-title")
-        .data(json!({"rows_html": html, "any": !rows.is_empty(), "states": filters, "attention": attention, "next": next}))
+        .data(json!({"any": !rows.is_empty(), "states": filters, "attention": attention, "next": next}))
+        .put("rows_html", html)
         .render(&ctx)
 }
