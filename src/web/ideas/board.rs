@@ -87,7 +87,10 @@ pub async fn show(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
         })
         .collect();
     Page::new("ideas/board", "board-title")
-        .data(json!({"filters": filters(&ctx, &reference, &q, "/ideas/board", true)}))
+        .put(
+            "filters",
+            filters(&ctx, &reference, &q, "/ideas/board", true),
+        )
         .put("columns", cols)
         .render(&ctx)
 }

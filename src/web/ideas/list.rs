@@ -63,13 +63,13 @@ pub async fn list(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse
     Page::new("ideas/list", "ideas-title")
         .data(json!({
             "any": !ideas.is_empty(),
-            "filters": filters(&ctx, &reference, &q, "/ideas", false),
             "next": next.map(|n| format!("/ideas?{}", q.with_cursor(n))),
             "is_editor": is_editor,
             "mine": q.mine == "1",
             "filtered": !(q.state.is_empty() && q.department.is_empty() && q.pillar.is_empty() && q.tag.is_empty() && q.language.is_empty() && q.assignee.is_empty() && q.from.is_empty() && q.to.is_empty() && q.q.is_empty()),
         }))
         .put("rows_html", rows_html)
+        .put("filters", filters(&ctx, &reference, &q, "/ideas", false))
         .render(&ctx)
 }
 
