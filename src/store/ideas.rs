@@ -1351,17 +1351,18 @@ pub struct Alike {
 }
 
 /// Earlier ideas the user may see whose titles look alike, best first. The candidates are the
-/// newest 500 that share a word of the title. Where the index counts every word of the title
-/// (SQLite, for a title of up to eight words of three letters or more), each candidate's score
-/// follows from the counts and only the best are read; otherwise the ones sharing enough words
-/// to look alike are read, their ids, titles and states, and scored.
+/// newest 500 that share a word of the title, of which only those sharing enough words to look
+/// alike are considered. They are read best first by what they can score at most, until the
+/// next could not beat the ones found: where the index counts every word of the title
+/// (SQLite, for a title of up to eight words of three letters or more) that is each one's
+/// score, elsewhere the score of a title sharing no more words than it must. A seeded idea's
+/// page reads five titles instead of the 87 that share enough words.
 pub fn similar(
     conn: &mut Conn,
     scope: &IdeaScope,
     idea: &Idea,
     limit: usize,
 ) -> QueryResult<Vec<Alike>> {
-    use super::search::Sharing;
     use crate::domain::ideas::{
         fewest_shared_to_look_alike, similarity_of_counts, similarity_to, LOOKS_ALIKE,
     };
@@ -1372,7 +1373,7 @@ pub fn similar(
         .filter(|t| t.chars().count() >= 3)
         .take(8)
         .collect();
-    if words.is_empty() {
+    if words.is_empty() || limit == 0 {
         return Ok(vec![]);
     }
     const CANDIDATES: i64 = 500;
@@ -1382,68 +1383,34 @@ pub fn similar(
     let min_shared = fewest_shared_to_look_alike(own.len())
         .saturating_sub(unsearched)
         .max(1);
-    let sharing =
-        match super::search::sharing_title_words(conn, &words, idea.id, CANDIDATES, min_shared)? {
-            Sharing::Counted(window) if unsearched == 0 => {
-                let mut scored: Vec<(i64, f64)> = window
-                    .iter()
-                    .map(|c| (c.id, similarity_of_counts(own.len(), c.words, c.shared)))
-                    .filter(|&(_, score)| score >= LOOKS_ALIKE)
-                    .collect();
-                // Stable: equal scores stay newest first, as when every title is read.
-                scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-                return best_visible(conn, scope, &scored, limit);
-            }
-            Sharing::Counted(window) => {
-                let ids: Vec<i64> = window
-                    .iter()
-                    .filter(|c| c.shared >= min_shared)
-                    .map(|c| c.id)
-                    .collect();
-                super::idea_among(conn, &ids)
-            }
-            Sharing::Condition(c) => c,
-        };
-    let reading = Reading::of(conn, &Filter::default())?;
-    // Prepared on both backends: the candidates' plan no longer depends on the words.
-    let candidates: Vec<(i64, String, String)> = crate::db::Kept(
-        query(reading, scope, &Filter::default())
-            .filter(ideas::id.lt(idea.id))
-            .filter(sharing)
-            .select((ideas::id, ideas::title, ideas::state))
-            .order(ideas::id.desc())
-            .limit(CANDIDATES),
-    )
-    .load(conn)?;
-    let mut alike: Vec<Alike> = candidates
-        .into_iter()
-        .filter_map(|(id, title, state)| {
-            let score = similarity_to(&own, &title);
-            let state = State::parse(&state)?;
-            (score >= LOOKS_ALIKE).then_some(Alike {
-                id,
-                title,
-                state,
-                score,
-            })
+    let found = super::search::sharing_title_words(conn, &words, idea.id, CANDIDATES, min_shared)?;
+    // Each candidate's score when the counts give it, else the most it can score: sharing
+    // every unsearched word too, with no word of its own besides (its words include the
+    // shared ones, so the union has at least the title's).
+    let mut ranked: Vec<(i64, f64, bool)> = found
+        .iter()
+        .map(|c| match c.words {
+            Some(theirs) if unsearched == 0 => (
+                c.id,
+                similarity_of_counts(own.len(), theirs, c.shared),
+                true,
+            ),
+            _ => (
+                c.id,
+                ((c.shared + unsearched) as f64 / own.len() as f64).min(1.0),
+                false,
+            ),
         })
+        .filter(|&(_, best, _)| best >= LOOKS_ALIKE)
         .collect();
-    alike.sort_by(|a, b| b.score.total_cmp(&a.score));
-    alike.truncate(limit);
-    Ok(alike)
-}
-
-/// The first `limit` of `scored` (ids, best first) the user may see, with their titles and
-/// states, read a few more than needed at a time: most are visible.
-fn best_visible(
-    conn: &mut Conn,
-    scope: &IdeaScope,
-    scored: &[(i64, f64)],
-    limit: usize,
-) -> QueryResult<Vec<Alike>> {
-    let mut alike = Vec::with_capacity(limit);
-    for batch in scored.chunks(limit + limit / 2 + 1) {
-        let ids: Vec<i64> = batch.iter().map(|&(id, _)| id).collect();
+    // Stable: equal ones stay newest first.
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut alike: Vec<Alike> = Vec::with_capacity(limit + 8);
+    for batch in ranked.chunks(limit + limit / 2 + 1) {
+        if alike.len() >= limit && alike[limit - 1].score > batch[0].1 {
+            break;
+        }
+        let ids: Vec<i64> = batch.iter().map(|&(id, _, _)| id).collect();
         let among = super::idea_among(conn, &ids);
         let reading = Reading::of(conn, &Filter::default())?;
         let seen: Vec<(i64, String, String)> = crate::db::Kept(
@@ -1452,24 +1419,31 @@ fn best_visible(
                 .select((ideas::id, ideas::title, ideas::state)),
         )
         .load(conn)?;
-        for &(id, score) in batch {
-            let Some((_, title, state)) = seen.iter().find(|s| s.0 == id) else {
+        for (id, title, state) in seen {
+            let Some(&(_, best, exact)) = batch.iter().find(|r| r.0 == id) else {
                 continue;
             };
-            let Some(state) = State::parse(state) else {
+            let score = if exact {
+                best
+            } else {
+                similarity_to(&own, &title)
+            };
+            let Some(state) = State::parse(&state) else {
                 continue;
             };
-            alike.push(Alike {
-                id,
-                title: title.clone(),
-                state,
-                score,
-            });
-            if alike.len() == limit {
-                return Ok(alike);
+            if score >= LOOKS_ALIKE {
+                alike.push(Alike {
+                    id,
+                    title,
+                    state,
+                    score,
+                });
             }
         }
+        // Best first, and newest first among equals, as when every title is read.
+        alike.sort_by(|a, b| b.score.total_cmp(&a.score).then(b.id.cmp(&a.id)));
     }
+    alike.truncate(limit);
     Ok(alike)
 }
 

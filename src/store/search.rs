@@ -87,40 +87,33 @@ fn pg_query(words: &[String]) -> String {
 }
 
 /// An idea of the window of `sharing_title_words`: how many of the words its title shares,
-/// and how many words it has.
+/// and how many words it has where the index knows (SQLite).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shared {
     pub id: i64,
     pub shared: usize,
-    pub words: usize,
-}
-
-/// What `sharing_title_words` found of the window.
-pub enum Sharing {
-    /// Each of the window's ideas, newest first, with its counts (SQLite).
-    Counted(Vec<Shared>),
-    /// The window's ideas that share at least `min_shared` words, as a condition (PostgreSQL).
-    Condition(Condition),
+    pub words: Option<usize>,
 }
 
 /// Of the newest `window` ideas before `before` (an id) whose title has one of `words`
-/// (lower-case, as `domain::ideas::title_tokens` gives them) as a whole word, how many of
-/// them each shares: the candidates for "similar earlier ideas", found through an index of
-/// titles' words whatever the words. Scanning titles with `LIKE` until enough matched was
-/// quick for common words but read every earlier title (30 ms on SQLite, 75 ms on PostgreSQL
-/// at 100k ideas) for an idea whose words no other title has. Counting the words shared from
-/// each word's list of ideas, before any title is read, leaves out the titles that share too
-/// few to look alike: five in six of a seeded idea's 500.
+/// (lower-case, as `domain::ideas::title_tokens` gives them) as a whole word, those with at
+/// least `min_shared` of them, newest first, with how many each shares: the candidates for
+/// "similar earlier ideas", found through an index of titles' words whatever the words.
+/// Scanning titles with `LIKE` until enough matched was quick for common words but read
+/// every earlier title (30 ms on SQLite, 75 ms on PostgreSQL at 100k ideas) for an idea whose
+/// words no other title has. Counting the words shared from each word's list of ideas, before
+/// any title is read, leaves out the titles that share too few to look alike: five in six
+/// of a seeded idea's 500.
 pub fn sharing_title_words(
     conn: &mut Conn,
     words: &[&str],
     before: i64,
     window: i64,
     min_shared: usize,
-) -> diesel::QueryResult<Sharing> {
+) -> diesel::QueryResult<Vec<Shared>> {
     use diesel::RunQueryDsl;
     if words.is_empty() {
-        return Ok(Sharing::Counted(vec![]));
+        return Ok(vec![]);
     }
     match conn {
         // Each word's newest ideas off the key of `idea_title_words` (migration 000040), with
@@ -149,23 +142,33 @@ pub fn sharing_title_words(
                     .load::<(i64, i64)>(conn)
                 },
             )?;
-            Ok(Sharing::Counted(
-                newest
-                    .into_iter()
-                    .map(|((id, words), shared)| Shared {
-                        id,
-                        shared,
-                        words: words as usize,
-                    })
-                    .collect(),
-            ))
+            Ok(newest
+                .into_iter()
+                .filter(|&(_, shared)| shared >= min_shared)
+                .map(|((id, words), shared)| Shared {
+                    id,
+                    shared,
+                    words: Some(words as usize),
+                })
+                .collect())
         }
-        Conn::Pg(_) => Ok(Sharing::Condition(Box::new(NewestWithTitleWords {
-            words: words.iter().map(|w| w.to_string()).collect(),
-            before,
-            window,
-            min_shared: min_shared as i64,
-        }))),
+        Conn::Pg(_) => {
+            let rows: Vec<(i64, i64)> = NewestWithTitleWords {
+                words: words.iter().map(|w| w.to_string()).collect(),
+                before,
+                window,
+                min_shared: min_shared as i64,
+            }
+            .load(conn)?;
+            Ok(rows
+                .into_iter()
+                .map(|(id, shared)| Shared {
+                    id,
+                    shared: shared as usize,
+                    words: None,
+                })
+                .collect())
+        }
     }
 }
 
@@ -229,12 +232,12 @@ fn newest_in_lists<P: Copy, E>(
     Ok(found)
 }
 
-/// `ideas.id IN (…)`: of the newest `window` ideas before `before` with one of `words` in
-/// their titles, those with at least `min_shared` of them, on PostgreSQL: each word's newest
-/// ideas off the index of `idea_title_words` (migration 000031), merged newest first and
-/// counted per idea until `window` different ideas are found. The plan is the same whatever
-/// the words, and reads a few hundred index entries and no table rows. One arm per word, so it
-/// is written out here (a chain of diesel's `sql` changes type with every bind).
+/// Of the newest `window` ideas before `before` with one of `words` in their titles, those
+/// with at least `min_shared` of them and how many, newest first, on PostgreSQL: each word's
+/// newest ideas off the index of `idea_title_words` (migration 000031), merged newest first
+/// and counted per idea until `window` different ideas are found. The plan is the same
+/// whatever the words, and reads a few hundred index entries and no table rows. One arm per
+/// word, so it is written out here (a chain of diesel's `sql` changes type with every bind).
 struct NewestWithTitleWords {
     words: Vec<String>,
     before: i64,
@@ -251,7 +254,7 @@ impl diesel::query_builder::QueryFragment<super::Backend> for NewestWithTitleWor
         // the arms and counts as it goes, stopping at the window's end; grouped unordered, it
         // hashed every arm's rows first and sorted the groups.
         out.push_sql(
-            "ideas.id IN (SELECT idea_id FROM (SELECT idea_id, count(*) AS shared FROM \
+            "SELECT idea_id, shared FROM (SELECT idea_id, count(*) AS shared FROM \
              (SELECT idea_id FROM (",
         );
         for (i, word) in self.words.iter().enumerate() {
@@ -270,12 +273,12 @@ impl diesel::query_builder::QueryFragment<super::Backend> for NewestWithTitleWor
         out.push_bind_param::<BigInt, _>(&self.window)?;
         out.push_sql(") AS c WHERE shared >= ");
         out.push_bind_param::<BigInt, _>(&self.min_shared)?;
-        out.push_sql(")");
+        out.push_sql(" ORDER BY idea_id DESC");
         Ok(())
     }
 }
 
-condition_on_ideas!(NewestWithTitleWords);
+crate::db::query_wrapper!(NewestWithTitleWords, (BigInt, BigInt));
 
 /// Most pages of SQLite's full-text index one step of `merge_index` rewrites (about 4 MB).
 const MERGE_PAGES: i32 = 2_000;
