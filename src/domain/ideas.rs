@@ -388,6 +388,32 @@ mod tests {
         assert_eq!(similarity("ab cd", "cd ab"), 1.0);
     }
 
+    /// The score from counts (what the index knows of a title) is the score from the titles,
+    /// to the bit: the idea page compares and orders the two kinds.
+    #[test]
+    fn a_score_from_counts_is_the_score_from_titles() {
+        let titles = [
+            "Customer story: Bäckerei Huber",
+            "Customer story about Bäckerei Huber",
+            "HR tips",
+            "Tips: AI in HR",
+            "launch launch summer summer",
+            "The",
+            "one two three four five six seven eight nine ten eleven",
+        ];
+        for a in titles {
+            for b in titles {
+                let (ta, tb) = (title_tokens(a), title_tokens(b));
+                let shared = ta.intersection(&tb).count();
+                assert_eq!(
+                    similarity_of_counts(ta.len(), tb.len(), shared).to_bits(),
+                    similarity(a, b).to_bits(),
+                    "{a} / {b}"
+                );
+            }
+        }
+    }
+
     /// Every pair of titles that looks alike shares at least the fewest words said, and a title
     /// that shares just that many (and has no other word) looks alike: the bound leaves out
     /// nothing and is as tight as it can be.
