@@ -330,7 +330,8 @@ pub struct Filter {
 /// Conversations; open ones oldest unanswered first (the most urgent on top), negative ones
 /// first among equals; the others newest first.
 pub fn list(c: &mut Conn, f: &Filter, limit: i64) -> QueryResult<Vec<Conversation>> {
-    crate::db::Kept(listed(f, limit).select(Conversation::as_select())).load(c)
+    // The API's limit is the caller's: bound, so that each one is not a statement of its own.
+    crate::db::Kept(listed(f).select(Conversation::as_select()).limit(limit)).load(c)
 }
 
 /// What the inbox page shows of a conversation in its list.
@@ -357,13 +358,14 @@ pub struct Listed {
 }
 
 /// `list` with only the columns the page shows (a hundred rows of sixteen columns, six of them
-/// timestamps, were most of the page's reading).
+/// timestamps, were most of the page's reading), and its limit, always the page's, written
+/// into the statement.
 pub fn list_rows(c: &mut Conn, f: &Filter, limit: i64) -> QueryResult<Vec<Listed>> {
-    crate::db::Kept(listed(f, limit).select(Listed::as_select())).load(c)
+    crate::db::Kept(super::Limited(listed(f).select(Listed::as_select()), limit)).load(c)
 }
 
 /// Conversations under the filter, the most urgent first when open, else the latest first.
-fn listed<'a>(f: &Filter, limit: i64) -> conversations::BoxedQuery<'a, Backend> {
+fn listed<'a>(f: &Filter) -> conversations::BoxedQuery<'a, Backend> {
     let mut q = conversations::table.into_boxed();
     if let Some(ch) = f.channel_id {
         q = q.filter(conversations::channel_id.eq(ch));
@@ -381,7 +383,7 @@ fn listed<'a>(f: &Filter, limit: i64) -> conversations::BoxedQuery<'a, Backend> 
     let negative_first = diesel::dsl::sql::<diesel::sql_types::Integer>(
         "CASE sentiment WHEN 'negative' THEN 0 WHEN 'neutral' THEN 1 ELSE 2 END",
     );
-    q = if f.state == Some(ConvState::Open) {
+    if f.state == Some(ConvState::Open) {
         q.order((
             conversations::due_at.asc(),
             negative_first.asc(),
@@ -392,8 +394,7 @@ fn listed<'a>(f: &Filter, limit: i64) -> conversations::BoxedQuery<'a, Backend> 
             conversations::last_message_at.desc(),
             conversations::id.desc(),
         ))
-    };
-    q.limit(limit)
+    }
 }
 
 /// How many conversations wait for an answer, and how many of them are overdue.
