@@ -19,8 +19,12 @@ pub fn scope(ctx: &Ctx) -> Result<IdeaScope, AppError> {
 /// The idea if this user may see it; otherwise 404, so ids tell nothing about other departments.
 pub async fn idea(ctx: &Ctx, id: i64) -> Result<Idea, AppError> {
     let scope = scope(ctx)?;
-    ctx.db(move |c| store::ideas::find(c, &scope, id)?.ok_or(AppError::NotFound))
-        .await
+    ctx.db(move |c| idea_in(c, &scope, id)).await
+}
+
+/// `idea`, for a page that reads more in the same trip to the database.
+pub fn idea_in(c: &mut crate::db::Conn, scope: &IdeaScope, id: i64) -> Result<Idea, AppError> {
+    store::ideas::find(c, scope, id)?.ok_or(AppError::NotFound)
 }
 
 /// Today in the team's zone: a wished date before it is in the past.

@@ -160,7 +160,7 @@ pub async fn show(ctx: Ctx, id: web::Path<i64>) -> Result<HttpResponse, AppError
     let id = *id;
     let (idea, gathered) = ctx
         .db(move |c| {
-            let idea = store::ideas::find(c, &scope, id)?.ok_or(AppError::NotFound)?;
+            let idea = crate::web::loaders::idea_in(c, &scope, id)?;
             let gathered = gather(c, &scope, &idea, is_editor, &cache)?;
             Ok((idea, gathered))
         })
