@@ -1405,6 +1405,7 @@ pub fn similar(
         .collect();
     // Stable: equal ones stay newest first.
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let reading = Reading::of(conn, &Filter::default())?;
     let mut alike: Vec<Alike> = Vec::with_capacity(limit + 8);
     for batch in ranked.chunks(limit + limit / 2 + 1) {
         if alike.len() >= limit && alike[limit - 1].score > batch[0].1 {
@@ -1412,7 +1413,6 @@ pub fn similar(
         }
         let ids: Vec<i64> = batch.iter().map(|&(id, _, _)| id).collect();
         let among = super::idea_among(conn, &ids);
-        let reading = Reading::of(conn, &Filter::default())?;
         let seen: Vec<(i64, String, String)> = crate::db::Kept(
             query(reading, scope, &Filter::default())
                 .filter(among)

@@ -624,8 +624,9 @@ mod tests {
     use super::*;
 
     /// Merged a few ids at a time, lists give the newest ids of their union, each once and
-    /// newest first, with what they say of it and how many lists hold it: as reading every list whole and sorting
-    /// says, whatever the chunk, the window, and lists that end early or hold nothing.
+    /// newest first, with what they say of it and how many lists hold it: as reading every
+    /// list whole and sorting says, whatever the chunk, the window, and lists that end early
+    /// or hold nothing.
     #[test]
     fn merged_lists_give_the_newest_ids_of_their_union_with_their_counts() {
         let mut seed: u64 = 7;
