@@ -20,6 +20,7 @@ pub fn register(hb: &mut Handlebars<'static>, i18n: Arc<I18n>) {
     hb.register_helper("select", Box::new(Writes(select)));
     hb.register_helper("textarea", Box::new(Writes(textarea)));
     hb.register_helper("checkboxes", Box::new(Writes(checkboxes)));
+    hb.register_helper("options", Box::new(Options));
     hb.register_helper("error_summary", Box::new(ErrorSummary(i18n)));
 }
 
@@ -204,23 +205,54 @@ fn select(p: &Params) -> String {
         s.push_str("</option>");
     }
     for o in options {
-        let value = o.get("value").unwrap_or(&Value::Null);
-        s.push_str("\n    <option value=\"");
-        push_text(&mut s, value);
-        s.push('"');
-        if o.get("selected").is_some_and(|v| v.is_truthy(false)) {
-            s.push_str(" selected");
-        }
-        s.push('>');
-        match o.get("text").filter(|t| t.is_truthy(false)) {
-            Some(text) => push_text(&mut s, text),
-            None => push_text(&mut s, value),
-        }
-        s.push_str("</option>");
+        s.push_str("\n    ");
+        push_option(&mut s, o);
     }
     s.push_str("\n  </select>");
     close(&mut s, p, &name, false);
     s
+}
+
+/// One `<option>` of `{value, text, selected}`; its text is its value when it has none.
+fn push_option(s: &mut String, o: &Value) {
+    let value = o.get("value").unwrap_or(&Value::Null);
+    s.push_str("<option value=\"");
+    push_text(s, value);
+    s.push('"');
+    if o.get("selected").is_some_and(|v| v.is_truthy(false)) {
+        s.push_str(" selected");
+    }
+    s.push('>');
+    match o.get("text").filter(|t| t.is_truthy(false)) {
+        Some(text) => push_text(s, text),
+        None => push_text(s, value),
+    }
+    s.push_str("</option>");
+}
+
+/// `{{options list}}`: the `<option>`s of a list of `{value, text, selected}` inside a
+/// `<select>` the template writes itself (filters with a first "any" option). As an `{{#each}}`
+/// it cost handlebars a block context and an `{{#if}}` per option.
+struct Options;
+
+impl HelperDef for Options {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let list = h.param(0).and_then(|p| p.value().as_array());
+        let list = list.map(Vec::as_slice).unwrap_or_default();
+        let mut s = String::with_capacity(list.len() * 48);
+        for o in list {
+            push_option(&mut s, o);
+        }
+        out.write(&s)?;
+        Ok(())
+    }
 }
 
 /// `{{checkboxes name= label= options= empty= error=}}`: options are `{value, text,
@@ -299,5 +331,35 @@ impl HelperDef for ErrorSummary {
         s.push_str("</ul>\n</div>");
         out.write(&s)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_mark_the_selected_one_and_escape_text() {
+        let mut hb = Handlebars::new();
+        hb.register_escape_fn(crate::domain::html::escape);
+        hb.register_helper("options", Box::new(Options));
+        let list = serde_json::json!({"list": [
+            {"value": 1, "text": "R&D", "selected": false},
+            {"value": "a\"b", "text": "<i>", "selected": true},
+            {"value": "x", "text": ""},
+        ]});
+        let html = hb
+            .render_template("<select>{{options list}}</select>", &list)
+            .unwrap();
+        assert_eq!(
+            html,
+            "<select><option value=\"1\">R&amp;D</option>\
+             <option value=\"a&quot;b\" selected>&lt;i&gt;</option>\
+             <option value=\"x\">x</option></select>"
+        );
+        assert_eq!(
+            hb.render_template("{{options missing}}", &list).unwrap(),
+            ""
+        );
     }
 }

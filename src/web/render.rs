@@ -271,16 +271,9 @@ pub fn label<T: PartialEq>(labels: &[(T, String)], of: T) -> &str {
 
 /// `local_time` with the zone already parsed (for a page of rows).
 pub fn local_time_in(at: chrono::NaiveDateTime, tz: &chrono_tz::Tz) -> String {
-    use chrono::{Datelike, Timelike};
-    let t = at.and_utc().with_timezone(tz);
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute()
-    )
+    let mut s = String::with_capacity(16);
+    crate::web::fragments::push_minute(&mut s, at.and_utc().with_timezone(tz).naive_local(), ' ');
+    s
 }
 
 /// Moves `value` into the object `data` under `key` (see `Page::put`).

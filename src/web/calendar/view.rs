@@ -152,14 +152,8 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
         match view {
             View::Month => fragments::month_entry(html, &entry),
             View::Week => {
-                let local_value = format!(
-                    "{:04}-{:02}-{:02}T{:02}:{:02}",
-                    local.year(),
-                    local.month(),
-                    local.day(),
-                    time.0,
-                    time.1
-                );
+                let mut local_value = String::with_capacity(16);
+                fragments::push_minute(&mut local_value, local.naive_local(), 'T');
                 let to = Move {
                     csrf: &ctx.csrf,
                     label: &move_label,

@@ -12,7 +12,7 @@ use crate::store::reference::Reference;
 use crate::web::context::Ctx;
 use crate::web::fragments::{self, ListRow};
 pub use crate::web::idea_query::ListQuery;
-use crate::web::render::Page;
+use crate::web::render::{put, Page};
 
 pub const PAGE_SIZE: i64 = 50;
 
@@ -25,24 +25,41 @@ pub fn filters(
     action: &str,
     hide_state: bool,
 ) -> Value {
-    json!({
-        "action": action,
-        "hide_state": hide_state,
-        "q": q,
-        "choices": filter_choices(ctx, reference, q),
-    })
+    let mut filters = json!({"action": action, "hide_state": hide_state, "q": q});
+    put(&mut filters, "choices", filter_choices(ctx, reference, q));
+    filters
 }
 
+/// Each list moved into its place (`json!` would copy every option once more).
 fn filter_choices(ctx: &Ctx, reference: &Reference, q: &ListQuery) -> Value {
     let (departments, pillars) = (&reference.departments, &reference.pillars);
     let is_contributor = ctx.role() == Some(Role::Contributor);
-    json!({
-        "states": State::ALL.iter().map(|s| json!({"value": s.as_str(), "text": ctx.t(&format!("state-{s}")), "selected": q.state == s.as_str()})).collect::<Vec<_>>(),
-        "departments": if is_contributor { vec![] } else { departments.iter().map(|d| json!({"value": d.id, "text": d.name, "selected": q.department == d.id.to_string()})).collect::<Vec<_>>() },
-        "pillars": pillars.iter().map(|p| json!({"value": p, "text": p, "selected": &q.pillar == p})).collect::<Vec<_>>(),
-        "languages": crate::domain::ideas::LANGUAGES.iter().map(|l| json!({"value": l, "text": ctx.t(&format!("language-{l}")), "selected": q.language == *l})).collect::<Vec<_>>(),
-        "assignees": editors(reference, q.assignee.parse().ok()),
-    })
+    let mut choices = json!({});
+    put(&mut choices, "states", State::ALL.iter().map(|s| json!({"value": s.as_str(), "text": ctx.t(&format!("state-{s}")), "selected": q.state == s.as_str()})).collect::<Vec<_>>());
+    put(
+        &mut choices,
+        "departments",
+        if is_contributor {
+            vec![]
+        } else {
+            departments.iter().map(|d| json!({"value": d.id, "text": d.name, "selected": q.department == d.id.to_string()})).collect::<Vec<_>>()
+        },
+    );
+    put(
+        &mut choices,
+        "pillars",
+        pillars
+            .iter()
+            .map(|p| json!({"value": p, "text": p, "selected": &q.pillar == p}))
+            .collect::<Vec<_>>(),
+    );
+    put(&mut choices, "languages", crate::domain::ideas::LANGUAGES.iter().map(|l| json!({"value": l, "text": ctx.t(&format!("language-{l}")), "selected": q.language == *l})).collect::<Vec<_>>());
+    put(
+        &mut choices,
+        "assignees",
+        editors(reference, q.assignee.parse().ok()),
+    );
+    choices
 }
 
 pub async fn list(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
