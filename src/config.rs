@@ -208,7 +208,7 @@ fn load_or_create_key(path: &Path) -> Result<[u8; 32], String> {
     }
     let mut key = [0u8; 32];
     rand::rng().fill_bytes(&mut key);
-    let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+    let hex = crate::security::hex(&key);
     write_private(path, hex.as_bytes())
         .map_err(|e| format!("cannot write key file {}: {e}", path.display()))?;
     Ok(key)

@@ -128,10 +128,7 @@ pub fn visitor_hash(salt: &str, address: &str, user_agent: &str) -> String {
         h.update(part.as_bytes());
         h.update([0u8]);
     }
-    h.finalize()[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::security::hex(&h.finalize()[..16])
 }
 
 #[cfg(test)]

@@ -162,22 +162,18 @@ impl Page {
                 d.entry(k).or_insert(v);
             }
         }
-        // The page first, then the frame around it. Data go in as an owned context, and the
-        // frame is not a partial block: handlebars copies the data for `render(&data)` and
-        // for every partial, and then every value looked up inside one (most of a list
-        // page's time went into those copies).
+        // Data go in as an owned context, and the frame is not a partial block: handlebars
+        // copies the data for `render(&data)` and for every partial, and then every value
+        // looked up inside one (most of a list page's time went into those copies).
         let failed = |e: handlebars::RenderError| {
             AppError::internal(format!("template {}: {e}", self.template))
         };
+        // The frame first, around a marker that the page then takes the place of: the page
+        // is written straight after the frame's head into one buffer sized as this page was
+        // last time, rather than grown as it goes and copied into the frame (two more copies
+        // of a month's 200 KB). Everything else in the frame is escaped, so no user's text
+        // can hold the marker's `<`.
         let mut context = Context::from(data);
-        let body = state
-            .templates
-            .render_with_context(self.template, &context)
-            .map_err(failed)?;
-        // The frame is written around a marker that the page then takes the place of:
-        // handlebars copies a value it writes out and grows its output as it goes, two more
-        // copies of a month's 200 KB. Everything else in the frame is escaped, so no user's
-        // text can hold the marker's `<`.
         if let Value::Object(d) = context.data_mut() {
             d.insert("page_html".into(), Value::String(PAGE_MARK.into()));
         }
@@ -188,10 +184,15 @@ impl Page {
         let (head, tail) = frame
             .split_once(PAGE_MARK)
             .ok_or_else(|| AppError::internal(format!("{LAYOUT} writes no page_html")))?;
-        let mut html = String::with_capacity(head.len() + body.len() + tail.len());
-        html.push_str(head);
-        html.push_str(&body);
-        html.push_str(tail);
+        let hint = page_size_hint(self.template, None);
+        let mut html = Vec::with_capacity(head.len() + hint + tail.len());
+        html.extend_from_slice(head.as_bytes());
+        state
+            .templates
+            .render_with_context_to_write(self.template, &context, &mut html)
+            .map_err(failed)?;
+        page_size_hint(self.template, Some(html.len() - head.len()));
+        html.extend_from_slice(tail.as_bytes());
         let mut res = HttpResponse::build(self.status);
         res.insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
             .insert_header((header::CACHE_CONTROL, "no-store"));
@@ -199,6 +200,23 @@ impl Page {
             res.cookie(removal(state, cookie_names(state.config.https()).flash));
         }
         Ok(res.body(html))
+    }
+}
+
+/// The size a template's page had when last written (`Some` records it). Only a buffer's
+/// capacity depends on it, so each instance keeping its own is right.
+fn page_size_hint(template: &'static str, written: Option<usize>) -> usize {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    static SIZES: LazyLock<Mutex<HashMap<&'static str, usize>>> = LazyLock::new(Mutex::default);
+    let mut sizes = SIZES.lock().unwrap_or_else(|e| e.into_inner());
+    match written {
+        // A little over, so a page that grew by a few rows is not copied once more.
+        Some(n) => {
+            sizes.insert(template, n + n / 8);
+            n
+        }
+        None => sizes.get(template).copied().unwrap_or(16 * 1024),
     }
 }
 

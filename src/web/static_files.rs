@@ -15,12 +15,7 @@ pub async fn serve(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
     };
     let etag = format!(
         "\"{}\"",
-        file.metadata
-            .sha256_hash()
-            .iter()
-            .take(12)
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
+        crate::security::hex(&file.metadata.sha256_hash()[..12])
     );
     let matches = req
         .headers()
