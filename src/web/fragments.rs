@@ -261,34 +261,38 @@ pub struct ListRow<'a> {
 pub fn list_rows(out: &mut String, rows: &[ListRow], selectable: bool) {
     const NONE: &str = r#"<span class="muted">—</span>"#;
     for r in rows {
-        let (id, title) = (r.id, esc(r.title));
+        let mut id_buf = itoa::Buffer::new();
+        let id = id_buf.format(r.id);
         out.push_str("<tr>");
         if selectable {
-            let _ = write!(
-                out,
-                r#"<td><input type="checkbox" name="ids" value="{id}" aria-label="{title}"></td>"#
-            );
+            out.push_str(r#"<td><input type="checkbox" name="ids" value=""#);
+            out.push_str(id);
+            out.push_str(r#"" aria-label=""#);
+            push_esc(out, r.title);
+            out.push_str(r#""></td>"#);
         }
-        let _ = write!(
-            out,
-            r#"<td><a href="/ideas/{id}">{title}</a><div class="muted small">{} · {}"#,
-            esc(r.submitter),
-            esc(r.created)
-        );
+        out.push_str(r#"<td><a href="/ideas/"#);
+        out.push_str(id);
+        out.push_str(r#"">"#);
+        push_esc(out, r.title);
+        out.push_str(r#"</a><div class="muted small">"#);
+        push_esc(out, r.submitter);
+        out.push_str(" · ");
+        push_esc(out, r.created);
         for t in r.tags {
-            let _ = write!(out, r#" · <span class="tag">#{}</span>"#, esc(t));
+            out.push_str(r#" · <span class="tag">#"#);
+            push_esc(out, t);
+            out.push_str("</span>");
         }
-        let _ = write!(
-            out,
-            r#"</div></td><td><span class="badge state-{}">{}</span></td><td>{}</td><td>"#,
-            r.state,
-            esc(r.state_label),
-            esc(r.department)
-        );
+        out.push_str(r#"</div></td><td><span class="badge state-"#);
+        out.push_str(r.state);
+        out.push_str(r#"">"#);
+        push_esc(out, r.state_label);
+        out.push_str("</span></td><td>");
+        push_esc(out, r.department);
+        out.push_str("</td><td>");
         match r.assignee {
-            Some(a) => {
-                let _ = write!(out, "{}", esc(a));
-            }
+            Some(a) => push_esc(out, a),
             None => out.push_str(NONE),
         }
         out.push_str(r#"</td><td class="nowrap">"#);
