@@ -51,6 +51,33 @@ pub fn lang_of(ctx: &Context) -> &str {
 struct Translate(Arc<I18n>);
 
 impl HelperDef for Translate {
+    /// `{{t "key"}}` with no arguments writes the text escaped once at start-up.
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        r: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        rc: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn handlebars::Output,
+    ) -> handlebars::HelperResult {
+        let key = h.param(0).and_then(|v| v.value().as_str());
+        let escape = !rc.is_disable_escape();
+        rc.set_content_produced(true);
+        if let (Some(key), true, true) = (key, h.hash().is_empty(), escape) {
+            if let Some(plain) = self.0.plain(lang_of(ctx), key) {
+                out.write(&plain.html)?;
+                return Ok(());
+            }
+        }
+        let text = self.call_inner(h, r, ctx, rc)?.render();
+        match escape {
+            // The registry's escape function (see `templates`).
+            true => out.write(&crate::domain::html::escape(&text))?,
+            false => out.write(&text)?,
+        }
+        Ok(())
+    }
+
     fn call_inner<'reg: 'rc, 'rc>(
         &self,
         h: &Helper<'rc>,
