@@ -432,21 +432,25 @@ pub fn inbox_item(out: &mut String, i: &InboxItem) {
         Some(c) if c.warn => (" warn", " warn"),
         _ => ("", ""),
     };
-    let _ = write!(
-        out,
-        r#"<li class="inbox-item{row_flag}"><div class="inbox-clock">"#
-    );
+    out.push_str(r#"<li class="inbox-item"#);
+    out.push_str(row_flag);
+    out.push_str(r#""><div class="inbox-clock">"#);
     match &i.clock {
         Some(c) => {
+            out.push_str(r#"<span class="clock"#);
+            out.push_str(clock_flag);
+            out.push_str(r#"">"#);
+            push_esc(out, &c.text);
             let _ = write!(
                 out,
-                r#"<span class="clock{clock_flag}">{}</span><progress class="clock-bar" max="100" value="{}" aria-hidden="true"></progress>"#,
-                esc(&c.text),
-                c.percent.round(),
+                r#"</span><progress class="clock-bar" max="100" value="{}" aria-hidden="true"></progress>"#,
+                c.percent.round()
             );
         }
         None => {
-            let _ = write!(out, r#"<span class="badge">{}</span>"#, esc(i.state_label));
+            out.push_str(r#"<span class="badge">"#);
+            push_esc(out, i.state_label);
+            out.push_str("</span>");
         }
     }
     let name = if i.author_name.is_empty() {
@@ -454,23 +458,32 @@ pub fn inbox_item(out: &mut String, i: &InboxItem) {
     } else {
         i.author_name
     };
-    let _ = write!(
-        out,
-        r#"</div><div class="inbox-body"><p class="inbox-head"><a href="/inbox/{}"><strong>{}</strong></a> <span class="muted">@{} · {} · {}</span></p><p class="inbox-excerpt">{}</p></div><div class="inbox-meta"><span class="tone tone-{}">{}</span>"#,
-        i.id,
-        esc(name),
-        esc(i.author),
-        esc(i.channel),
-        esc(i.received),
-        esc(i.excerpt),
-        esc(i.tone),
-        esc(i.tone_label),
-    );
+    out.push_str(r#"</div><div class="inbox-body"><p class="inbox-head"><a href="/inbox/"#);
+    push_int(out, i.id);
+    out.push_str(r#""><strong>"#);
+    push_esc(out, name);
+    out.push_str(r#"</strong></a> <span class="muted">@"#);
+    push_esc(out, i.author);
+    out.push_str(" · ");
+    push_esc(out, i.channel);
+    out.push_str(" · ");
+    push_esc(out, i.received);
+    out.push_str(r#"</span></p><p class="inbox-excerpt">"#);
+    push_esc(out, i.excerpt);
+    out.push_str(r#"</p></div><div class="inbox-meta"><span class="tone tone-"#);
+    push_esc(out, i.tone);
+    out.push_str(r#"">"#);
+    push_esc(out, i.tone_label);
+    out.push_str("</span>");
     if let Some(a) = i.assignee {
-        let _ = write!(out, r#"<span class="chip">{}</span>"#, esc(a));
+        out.push_str(r#"<span class="chip">"#);
+        push_esc(out, a);
+        out.push_str("</span>");
     }
     if i.count > 1 {
-        let _ = write!(out, r#"<span class="muted small">{} ✉</span>"#, i.count);
+        out.push_str(r#"<span class="muted small">"#);
+        push_int(out, i.count as i64);
+        out.push_str(" ✉</span>");
     }
     out.push_str("</div></li>");
 }

@@ -110,9 +110,23 @@ fn clock(
     })
 }
 
+/// The text on one line, cut to 160 characters. Joined only as far as the cut needs (a
+/// list shows a hundred).
 fn excerpt(text: &str) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= 160 {
+    let mut flat = String::with_capacity(text.len().min(640));
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        if chars > 160 {
+            break;
+        }
+        if !flat.is_empty() {
+            flat.push(' ');
+            chars += 1;
+        }
+        flat.push_str(word);
+        chars += word.chars().count();
+    }
+    if chars <= 160 {
         flat
     } else {
         flat.chars().take(157).collect::<String>() + "…"
@@ -579,5 +593,28 @@ pub async fn boost(ctx: Ctx, path: web::Path<(i64, i64)>) -> Result<HttpResponse
             Ok(redirect_with_flash(&ctx, &back(id), "flash-boost-queued"))
         }
         Err(e) => refused(&ctx, id, e, Kept::default(), "").await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_excerpt_is_the_text_on_one_line_cut_to_160_characters() {
+        let joined = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let long = "Grüezi  wohl,\n\tich habe eine Frage zu Ihrem Laden ".repeat(10);
+        let cut: String = joined(&long).chars().take(157).collect::<String>() + "…";
+        assert_eq!(excerpt(&long), cut);
+        assert_eq!(excerpt(&long).chars().count(), 158);
+        assert_eq!(
+            excerpt("  When does\nthe shop open?  "),
+            "When does the shop open?"
+        );
+        assert_eq!(excerpt(""), "");
+        // Exactly 160 stays whole; 161 is cut.
+        let at = |n: usize| "ä".repeat(n - 2) + " b";
+        assert_eq!(excerpt(&at(160)), at(160));
+        assert_eq!(excerpt(&at(161)).chars().count(), 158);
     }
 }
