@@ -137,6 +137,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    open_due_hours (due_hour) {
+        due_hour -> BigInt,
+        n -> BigInt,
+    }
+}
+
+diesel::table! {
     idea_counts (state, department_id, pillar) {
         state -> Text,
         department_id -> BigInt,
@@ -509,6 +516,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     publication_metrics,
     conversations,
     conversation_counts,
+    open_due_hours,
     inbox_messages,
     inbox_cursors,
     targets,

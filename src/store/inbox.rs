@@ -6,7 +6,8 @@ use diesel::prelude::*;
 
 use super::Backend;
 use crate::db::schema::{
-    channels, conversation_counts, conversations, inbox_cursors, inbox_messages, publications,
+    channels, conversation_counts, conversations, inbox_cursors, inbox_messages, open_due_hours,
+    publications,
 };
 use crate::db::Conn;
 use crate::domain::inbox::{Clock, ConvState};
@@ -400,23 +401,40 @@ fn listed<'a>(f: &Filter) -> conversations::BoxedQuery<'a, Backend> {
 /// How many conversations wait for an answer, and how many of them are overdue.
 pub fn open_counts(c: &mut Conn, now: NaiveDateTime) -> QueryResult<(i64, i64)> {
     // One statement (the start page and the inbox ask on every visit): the open ones from
-    // the count the triggers keep (migration 000036), the overdue counted off the
-    // (state, due_at) index. Counting both there read 2,000 index entries twice on each view
-    // of a busy inbox; one pass with a CASE per row took SQLite half as long again.
+    // the count the triggers keep (migration 000036); the overdue from the counts per hour
+    // they keep (migration 000041) for the hours gone by, and off the (state, due_at) index
+    // for the hour under way. Counting every overdue one off the index read 2,000 entries on
+    // each view of a busy inbox.
+    let hour = now.and_utc().timestamp().div_euclid(3600);
+    let hour_start =
+        chrono::DateTime::from_timestamp(hour * 3600, 0).map_or(now, |t| t.naive_utc());
     let open = ConvState::Open.as_str();
-    let (all, overdue): (Option<i64>, Option<i64>) = diesel::select((
+    // Kept prepared although the sum is written as SQL (diesel's `sum` of a BIGINT is a
+    // NUMERIC on PostgreSQL): the text is ours, its plan the same for every hour.
+    let counts = diesel::select((
         conversation_counts::table
             .filter(conversation_counts::state.eq(open))
             .select(conversation_counts::n)
             .single_value(),
+        open_due_hours::table
+            .filter(open_due_hours::due_hour.lt(hour))
+            .select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+                "CAST(SUM(open_due_hours.n) AS BIGINT)",
+            ))
+            .single_value(),
         conversations::table
             .filter(conversations::state.eq(open))
+            .filter(conversations::due_at.ge(hour_start))
             .filter(conversations::due_at.lt(now))
             .count()
             .single_value(),
+    ));
+    let (all, gone_by, this_hour): (Option<i64>, Option<i64>, Option<i64>) =
+        crate::db::Kept(counts).get_result(c)?;
+    Ok((
+        all.unwrap_or(0),
+        gone_by.unwrap_or(0) + this_hour.unwrap_or(0),
     ))
-    .get_result(c)?;
-    Ok((all.unwrap_or(0), overdue.unwrap_or(0)))
 }
 
 /// The messages of these conversations, oldest first.

@@ -205,7 +205,106 @@ crate::each_backend!(
     the_assignee_or_the_editors_are_warned_at_three_quarters_of_the_target,
     signed_pushes_land_in_the_inbox_and_nothing_else_is_stored,
     editors_move_note_correct_and_turn_a_conversation_into_an_idea,
+    the_overdue_count_is_the_open_conversations_due_before_now,
 );
+
+/// The overdue count comes from counts per hour that triggers keep, plus the hour under way
+/// off the index: it must equal counting the conversations themselves, at any time of any
+/// hour, as conversations come, close, reopen, move their due time and go.
+async fn the_overdue_count_is_the_open_conversations_due_before_now(backend: Backend) {
+    use diesel::sql_types::{BigInt, Text, Timestamp};
+    use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+    use pressroom::db::schema::conversations;
+    let (app, _) = ready(backend, LOOPBACK).await;
+    let api = app.api(ADMIN_EMAIL);
+    let channel = webhook_channel(&api, "Hook", "http://127.0.0.1:9/hook", &new_secret()).await;
+    let mut c = app.conn();
+    let base = chrono::NaiveDate::from_ymd_opt(2026, 11, 28)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    let at = |minutes: i64| base + Duration::minutes(minutes);
+    let add = |c: &mut pressroom::db::Conn, key: &str, state: &str, due: i64| {
+        diesel::sql_query(
+            "INSERT INTO conversations (channel_id, thread_key, state, sentiment, received_at, \
+             due_at, last_message_at, created_at, updated_at) \
+             VALUES ($1, $2, $3, 'neutral', $4, $5, $4, $4, $4)",
+        )
+        .bind::<BigInt, _>(channel)
+        .bind::<Text, _>(key)
+        .bind::<Text, _>(state)
+        .bind::<Timestamp, _>(at(-600))
+        .bind::<Timestamp, _>(at(due))
+        .execute(c)
+        .unwrap();
+    };
+    // Hours before, the hour from 10:00 (due at 10:00, 10:20:30 and 10:59), after it; and
+    // conversations that wait for nobody.
+    let due = [-190, -61, -60, -1, 0, 20, 59, 60, 61, 300];
+    for (i, m) in due.iter().enumerate() {
+        add(&mut c, &format!("t{i}"), "open", *m);
+    }
+    diesel::update(conversations::table.filter(conversations::thread_key.eq("t5")))
+        .set(conversations::due_at.eq(at(20) + Duration::seconds(30)))
+        .execute(&mut c)
+        .unwrap();
+    add(&mut c, "done", "answered", -120);
+    add(&mut c, "shut", "closed", 10);
+    let check = |c: &mut pressroom::db::Conn, when: &str| {
+        for now in [-200, -61, -60, -30, 0, 1, 20, 21, 59, 60, 61, 62, 119, 400]
+            .map(at)
+            .into_iter()
+            .chain([
+                at(20) + Duration::seconds(30),
+                at(20) + Duration::seconds(31),
+            ])
+        {
+            let live: i64 = conversations::table
+                .filter(conversations::state.eq("open"))
+                .filter(conversations::due_at.lt(now))
+                .count()
+                .get_result(c)
+                .unwrap();
+            let (_, overdue) = pressroom::store::inbox::open_counts(c, now).unwrap();
+            assert_eq!(overdue, live, "{when}, at {now}");
+        }
+    };
+    check(&mut c, "as handed in");
+    let (_, overdue) = pressroom::store::inbox::open_counts(&mut c, at(30)).unwrap();
+    assert_eq!(overdue, 6, "due at -190, -61, -60, -1, 0 and 20:30");
+
+    let set_state = |c: &mut pressroom::db::Conn, key: &str, state: &str| {
+        diesel::update(conversations::table.filter(conversations::thread_key.eq(key)))
+            .set(conversations::state.eq(state))
+            .execute(c)
+            .unwrap();
+    };
+    set_state(&mut c, "t1", "answered");
+    set_state(&mut c, "t6", "closed");
+    set_state(&mut c, "done", "open");
+    check(&mut c, "after some were answered and one reopened");
+    // Moved to another hour, and within its hour; the last of an hour goes.
+    diesel::update(conversations::table.filter(conversations::thread_key.eq("t0")))
+        .set(conversations::due_at.eq(at(45)))
+        .execute(&mut c)
+        .unwrap();
+    diesel::update(conversations::table.filter(conversations::thread_key.eq("t4")))
+        .set(conversations::due_at.eq(at(10)))
+        .execute(&mut c)
+        .unwrap();
+    diesel::delete(conversations::table.filter(conversations::thread_key.eq("t9")))
+        .execute(&mut c)
+        .unwrap();
+    set_state(&mut c, "shut", "open");
+    check(&mut c, "after due times moved and one went");
+    diesel::delete(conversations::table)
+        .execute(&mut c)
+        .unwrap();
+    check(&mut c, "with none left");
+    use pressroom::db::schema::open_due_hours;
+    let rows: i64 = open_due_hours::table.count().get_result(&mut c).unwrap();
+    assert_eq!(rows, 0, "an hour with no conversation left keeps no row");
+}
 
 async fn mentions_are_pulled_page_by_page_without_gaps_or_duplicates(backend: Backend) {
     let (app, _) = ready(backend, LOOPBACK).await;

@@ -113,7 +113,9 @@ fn select_all_columns(conn: &mut pressroom::db::Conn) {
         publications,
         publication_attempts,
         subscribers,
-        newsletter_deliveries
+        newsletter_deliveries,
+        conversation_counts,
+        open_due_hours
     );
 }
 
