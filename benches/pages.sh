@@ -88,7 +88,7 @@ published=$(sql "SELECT count(*) FROM publications")
 if [ "$BACKEND" = postgres ]; then
   came="now() - id * interval '10 minutes'"; due="now() - (id * 10 - 60) * interval '1 minute'"
 else
-  came="datetime('now', '-' || (id * 10) || ' minutes')"; due="datetime('now', '-' || (id * 10 - 60) || ' minutes')"
+  came="datetime('now', '-' || (id * 10) || ' minutes')"; due="datetime('now', '-' || (id * 10) || ' minutes', '+60 minutes')"
 fi
 sql "INSERT INTO conversations (channel_id, thread_key, state, sentiment, received_at, due_at, last_message_at, created_at, updated_at) SELECT (SELECT min(id) FROM channels), 's:' || id, 'open', 'neutral', $came, $due, $came, $came, $came FROM ideas WHERE id <= 2000" >/dev/null
 sql "INSERT INTO inbox_messages (conversation_id, channel_id, kind, external_id, author, author_name, text, sentiment, at, created_at) SELECT c.id, c.channel_id, 'in', c.thread_key || '-' || n.k, 'reader@social.example', 'Reader', 'When does the shop open on Sundays?', 'neutral', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM conversations c, (SELECT 1 AS k UNION ALL SELECT 2 UNION ALL SELECT 3) n" >/dev/null
