@@ -20,11 +20,11 @@ pub fn register(hb: &mut Handlebars<'static>, i18n: Arc<I18n>) {
     hb.register_helper("select", Box::new(Writes(select)));
     hb.register_helper("textarea", Box::new(Writes(textarea)));
     hb.register_helper("checkboxes", Box::new(Writes(checkboxes)));
-    hb.register_helper("options", Box::new(Options));
+    hb.register_helper("options", Box::new(Writes(options)));
     hb.register_helper("error_summary", Box::new(ErrorSummary(i18n)));
 }
 
-/// A helper that writes what a function makes of its named parameters.
+/// A helper that writes what a function makes of its parameters.
 struct Writes(fn(&Params) -> String);
 
 impl HelperDef for Writes {
@@ -233,26 +233,14 @@ fn push_option(s: &mut String, o: &Value) {
 /// `{{options list}}`: the `<option>`s of a list of `{value, text, selected}` inside a
 /// `<select>` the template writes itself (filters with a first "any" option). As an `{{#each}}`
 /// it cost handlebars a block context and an `{{#if}}` per option.
-struct Options;
-
-impl HelperDef for Options {
-    fn call<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
-        out: &mut dyn Output,
-    ) -> HelperResult {
-        let list = h.param(0).and_then(|p| p.value().as_array());
-        let list = list.map(Vec::as_slice).unwrap_or_default();
-        let mut s = String::with_capacity(list.len() * 48);
-        for o in list {
-            push_option(&mut s, o);
-        }
-        out.write(&s)?;
-        Ok(())
+fn options(p: &Params) -> String {
+    let list = p.0.param(0).and_then(|v| v.value().as_array());
+    let list = list.map(Vec::as_slice).unwrap_or_default();
+    let mut s = String::with_capacity(list.len() * 48);
+    for o in list {
+        push_option(&mut s, o);
     }
+    s
 }
 
 /// `{{checkboxes name= label= options= empty= error=}}`: options are `{value, text,
@@ -342,7 +330,7 @@ mod tests {
     fn options_mark_the_selected_one_and_escape_text() {
         let mut hb = Handlebars::new();
         hb.register_escape_fn(crate::domain::html::escape);
-        hb.register_helper("options", Box::new(Options));
+        hb.register_helper("options", Box::new(Writes(options)));
         let list = serde_json::json!({"list": [
             {"value": 1, "text": "R&D", "selected": false},
             {"value": "a\"b", "text": "<i>", "selected": true},
