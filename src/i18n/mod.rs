@@ -33,9 +33,20 @@ pub struct Plain {
 impl I18n {
     pub fn load() -> Result<I18n, String> {
         let mut bundles = HashMap::new();
+        // English's message keys, read off its parsed catalog (every catalog has the same).
+        let mut keys: Vec<String> = vec![];
         for (code, _, source) in LANGUAGES {
             let res = FluentResource::try_new(source.to_string())
                 .map_err(|(_, errs)| format!("catalog {code}.ftl does not parse: {errs:?}"))?;
+            if *code == DEFAULT {
+                keys = res
+                    .entries()
+                    .filter_map(|e| match e {
+                        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                        _ => None,
+                    })
+                    .collect();
+            }
             let lang: LanguageIdentifier = code.parse().map_err(|e| format!("{code}: {e}"))?;
             let mut bundle = FluentBundle::new_concurrent(vec![lang]);
             // Unicode isolation marks would end up inside HTML attributes and mail subjects.
@@ -49,15 +60,6 @@ impl I18n {
             bundles,
             plain: HashMap::new(),
         };
-        let english = FluentResource::try_new(LANGUAGES[0].2.to_string())
-            .map_err(|_| "catalog en.ftl does not parse".to_string())?;
-        let keys: Vec<&str> = english
-            .entries()
-            .filter_map(|e| match e {
-                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name),
-                _ => None,
-            })
-            .collect();
         let plain = LANGUAGES
             .iter()
             .map(|(code, _, _)| {
@@ -66,7 +68,7 @@ impl I18n {
                     .map(|k| {
                         let text = i18n.text(code, k, &[]);
                         let html = crate::domain::html::escape(&text);
-                        (k.to_string(), Plain { text, html })
+                        (k.clone(), Plain { text, html })
                     })
                     .collect();
                 (*code, texts)

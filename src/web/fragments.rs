@@ -497,22 +497,15 @@ mod tests {
     fn a_minute_is_written_as_format_wrote_it() {
         use chrono::{Datelike, NaiveDate, Timelike};
         let times = [
-            NaiveDate::from_ymd_opt(2026, 11, 23)
-                .unwrap()
-                .and_hms_opt(14, 5, 59),
-            NaiveDate::from_ymd_opt(1999, 1, 1)
-                .unwrap()
-                .and_hms_opt(0, 0, 0),
-            NaiveDate::from_ymd_opt(2000, 12, 31)
-                .unwrap()
-                .and_hms_opt(23, 59, 1),
-            NaiveDate::from_ymd_opt(9999, 2, 9)
-                .unwrap()
-                .and_hms_opt(9, 9, 9),
-            NaiveDate::from_ymd_opt(12345, 6, 7)
-                .unwrap()
-                .and_hms_opt(8, 10, 0),
-        ];
+            (2026, 11, 23, 14, 5, 59),
+            (1999, 1, 1, 0, 0, 0),
+            (2000, 12, 31, 23, 59, 1),
+            (9999, 2, 9, 9, 9, 9),
+            (12345, 6, 7, 8, 10, 0),
+        ]
+        .map(|(y, mo, d, h, mi, s)| {
+            NaiveDate::from_ymd_opt(y, mo, d).and_then(|day| day.and_hms_opt(h, mi, s))
+        });
         for t in times.map(Option::unwrap) {
             for sep in [' ', 'T'] {
                 let mut s = String::new();

@@ -344,3 +344,48 @@ pub fn put(data: &mut Value, key: &str, value: impl Into<Value>) {
         map.insert(key.to_string(), value.into());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `{{t "key"}}` writes the text kept at start-up: what formatting the message in the
+    /// page's language gives, escaped, for every key and language (and English for a language
+    /// without a catalog); with arguments it formats them as before.
+    #[test]
+    fn a_translated_text_is_the_formatted_message_escaped() {
+        let i18n = Arc::new(I18n::load().unwrap());
+        let hb = templates(i18n.clone()).unwrap();
+        let english = include_str!("../i18n/en.ftl");
+        let keys: Vec<&str> = english
+            .lines()
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k))
+            .filter(|k| !k.starts_with([' ', '#', '-']))
+            .collect();
+        assert!(
+            keys.contains(&"flash-setup-done"),
+            "a text with an apostrophe"
+        );
+        for lang in ["en", "de", "fr", "it", "rm"] {
+            for key in &keys {
+                let page = hb
+                    .render_template(&format!("{{{{t \"{key}\"}}}}"), &json!({"lang": lang}))
+                    .unwrap();
+                let want = crate::domain::html::escape(&i18n.text(lang, key, &[]));
+                assert_eq!(page, want, "{lang} {key}");
+            }
+        }
+        let page = hb
+            .render_template(
+                "{{t \"variant-too-long\" count=3 limit=2}}",
+                &json!({"lang": "de"}),
+            )
+            .unwrap();
+        let args = [("count", "3".to_string()), ("limit", "2".to_string())];
+        assert_eq!(
+            page,
+            crate::domain::html::escape(&i18n.text("de", "variant-too-long", &args))
+        );
+        assert!(page.contains('3') && page.contains('2'), "{page}");
+    }
+}
