@@ -6,8 +6,12 @@
 //! `cached(sql).bind::<Type, _>(value)…` reads like `sql_query`: `$1`, `$2`, … name the
 //! values in the order they are bound, and may repeat. Each backend gets its own placeholders.
 
+use std::any::TypeId;
 use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::marker::PhantomData;
+use std::sync::{OnceLock, RwLock};
 
 use diesel::backend::Backend;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
@@ -148,73 +152,144 @@ impl<B, ST> Query for Cached<B, ST> {
 
 impl<B, ST, C> RunQueryDsl<C> for Cached<B, ST> {}
 
-/// A query built with diesel that SQLite keeps prepared although it holds SQL literals (the
-/// filters' `EXISTS …` and the search's `MATCH`): diesel prepares such a query again on every
-/// call, since a literal's text might carry values. Ours carry only our own SQL, their values
-/// bound, so the text names the statement; it is the key (no static query id). Compiling the
-/// board's eight-part UNION was a sixth of that page's time on SQLite. PostgreSQL still
-/// prepares these per call: a kept statement may be planned once for all values (a generic
-/// plan), and a search's or filter's best plan depends on its values.
-pub struct KeptOnSqlite<Q>(pub Q);
-
 type Multi = super::multi_connection_impl::MultiBackend;
 
-impl<Q: QueryFragment<Multi>> QueryFragment<Multi> for KeptOnSqlite<Q> {
-    fn walk_ast<'b>(&'b self, out: AstPass<'_, 'b, Multi>) -> QueryResult<()> {
-        self.0.walk_ast(out)
+/// A whole query built with diesel, kept prepared on SQLite (`Kept::on_sqlite`) or on both
+/// backends (`Kept::always`), and written to SQL once per execution.
+///
+/// - **Kept on SQLite although it holds SQL literals** (the filters' `EXISTS …`, the search's
+///   `MATCH`): diesel prepares such a query again on every call, since a literal's text might
+///   carry values. Ours carry only our own SQL, their values bound, so the text names the
+///   statement; it is the key (no static query id). Compiling the board's eight-part UNION was
+///   a sixth of that page's time on SQLite. PostgreSQL still prepares these per call: a kept
+///   statement may be planned once for all values (a generic plan), and a search's or filter's
+///   best plan depends on its values.
+/// - **Kept on PostgreSQL too** for a query whose literals are ours and whose best plan is the
+///   same whatever its values (the inbox's list: one index in urgency order for every filter):
+///   PostgreSQL parsed and planned the inbox's list on every page (0.25 ms of its 1.15 ms).
+/// - **Written once**: diesel's `MultiConnection` (its derived `SerializedQuery`) writes the
+///   whole statement's SQL in each of the three passes over it (safe to cache? the cache's
+///   key, the bound values), even when the statement is prepared already: 6-10% of the
+///   database-heavy pages. The text is kept here after the first pass. It is numbered from
+///   `$1` on PostgreSQL, so `Kept` wraps a whole statement, never a part of one.
+#[must_use = "a query runs only when loaded or executed"]
+pub struct Kept<Q> {
+    query: Q,
+    on_postgres: bool,
+    sql: OnceCell<String>,
+    safe: OnceCell<bool>,
+}
+
+impl<Q> Kept<Q> {
+    /// Kept prepared on both backends.
+    pub fn always(query: Q) -> Kept<Q> {
+        Kept::when(true, query)
+    }
+
+    /// Kept prepared on SQLite; on PostgreSQL as diesel would.
+    pub fn on_sqlite(query: Q) -> Kept<Q> {
+        Kept::when(false, query)
+    }
+
+    /// `always` when the flag is set, `on_sqlite` otherwise: for a query written once whose
+    /// plan is fixed in some uses (a search's window of ideas on PostgreSQL) and not in others.
+    pub fn when(on_postgres: bool, query: Q) -> Kept<Q> {
+        Kept {
+            query,
+            on_postgres,
+            sql: OnceCell::new(),
+            safe: OnceCell::new(),
+        }
+    }
+}
+
+/// The statement's SQL as `backend` writes it.
+fn write_sql<Q: QueryFragment<Multi>>(query: &Q, backend: &Multi) -> QueryResult<String> {
+    type Builder = <Multi as Backend>::QueryBuilder;
+    let mut builder = match backend {
+        Multi::Sqlite(_) => Builder::Sqlite(Default::default()),
+        Multi::Pg(_) => Builder::Pg(Default::default()),
+    };
+    query.to_sql(&mut builder, backend)?;
+    Ok(diesel::query_builder::QueryBuilder::finish(builder))
+}
+
+/// The SQL of a query whose type alone fixes its text, written once per process and backend:
+/// a static query id that diesel's own statement cache keys a prepared statement by, for a
+/// query safe to keep prepared (a bound list's length would shape its text). The session's
+/// lookup then writes no SQL on any page after the first.
+fn static_sql<Q: QueryFragment<Multi> + QueryId>(
+    query: &Q,
+    backend: &Multi,
+) -> QueryResult<Option<&'static str>> {
+    type Texts = RwLock<HashMap<(TypeId, bool), &'static str>>;
+    static TEXTS: OnceLock<Texts> = OnceLock::new();
+    let Some(id) = Q::query_id() else {
+        return Ok(None);
+    };
+    let key = (id, matches!(backend, Multi::Pg(_)));
+    let texts = TEXTS.get_or_init(Default::default);
+    if let Some(sql) = texts.read().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return Ok(Some(sql));
+    }
+    if !query.is_safe_to_cache_prepared(backend)? {
+        return Ok(None);
+    }
+    let sql: &'static str = write_sql(query, backend)?.leak();
+    let mut texts = texts.write().unwrap_or_else(|e| e.into_inner());
+    Ok(Some(texts.entry(key).or_insert(sql)))
+}
+
+impl<Q: QueryFragment<Multi> + QueryId> QueryFragment<Multi> for Kept<Q> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Multi>) -> QueryResult<()> {
+        use diesel::internal::derives::multiconnection::AstPassHelper;
+        if out.bind_collector().is_some() || out.debug_binds().is_some() {
+            return self.query.walk_ast(out);
+        }
+        // Writing the SQL, or asking whether it may be kept or is empty.
+        let backend = match out.backend() {
+            Multi::Sqlite(_) => Multi::Sqlite(Default::default()),
+            Multi::Pg(_) => Multi::Pg(Default::default()),
+        };
+        if let Some(sql) = static_sql(&self.query, &backend)? {
+            out.push_sql(sql);
+        } else {
+            if self.sql.get().is_none() {
+                let _ = self.sql.set(write_sql(&self.query, &backend)?);
+            }
+            out.push_sql(self.sql.get().map_or("", String::as_str));
+        }
+        if !self.is_safe_to_cache_prepared(&backend)? {
+            out.unsafe_to_cache_prepared();
+        }
+        Ok(())
     }
 
     fn is_safe_to_cache_prepared(&self, backend: &Multi) -> QueryResult<bool> {
-        Ok(matches!(backend, Multi::Sqlite(_)) || self.0.is_safe_to_cache_prepared(backend)?)
+        if self.on_postgres || matches!(backend, Multi::Sqlite(_)) {
+            return Ok(true);
+        }
+        if let Some(safe) = self.safe.get() {
+            return Ok(*safe);
+        }
+        let safe = self.query.is_safe_to_cache_prepared(backend)?;
+        let _ = self.safe.set(safe);
+        Ok(safe)
     }
 }
 
-crate::db::query_wrapper!(KeptOnSqlite);
-
-/// `KeptOnSqlite` that PostgreSQL keeps prepared too: for a query whose literals are ours and
-/// whose best plan is the same whatever its values (the inbox's list: one index in urgency
-/// order for every filter), so a plan made once serves every call. PostgreSQL parsed and
-/// planned the inbox's list on every page (0.25 ms of its 1.15 ms there).
-pub struct Kept<Q>(pub Q);
-
-impl<Q: QueryFragment<Multi>> QueryFragment<Multi> for Kept<Q> {
-    fn walk_ast<'b>(&'b self, out: AstPass<'_, 'b, Multi>) -> QueryResult<()> {
-        self.0.walk_ast(out)
-    }
-
-    fn is_safe_to_cache_prepared(&self, _backend: &Multi) -> QueryResult<bool> {
-        Ok(true)
-    }
-}
-
-crate::db::query_wrapper!(Kept);
-
-/// `Kept` when the flag is set, `KeptOnSqlite` otherwise: for a query written once whose plan
-/// is fixed in some uses (a search's window of ideas on PostgreSQL) and not in others.
-pub struct KeptIf<Q>(pub bool, pub Q);
-
-impl<Q: QueryFragment<Multi>> QueryFragment<Multi> for KeptIf<Q> {
-    fn walk_ast<'b>(&'b self, out: AstPass<'_, 'b, Multi>) -> QueryResult<()> {
-        self.1.walk_ast(out)
-    }
-
-    fn is_safe_to_cache_prepared(&self, backend: &Multi) -> QueryResult<bool> {
-        Ok(self.0
-            || matches!(backend, Multi::Sqlite(_))
-            || self.1.is_safe_to_cache_prepared(backend)?)
-    }
-}
-
-impl<Q: Query> Query for KeptIf<Q> {
+impl<Q: Query> Query for Kept<Q> {
     type SqlType = Q::SqlType;
 }
 
-impl<Q> QueryId for KeptIf<Q> {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
+/// The query's own id: a query whose type fixes its text is kept by that type, as diesel
+/// keeps it, instead of by its text.
+impl<Q: QueryId> QueryId for Kept<Q> {
+    type QueryId = Q::QueryId;
+    const HAS_STATIC_QUERY_ID: bool = Q::HAS_STATIC_QUERY_ID;
 }
 
-impl<Q, C> RunQueryDsl<C> for KeptIf<Q> {}
+impl<Q, C> RunQueryDsl<C> for Kept<Q> {}
 
 #[cfg(test)]
 mod tests {
@@ -230,6 +305,41 @@ mod tests {
         b: i64,
         #[diesel(sql_type = Text)]
         c: String,
+    }
+
+    /// The same statement through `Kept` on SQLite, then PostgreSQL, then both again: each
+    /// backend gets its own text (a text kept per type alone would hand PostgreSQL SQLite's
+    /// `?`), and values bound in order, for a query whose type fixes its text and for one
+    /// written per call.
+    #[test]
+    fn a_kept_query_is_written_for_its_own_backend_with_its_values_in_order() {
+        use crate::db::Conn;
+        use diesel::dsl::sql;
+        use diesel::IntoSql;
+        let pg_url = std::env::var("PRESSROOM_TEST_PG")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
+        let mut sqlite = Conn::Sqlite(diesel::SqliteConnection::establish(":memory:").unwrap());
+        let mut pg = Conn::Pg(diesel::PgConnection::establish(&pg_url).unwrap());
+        for round in 0..2 {
+            for conn in [&mut sqlite, &mut pg] {
+                let typed =
+                    || diesel::select((40i64.into_sql::<BigInt>(), 2i64.into_sql::<BigInt>()));
+                fn id_of<T: QueryId>(_: &T) -> Option<TypeId> {
+                    T::query_id()
+                }
+                assert!(id_of(&Kept::always(typed())).is_some());
+                let got: (i64, i64) = Kept::always(typed()).get_result(conn).unwrap();
+                assert_eq!(got, (40, 2), "round {round}");
+                let written = || {
+                    diesel::select((
+                        sql::<BigInt>("").bind::<BigInt, _>(7i64).sql(" * 6"),
+                        sql::<Text>("'a' || ").bind::<Text, _>("b"),
+                    ))
+                };
+                let got: (i64, String) = Kept::on_sqlite(written()).get_result(conn).unwrap();
+                assert_eq!(got, (42, "ab".to_string()), "round {round}");
+            }
+        }
     }
 
     #[test]

@@ -45,7 +45,7 @@ use diesel::sqlite::SqliteConnection;
 use diesel::Connection;
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
-pub use cached::{cached, Kept, KeptIf, KeptOnSqlite};
+pub use cached::{cached, Kept};
 pub use time::{OptTime, Time};
 
 /// One connection type for both backends: queries are written once against it.

@@ -332,7 +332,7 @@ pub struct Filter {
 /// first among equals; the others newest first.
 pub fn list(c: &mut Conn, f: &Filter, limit: i64) -> QueryResult<Vec<Conversation>> {
     // The API's limit is the caller's: bound, so that each one is not a statement of its own.
-    crate::db::Kept(listed(f).select(Conversation::as_select()).limit(limit)).load(c)
+    crate::db::Kept::always(listed(f).select(Conversation::as_select()).limit(limit)).load(c)
 }
 
 /// What the inbox page shows of a conversation in its list.
@@ -362,7 +362,7 @@ pub struct Listed {
 /// timestamps, were most of the page's reading), and its limit, always the page's, written
 /// into the statement.
 pub fn list_rows(c: &mut Conn, f: &Filter, limit: i64) -> QueryResult<Vec<Listed>> {
-    crate::db::Kept(super::Limited(listed(f).select(Listed::as_select()), limit)).load(c)
+    crate::db::Kept::always(super::Limited(listed(f).select(Listed::as_select()), limit)).load(c)
 }
 
 /// Conversations under the filter, the most urgent first when open, else the latest first.
@@ -430,7 +430,7 @@ pub fn open_counts(c: &mut Conn, now: NaiveDateTime) -> QueryResult<(i64, i64)> 
             .single_value(),
     ));
     let (all, gone_by, this_hour): (Option<i64>, Option<i64>, Option<i64>) =
-        crate::db::Kept(counts).get_result(c)?;
+        crate::db::Kept::always(counts).get_result(c)?;
     Ok((
         all.unwrap_or(0),
         gone_by.unwrap_or(0) + this_hour.unwrap_or(0),

@@ -473,8 +473,8 @@ pub fn overview(conn: &mut Conn, f: &Filter, attention: bool, limit: i64) -> Que
     // statements, the ids list one per length, which is the page's length but on the last
     // page. PostgreSQL still plans each for its values.
     let ids: Vec<i64> =
-        crate::db::KeptOnSqlite(ids.order(publications::id.desc()).limit(limit)).load(conn)?;
-    crate::db::KeptOnSqlite(
+        crate::db::Kept::on_sqlite(ids.order(publications::id.desc()).limit(limit)).load(conn)?;
+    crate::db::Kept::on_sqlite(
         publications::table
             .inner_join(variants::table.inner_join(content_pieces::table))
             .filter(publications::id.eq_any(&ids))

@@ -44,11 +44,15 @@ impl Reference {
     }
 }
 
+/// Read on every page: kept written (`Kept`).
 fn version(conn: &mut Conn) -> QueryResult<i64> {
-    reference_version::table
-        .find(1)
-        .select(reference_version::n)
-        .first(conn)
+    crate::db::Kept::always(
+        reference_version::table
+            .find(1)
+            .select(reference_version::n)
+            .limit(1),
+    )
+    .get_result(conn)
 }
 
 fn load(conn: &mut Conn, version: i64) -> QueryResult<Reference> {

@@ -25,17 +25,21 @@ pub fn create(conn: &mut Conn, user_id: i64) -> QueryResult<String> {
     Ok(token)
 }
 
-/// The user behind a session id, if the session is current and the user not disabled.
+/// The user behind a session id, if the session is current and the user not disabled. Read
+/// on every page: kept written (`Kept`).
 pub fn user_for(conn: &mut Conn, token: &str) -> QueryResult<Option<User>> {
     let now: NaiveDateTime = super::now();
-    sessions::table
-        .inner_join(users::table)
-        .filter(sessions::id_hash.eq(token_hash(token)))
-        .filter(sessions::expires_at.gt(now))
-        .filter(users::disabled_at.is_null())
-        .select(User::as_select())
-        .first(conn)
-        .optional()
+    crate::db::Kept::always(
+        sessions::table
+            .inner_join(users::table)
+            .filter(sessions::id_hash.eq(token_hash(token)))
+            .filter(sessions::expires_at.gt(now))
+            .filter(users::disabled_at.is_null())
+            .select(User::as_select())
+            .limit(1),
+    )
+    .get_result(conn)
+    .optional()
 }
 
 pub fn delete(conn: &mut Conn, token: &str) -> QueryResult<usize> {
