@@ -117,7 +117,7 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
         .into_iter()
         .map(|s| (s, ctx.t(&format!("calendar-state-{s}"))))
         .collect();
-    let move_label = ctx.t("calendar-move");
+    let move_form = fragments::MoveForm::new(&ctx.csrf, &ctx.t("calendar-move"));
     for e in entries.iter() {
         let local = e.at().and_utc().with_timezone(&tz);
         let Some(html) = html_by_day.get_mut(&local.date_naive()) else {
@@ -155,8 +155,7 @@ pub async fn show(ctx: Ctx, q: web::Query<CalendarQuery>) -> Result<HttpResponse
                 let mut local_value = String::with_capacity(16);
                 fragments::push_minute(&mut local_value, local.naive_local(), 'T');
                 let to = Move {
-                    csrf: &ctx.csrf,
-                    label: &move_label,
+                    form: &move_form,
                     local_value: &local_value,
                 };
                 fragments::week_entry(html, &entry, is_editor.then_some(&to));
