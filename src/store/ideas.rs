@@ -11,10 +11,7 @@ use std::collections::HashMap;
 
 use super::search::Dialect;
 use super::Backend;
-use crate::db::schema::{
-    idea_channels, idea_counts, idea_events, idea_languages, idea_tag_counts, idea_tags, ideas,
-    users,
-};
+use crate::db::schema::{idea_channels, idea_events, idea_languages, idea_tags, ideas, users};
 use crate::db::{Conn, Kept};
 use crate::domain::access::IdeaScope;
 use crate::domain::ideas::{IdeaFields, RawIdea};
@@ -856,36 +853,29 @@ pub fn count_by_state(
             ..filter.clone()
         }
         .is_empty();
-    let names: Vec<&str> = states.iter().map(|s| s.as_str()).collect();
     let departments = [scope.department_id, filter.department_id];
     let fts_words = super::search::words(filter.q.as_deref().unwrap_or_default());
+    // The kept counts summed per state by the database: a state's rows per department and
+    // pillar cost the board a row each to read (80 of them, 0.24M instructions). One text for
+    // every filter, so that both backends keep it prepared; the tables are small.
+    let kept_counts = |conn: &mut Conn, table: &str, tag: Option<&String>| {
+        use diesel::sql_types::{BigInt, Nullable, Text};
+        crate::db::cached(format!(
+            "SELECT state, CAST(SUM(n) AS BIGINT) AS n FROM {table} \
+             WHERE ($1 IS NULL OR department_id = $1) AND ($2 IS NULL OR department_id = $2) \
+             AND ($3 IS NULL OR pillar = $3){} GROUP BY state",
+            if tag.is_some() { " AND tag = $4" } else { "" }
+        ))
+        .bind::<Nullable<BigInt>, _>(departments[0])
+        .bind::<Nullable<BigInt>, _>(departments[1])
+        .bind::<Nullable<Text>, _>(filter.pillar.clone())
+        .bind::<Text, _>(tag.cloned().unwrap_or_default())
+        .typed::<(Text, BigInt)>()
+        .load::<(String, i64)>(conn)
+    };
     let rows: Vec<(String, i64)> = match (&filter.tag, kept) {
-        (None, true) => {
-            let mut q = idea_counts::table
-                .filter(idea_counts::state.eq_any(names))
-                .into_boxed();
-            for d in departments.into_iter().flatten() {
-                q = q.filter(idea_counts::department_id.eq(d));
-            }
-            if let Some(p) = &filter.pillar {
-                q = q.filter(idea_counts::pillar.eq(p.clone()));
-            }
-            q.select((idea_counts::state, idea_counts::n)).load(conn)?
-        }
-        (Some(tag), true) => {
-            let mut q = idea_tag_counts::table
-                .filter(idea_tag_counts::tag.eq(tag.clone()))
-                .filter(idea_tag_counts::state.eq_any(names))
-                .into_boxed();
-            for d in departments.into_iter().flatten() {
-                q = q.filter(idea_tag_counts::department_id.eq(d));
-            }
-            if let Some(p) = &filter.pillar {
-                q = q.filter(idea_tag_counts::pillar.eq(p.clone()));
-            }
-            q.select((idea_tag_counts::state, idea_tag_counts::n))
-                .load(conn)?
-        }
+        (None, true) => kept_counts(conn, "idea_counts", None)?,
+        (Some(tag), true) => kept_counts(conn, "idea_tag_counts", Some(tag))?,
         // A search on SQLite: the matches counted as FTS5 hands them out (`CountMatches`).
         (_, false) if Dialect::of(conn) == Dialect::Sqlite && !fts_words.is_empty() => {
             let rest = Filter {
