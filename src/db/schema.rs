@@ -185,6 +185,7 @@ diesel::table! {
         idea_id -> BigInt,
         position -> Integer,
         language -> Text,
+        state -> Text,
     }
 }
 

@@ -241,6 +241,140 @@ async fn scripts_hand_in_list_edit_and_move_ideas(app: TestApp) {
     assert_eq!(found["items"][0]["id"], id);
 }
 
+both_backends!(a_language_list_pages_through_the_ideas_of_that_language_after_every_change);
+
+/// The ideas list filtered by a language (and a state) reads its pages off the language's
+/// rows, which triggers keep in step with their ideas' states: after steps, edits of the
+/// languages, and states written straight into the table, every page in either order holds
+/// exactly the ideas of that language (and state) that the reader may see, as the ideas
+/// themselves say.
+async fn a_language_list_pages_through_the_ideas_of_that_language_after_every_change(app: TestApp) {
+    use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+    use pressroom::db::schema::{idea_languages, ideas};
+    use pressroom::domain::access::IdeaScope;
+    use pressroom::domain::roles::Role;
+    use pressroom::domain::workflow::State;
+    use pressroom::store::ideas::{cards, list, Filter, Sort};
+
+    let admin = app.setup_admin().await;
+    app.create_department(&admin, "Sales").await;
+    let other = app
+        .create_user(
+            &admin,
+            "eve@example.ch",
+            "Eve",
+            "contributor",
+            Some("Sales"),
+        )
+        .await;
+    let api = app.api(crate::helpers::ADMIN_EMAIL);
+    let mut ids = vec![];
+    for n in 0..14 {
+        let languages = [vec!["de"], vec!["fr"], vec!["de", "fr"], vec!["it"]][n % 4].clone();
+        let (s, idea) = api
+            .call(
+                "POST",
+                "/api/v1/ideas",
+                json!({"title": format!("Idea {n}"), "department_id": 1, "languages": languages}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{idea}");
+        ids.push((
+            idea["id"].as_i64().unwrap(),
+            idea["version"].as_i64().unwrap(),
+        ));
+    }
+    for (i, (id, version)) in ids.iter().enumerate().take(9) {
+        let to = ["approved", "rejected", "approved"][i % 3];
+        let (s, body) = api
+            .call(
+                "POST",
+                &format!("/api/v1/ideas/{id}/transitions"),
+                json!({"to": to, "version": version, "comment": "because"}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "{to}: {body}");
+    }
+    // Languages written after the step: the new rows take the idea's state.
+    let (id, _) = ids[0];
+    let (_, idea) = api
+        .call("GET", &format!("/api/v1/ideas/{id}"), json!({}))
+        .await;
+    let (s, body) = api
+        .call(
+            "PATCH",
+            &format!("/api/v1/ideas/{id}"),
+            json!({"languages": ["it", "de"], "version": idea["version"]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    // States written straight into the table: someone else's draft (hidden) and one's own.
+    let mut c = app.conn();
+    for (id, submitter) in [(ids[10].0, other), (ids[11].0, 1)] {
+        diesel::update(ideas::table.find(id))
+            .set((ideas::state.eq("draft"), ideas::submitter_id.eq(submitter)))
+            .execute(&mut c)
+            .unwrap();
+    }
+
+    let ideas: Vec<(i64, String, i64)> = ideas::table
+        .select((ideas::id, ideas::state, ideas::submitter_id))
+        .load(&mut c)
+        .unwrap();
+    let languages: Vec<(i64, String)> = idea_languages::table
+        .select((idea_languages::idea_id, idea_languages::language))
+        .load(&mut c)
+        .unwrap();
+    let editor = IdeaScope::of(1, Role::Editor, None);
+    for language in ["de", "fr", "it", "en"] {
+        for state in [
+            None,
+            Some(State::Approved),
+            Some(State::Submitted),
+            Some(State::Draft),
+        ] {
+            let filter = Filter {
+                language: Some(language.into()),
+                state,
+                ..Default::default()
+            };
+            for sort in [Sort::Newest, Sort::Oldest] {
+                let mut expected: Vec<i64> = ideas
+                    .iter()
+                    .filter(|(id, s, submitter)| {
+                        (s != "draft" || *submitter == 1)
+                            && state.is_none_or(|st| st.as_str() == s)
+                            && languages.contains(&(*id, language.to_string()))
+                    })
+                    .map(|(id, _, _)| *id)
+                    .collect();
+                expected.sort_unstable();
+                if sort == Sort::Newest {
+                    expected.reverse();
+                }
+                // Two a page, so that the cursor and the page's end count.
+                let (mut shown, mut cursor) = (vec![], None);
+                loop {
+                    let (page, next) = cards(&mut c, &editor, &filter, sort, cursor, 2).unwrap();
+                    shown.extend(page.iter().map(|i| i.id));
+                    match next {
+                        Some(n) => cursor = Some(n),
+                        None => break,
+                    }
+                    assert!(shown.len() <= expected.len(), "{filter:?} {sort:?}");
+                }
+                assert_eq!(shown, expected, "{filter:?} {sort:?}");
+                let (whole, _) = list(&mut c, &editor, &filter, sort, None, 50).unwrap();
+                assert_eq!(
+                    whole.iter().map(|i| i.id).collect::<Vec<_>>(),
+                    expected,
+                    "{filter:?} {sort:?}, whole ideas"
+                );
+            }
+        }
+    }
+}
+
 both_backends!(board_counts_match_the_ideas_after_every_kind_of_change);
 
 /// The board's column counts come from a table that triggers keep, and a tag's cards from its
