@@ -21,42 +21,47 @@ use diesel::{QueryResult, RunQueryDsl};
 
 /// A statement to prepare once per connection; see the module's comment. `ST` is the SQL
 /// type of its rows: `Untyped` (read by column name, like `sql_query`) unless `typed` says.
-#[must_use = "a query runs only when loaded or executed"]
-pub struct Cached<B = (), ST = Untyped> {
+/// Run through `Kept`, which writes its text once per execution.
+pub type Cached<B = (), ST = Untyped> = Kept<Statement<B, ST>>;
+
+/// The SQL text with its `$n` and the values bound to them.
+pub struct Statement<B, ST> {
     sql: Cow<'static, str>,
     binds: B,
     row: PhantomData<ST>,
 }
 
 pub fn cached(sql: impl Into<Cow<'static, str>>) -> Cached<()> {
-    Cached {
+    Kept::always(Statement {
         sql: sql.into(),
         binds: (),
         row: PhantomData,
-    }
+    })
 }
 
 impl<B, RowST> Cached<B, RowST> {
     /// Binds the next value, `$n` for the n-th call.
     pub fn bind<ST, V>(self, value: V) -> Cached<Bound<B, ST, V>, RowST> {
-        Cached {
-            sql: self.sql,
+        let Statement { sql, binds, .. } = self.query;
+        Kept::always(Statement {
+            sql,
             binds: Bound {
-                prev: self.binds,
+                prev: binds,
                 value: One(value, PhantomData),
             },
             row: PhantomData,
-        }
+        })
     }
 
     /// Rows of these SQL types, read by position into a tuple or a `Queryable` (no lookup of
     /// each column by its name, which showed where a page reads a thousand rows).
     pub fn typed<ST>(self) -> Cached<B, ST> {
-        Cached {
-            sql: self.sql,
-            binds: self.binds,
+        let Statement { sql, binds, .. } = self.query;
+        Kept::always(Statement {
+            sql,
+            binds,
             row: PhantomData,
-        }
+        })
     }
 }
 
@@ -107,7 +112,7 @@ where
     }
 }
 
-impl<DB: Backend, B: BindList<DB>, ST> QueryFragment<DB> for Cached<B, ST> {
+impl<DB: Backend, B: BindList<DB>, ST> QueryFragment<DB> for Statement<B, ST> {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
         let mut values = Vec::new();
         self.binds.each(&mut values);
@@ -140,17 +145,15 @@ impl<DB: Backend, B: BindList<DB>, ST> QueryFragment<DB> for Cached<B, ST> {
     }
 }
 
-impl<B, ST> QueryId for Cached<B, ST> {
+impl<B, ST> QueryId for Statement<B, ST> {
     type QueryId = ();
     // No type of its own: the connection keys its prepared statement by the SQL text.
     const HAS_STATIC_QUERY_ID: bool = false;
 }
 
-impl<B, ST> Query for Cached<B, ST> {
+impl<B, ST> Query for Statement<B, ST> {
     type SqlType = ST;
 }
-
-impl<B, ST, C> RunQueryDsl<C> for Cached<B, ST> {}
 
 type Multi = super::multi_connection_impl::MultiBackend;
 
@@ -278,6 +281,27 @@ impl<Q: QueryFragment<Multi> + QueryId> QueryFragment<Multi> for Kept<Q> {
     }
 }
 
+/// On a connection of one backend (the job queue's claim on PostgreSQL, a piece's slots on
+/// each), which writes a statement once per pass itself: the query as it is, kept as asked.
+macro_rules! kept_on_one_backend {
+    ($db:ty, $kept_always:expr) => {
+        impl<Q: QueryFragment<$db>> QueryFragment<$db> for Kept<Q> {
+            fn walk_ast<'b>(&'b self, out: AstPass<'_, 'b, $db>) -> QueryResult<()> {
+                self.query.walk_ast(out)
+            }
+
+            fn is_safe_to_cache_prepared(&self, backend: &$db) -> QueryResult<bool> {
+                Ok(self.on_postgres
+                    || $kept_always
+                    || self.query.is_safe_to_cache_prepared(backend)?)
+            }
+        }
+    };
+}
+
+kept_on_one_backend!(diesel::sqlite::Sqlite, true);
+kept_on_one_backend!(diesel::pg::Pg, false);
+
 impl<Q: Query> Query for Kept<Q> {
     type SqlType = Q::SqlType;
 }
@@ -344,7 +368,8 @@ mod tests {
 
     #[test]
     fn values_follow_their_numbers_even_repeated_and_a_missing_one_is_an_error() {
-        let mut c = diesel::SqliteConnection::establish(":memory:").unwrap();
+        let mut c =
+            crate::db::Conn::Sqlite(diesel::SqliteConnection::establish(":memory:").unwrap());
         let q = || {
             cached("SELECT $2 AS a, $1 + $2 AS b, 'costs $ ' || $3 AS c")
                 .bind::<BigInt, _>(40)
