@@ -271,43 +271,21 @@ async fn a_language_list_pages_through_the_ideas_of_that_language_after_every_ch
     let mut ids = vec![];
     for n in 0..14 {
         let languages = [vec!["de"], vec!["fr"], vec!["de", "fr"], vec!["it"]][n % 4].clone();
-        let (s, idea) = api
-            .call(
-                "POST",
-                "/api/v1/ideas",
-                json!({"title": format!("Idea {n}"), "department_id": 1, "languages": languages}),
-            )
-            .await;
-        assert_eq!(s, StatusCode::CREATED, "{idea}");
-        ids.push((
-            idea["id"].as_i64().unwrap(),
-            idea["version"].as_i64().unwrap(),
-        ));
+        let idea =
+            json!({"title": format!("Idea {n}"), "department_id": 1, "languages": languages});
+        ids.push(hand_in(&api, idea).await);
     }
     for (i, (id, version)) in ids.iter().enumerate().take(9) {
-        let to = ["approved", "rejected", "approved"][i % 3];
-        let (s, body) = api
-            .call(
-                "POST",
-                &format!("/api/v1/ideas/{id}/transitions"),
-                json!({"to": to, "version": version, "comment": "because"}),
-            )
-            .await;
-        assert_eq!(s, StatusCode::OK, "{to}: {body}");
-    }
-    // Languages written after the step: the new rows take the idea's state.
-    let (id, _) = ids[0];
-    let (_, idea) = api
-        .call("GET", &format!("/api/v1/ideas/{id}"), json!({}))
-        .await;
-    let (s, body) = api
-        .call(
-            "PATCH",
-            &format!("/api/v1/ideas/{id}"),
-            json!({"languages": ["it", "de"], "version": idea["version"]}),
+        step(
+            &api,
+            *id,
+            *version,
+            ["approved", "rejected", "approved"][i % 3],
         )
         .await;
-    assert_eq!(s, StatusCode::OK, "{body}");
+    }
+    // Languages written after the step: the new rows take the idea's state.
+    edit(&api, ids[0].0, json!({"languages": ["it", "de"]})).await;
     // States written straight into the table: someone else's draft (hidden) and one's own.
     let mut c = app.conn();
     for (id, submitter) in [(ids[10].0, other), (ids[11].0, 1)] {
@@ -399,43 +377,20 @@ async fn board_counts_match_the_ideas_after_every_kind_of_change(app: TestApp) {
     for n in 0..12 {
         let pillar = ["Stories", "Tips", "News"][n % 3];
         let tags = [vec!["video", "faq"], vec!["video"], vec!["faq"]][(n + n / 3) % 3].clone();
-        let (s, idea) = api
-            .call(
-                "POST",
-                "/api/v1/ideas",
-                json!({"title": format!("Idea {n}"), "pillar": pillar, "department_id": 1 + n % 2,
-                       "tags": tags}),
-            )
-            .await;
-        assert_eq!(s, StatusCode::CREATED, "{idea}");
-        ids.push((
-            idea["id"].as_i64().unwrap(),
-            idea["version"].as_i64().unwrap(),
-        ));
+        let idea = json!({"title": format!("Idea {n}"), "pillar": pillar, "department_id": 1 + n % 2,
+                          "tags": tags});
+        ids.push(hand_in(&api, idea).await);
     }
     for (i, (id, version)) in ids.iter().enumerate().take(8) {
         let to = ["approved", "rejected", "in_review", "approved"][i % 4];
-        let (s, body) = api
-            .call(
-                "POST",
-                &format!("/api/v1/ideas/{id}/transitions"),
-                json!({"to": to, "version": version, "comment": "because"}),
-            )
-            .await;
-        assert_eq!(s, StatusCode::OK, "{to}: {body}");
+        step(&api, *id, *version, to).await;
     }
-    let (id, _) = ids[9];
-    let (_, idea) = api
-        .call("GET", &format!("/api/v1/ideas/{id}"), json!({}))
-        .await;
-    let (s, body) = api
-        .call(
-            "PATCH",
-            &format!("/api/v1/ideas/{id}"),
-            json!({"pillar": "Tips", "tags": ["video", "howto"], "version": idea["version"]}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK, "{body}");
+    edit(
+        &api,
+        ids[9].0,
+        json!({"pillar": "Tips", "tags": ["video", "howto"]}),
+    )
+    .await;
     let mut c = app.conn();
     diesel::update(ideas::table.find(ids[10].0))
         .set(ideas::department_id.eq(2))
@@ -556,4 +511,38 @@ async fn a_step_from_a_stale_version_is_a_conflict_before_any_rule(app: TestApp)
             .contains("Eve Editor"),
         "{problem}"
     );
+}
+
+/// Hands an idea in through the API: its id and version.
+async fn hand_in(api: &crate::helpers::Api<'_>, idea: Value) -> (i64, i64) {
+    let (s, idea) = api.call("POST", "/api/v1/ideas", idea).await;
+    assert_eq!(s, StatusCode::CREATED, "{idea}");
+    (
+        idea["id"].as_i64().unwrap(),
+        idea["version"].as_i64().unwrap(),
+    )
+}
+
+/// Takes a step through the API from the version given.
+async fn step(api: &crate::helpers::Api<'_>, id: i64, version: i64, to: &str) {
+    let (s, body) = api
+        .call(
+            "POST",
+            &format!("/api/v1/ideas/{id}/transitions"),
+            json!({"to": to, "version": version, "comment": "because"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{to}: {body}");
+}
+
+/// Edits an idea through the API at its current version.
+async fn edit(api: &crate::helpers::Api<'_>, id: i64, mut changes: Value) {
+    let (_, idea) = api
+        .call("GET", &format!("/api/v1/ideas/{id}"), json!({}))
+        .await;
+    changes["version"] = idea["version"].clone();
+    let (s, body) = api
+        .call("PATCH", &format!("/api/v1/ideas/{id}"), changes)
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
 }
