@@ -992,14 +992,24 @@ pub fn count_by_state(
     let fts_words = super::search::words(filter.q.as_deref().unwrap_or_default());
     // The kept counts summed per state by the database: a state's rows per department and
     // pillar cost the board a row each to read (80 of them, 0.24M instructions). One text for
-    // every filter, so that both backends keep it prepared; the tables are small.
+    // every filter, so that both backends keep it prepared. A state or two are written into it
+    // (our own names), so that the start page's one count seeks only its state's rows (0.16M
+    // -> 0.07M); for the board's eight, reading the small table through is cheaper than eight
+    // seeks.
+    let in_states = if states.len() <= 2 {
+        let names: Vec<String> = states.iter().map(|s| format!("'{}'", s.as_str())).collect();
+        format!("state IN ({}) AND ", names.join(", "))
+    } else {
+        String::new()
+    };
     let kept_counts = |conn: &mut Conn, table: &str, tag: Option<&String>| {
         use diesel::sql_types::{BigInt, Nullable, Text};
         crate::db::cached(format!(
             "SELECT state, CAST(SUM(n) AS BIGINT) AS n FROM {table} \
-             WHERE ($1 IS NULL OR department_id = $1) AND ($2 IS NULL OR department_id = $2) \
-             AND ($3 IS NULL OR pillar = $3){} GROUP BY state",
-            if tag.is_some() { " AND tag = $4" } else { "" }
+             WHERE {}{in_states}($1 IS NULL OR department_id = $1) \
+             AND ($2 IS NULL OR department_id = $2) \
+             AND ($3 IS NULL OR pillar = $3) GROUP BY state",
+            if tag.is_some() { "tag = $4 AND " } else { "" }
         ))
         .bind::<Nullable<BigInt>, _>(departments[0])
         .bind::<Nullable<BigInt>, _>(departments[1])
