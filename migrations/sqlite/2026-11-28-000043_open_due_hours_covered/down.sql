@@ -1,0 +1,1 @@
+DROP INDEX open_due_hours_counted;
