@@ -452,11 +452,12 @@ pub struct PostResult {
     pub engagement: i64,
 }
 
-/// The idea's published posts and what each earned, in the order they went out.
-pub fn of_idea(conn: &mut Conn, idea_id: i64) -> QueryResult<Vec<PostResult>> {
-    let of_idea = publications::state
+/// The published posts of an idea's piece (an idea has one at most) and what each earned, in
+/// the order they went out.
+pub fn of_piece(conn: &mut Conn, content_id: i64) -> QueryResult<Vec<PostResult>> {
+    let of_piece = publications::state
         .eq(PubState::Published.as_str())
-        .and(content_pieces::idea_id.eq(idea_id));
+        .and(variants::content_id.eq(content_id));
     type Post = (
         String,
         String,
@@ -467,8 +468,8 @@ pub fn of_idea(conn: &mut Conn, idea_id: i64) -> QueryResult<Vec<PostResult>> {
     );
     let posts: Vec<Post> = publications::table
         .inner_join(channels::table)
-        .inner_join(variants::table.inner_join(content_pieces::table))
-        .filter(of_idea)
+        .inner_join(variants::table)
+        .filter(of_piece)
         .order((publications::published_at, publications::id))
         .select((
             channels::name,

@@ -45,6 +45,7 @@ fn gather(
     is_editor: bool,
     cache: &store::reference::Cache,
 ) -> Result<Gathered, AppError> {
+    let content_id = store::content::for_idea(c, idea.id)?;
     Ok(Gathered {
         events: store::ideas::events(c, idea.id)?,
         similar: if is_editor {
@@ -52,8 +53,12 @@ fn gather(
         } else {
             vec![]
         },
-        content_id: store::content::for_idea(c, idea.id)?,
-        results: store::insights::of_idea(c, idea.id)?,
+        // An idea without a piece has no posts: no statement for them.
+        results: match content_id {
+            Some(id) => store::insights::of_piece(c, id)?,
+            None => vec![],
+        },
+        content_id,
         names: names_in(c, cache, &[idea.id])?,
     })
 }
