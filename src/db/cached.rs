@@ -179,7 +179,8 @@ type Multi = super::multi_connection_impl::MultiBackend;
 pub struct Kept<Q> {
     query: Q,
     on_postgres: bool,
-    sql: OnceCell<String>,
+    /// The text, after the first pass: the process's for a query whose type fixes it.
+    sql: OnceCell<Cow<'static, str>>,
     safe: OnceCell<bool>,
 }
 
@@ -254,14 +255,14 @@ impl<Q: QueryFragment<Multi> + QueryId> QueryFragment<Multi> for Kept<Q> {
             Multi::Sqlite(_) => Multi::Sqlite(Default::default()),
             Multi::Pg(_) => Multi::Pg(Default::default()),
         };
-        if let Some(sql) = static_sql(&self.query, &backend)? {
-            out.push_sql(sql);
-        } else {
-            if self.sql.get().is_none() {
-                let _ = self.sql.set(write_sql(&self.query, &backend)?);
-            }
-            out.push_sql(self.sql.get().map_or("", String::as_str));
+        if self.sql.get().is_none() {
+            let sql = match static_sql(&self.query, &backend)? {
+                Some(sql) => Cow::Borrowed(sql),
+                None => Cow::Owned(write_sql(&self.query, &backend)?),
+            };
+            let _ = self.sql.set(sql);
         }
+        out.push_sql(self.sql.get().map_or("", |sql| sql));
         if !self.is_safe_to_cache_prepared(&backend)? {
             out.unsafe_to_cache_prepared();
         }

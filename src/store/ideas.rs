@@ -366,7 +366,7 @@ pub fn list(
     let load = |c: &mut Conn, q: Boxed<'static>, keep: bool| {
         Kept::when(keep, q.select(Idea::as_select())).load(c)
     };
-    let through = |c: &mut Conn, t: Through<()>| Kept::on_sqlite(t.with(Idea::as_select())).load(c);
+    let through = |c: &mut Conn, t: Through| Kept::on_sqlite(t.with(Idea::as_select())).load(c);
     paged(
         conn,
         scope,
@@ -391,7 +391,7 @@ pub fn cards(
     let load = |c: &mut Conn, q: Boxed<'static>, keep: bool| {
         Kept::when(keep, q.select(Card::as_select())).load(c)
     };
-    let through = |c: &mut Conn, t: Through<()>| Kept::on_sqlite(t.with(Card::as_select())).load(c);
+    let through = |c: &mut Conn, t: Through| Kept::on_sqlite(t.with(Card::as_select())).load(c);
     paged(
         conn,
         scope,
@@ -626,8 +626,7 @@ enum StateOf {
 ///   idea_id)` or `(language, idea_id)`: walking the state's ideas and probing each for the
 ///   language took two hundred probes for a language of a quarter of the ideas (the state and
 ///   language list's query 0.70M -> 0.15M instructions).
-struct Through<S> {
-    select: S,
+struct Through {
     table: &'static str,
     column: &'static str,
     value: String,
@@ -641,7 +640,7 @@ struct Through<S> {
     limit: i64,
 }
 
-impl Through<()> {
+impl Through {
     /// A board column's first `limit` cards with the filter's tag (and pillar), no drafts.
     fn tag(r: Reading, scope: &IdeaScope, f: &Filter, state: StateOf, limit: i64) -> Self {
         let rest = Filter {
@@ -651,7 +650,6 @@ impl Through<()> {
             ..f.clone()
         };
         Through {
-            select: (),
             table: "idea_tags",
             column: "tag",
             value: f.tag.clone().unwrap_or_default(),
@@ -680,7 +678,6 @@ impl Through<()> {
             ..f.clone()
         };
         Through {
-            select: (),
             table: "idea_languages",
             column: "language",
             value: f.language.clone().unwrap_or_default(),
@@ -698,26 +695,23 @@ impl Through<()> {
         }
     }
 
-    /// The same rows, read as `select` reads them.
-    fn with<S>(self, select: S) -> Through<S> {
-        Through {
+    /// The rows, read as `select` reads them.
+    fn with<S>(self, select: S) -> ReadThrough<S> {
+        ReadThrough {
             select,
-            table: self.table,
-            column: self.column,
-            value: self.value,
-            pillar: self.pillar,
-            state: self.state,
-            index: self.index,
-            rest: self.rest,
-            newest_first: self.newest_first,
-            after: self.after,
-            limit: self.limit,
+            through: self,
         }
     }
 }
 
+/// A `Through`'s rows as `select` reads them: the statement.
+struct ReadThrough<S> {
+    select: S,
+    through: Through,
+}
+
 impl<S: diesel::query_builder::QueryFragment<Backend>> diesel::query_builder::QueryFragment<Backend>
-    for Through<S>
+    for ReadThrough<S>
 {
     fn walk_ast<'b>(
         &'b self,
@@ -726,23 +720,24 @@ impl<S: diesel::query_builder::QueryFragment<Backend>> diesel::query_builder::Qu
         use diesel::sql_types::{BigInt, Text};
         out.push_sql("SELECT ");
         self.select.walk_ast(out.reborrow())?;
+        let t = &self.through;
         // CROSS JOIN: SQLite reads the list's entries first and looks each idea up by its key.
         out.push_sql(" FROM ");
-        out.push_sql(self.table);
+        out.push_sql(t.table);
         out.push_sql(" t");
-        if let Some(index) = self.index {
+        if let Some(index) = t.index {
             out.push_sql(" INDEXED BY ");
             out.push_sql(index);
         }
         out.push_sql(" CROSS JOIN ideas WHERE ideas.id = t.idea_id AND t.");
-        out.push_sql(self.column);
+        out.push_sql(t.column);
         out.push_sql(" = ");
-        out.push_bind_param::<Text, _>(&self.value)?;
-        if let Some(p) = &self.pillar {
+        out.push_bind_param::<Text, _>(&t.value)?;
+        if let Some(p) = &t.pillar {
             out.push_sql(" AND t.pillar = ");
             out.push_bind_param::<Text, _>(p)?;
         }
-        match self.state {
+        match t.state {
             StateOf::Bound(s) => {
                 out.push_sql(" AND t.state = ");
                 out.push_bind_param::<Text, _>(s)?;
@@ -750,8 +745,8 @@ impl<S: diesel::query_builder::QueryFragment<Backend>> diesel::query_builder::Qu
             StateOf::EachState => out.push_sql(" AND t.state = s.state"),
             StateOf::Any => {}
         }
-        if let Some(after) = &self.after {
-            out.push_sql(if self.newest_first {
+        if let Some(after) = &t.after {
+            out.push_sql(if t.newest_first {
                 " AND t.idea_id < "
             } else {
                 " AND t.idea_id > "
@@ -759,29 +754,29 @@ impl<S: diesel::query_builder::QueryFragment<Backend>> diesel::query_builder::Qu
             out.push_bind_param::<BigInt, _>(after)?;
         }
         out.push_sql(" AND ");
-        self.rest.walk_ast(out.reborrow())?;
-        out.push_sql(if self.newest_first {
+        t.rest.walk_ast(out.reborrow())?;
+        out.push_sql(if t.newest_first {
             " ORDER BY t.idea_id DESC LIMIT "
         } else {
             " ORDER BY t.idea_id LIMIT "
         });
         // The limit written into the statement: as a parameter, a plan made once for all
         // calls could not count on it (see `EachState`).
-        out.push_sql(&self.limit.to_string());
+        out.push_sql(&t.limit.to_string());
         Ok(())
     }
 }
 
-impl<S: diesel::Expression> diesel::query_builder::Query for Through<S> {
+impl<S: diesel::Expression> diesel::query_builder::Query for ReadThrough<S> {
     type SqlType = S::SqlType;
 }
 
-impl<S> diesel::query_builder::QueryId for Through<S> {
+impl<S> diesel::query_builder::QueryId for ReadThrough<S> {
     type QueryId = ();
     const HAS_STATIC_QUERY_ID: bool = false;
 }
 
-impl<S, C> RunQueryDsl<C> for Through<S> {}
+impl<S, C> RunQueryDsl<C> for ReadThrough<S> {}
 
 /// `per_state` (which reads the state as `s.state`) for each of `states` on PostgreSQL:
 /// `SELECT c.* FROM (VALUES …) AS s(state) CROSS JOIN LATERAL (…) AS c`. The states are
@@ -858,7 +853,7 @@ fn paged<T>(
     limit: i64,
     (load, through): (
         impl Fn(&mut Conn, Boxed<'static>, bool) -> QueryResult<Vec<T>>,
-        impl Fn(&mut Conn, Through<()>) -> QueryResult<Vec<T>>,
+        impl Fn(&mut Conn, Through) -> QueryResult<Vec<T>>,
     ),
     id: impl Fn(&T) -> i64,
 ) -> QueryResult<(Vec<T>, Option<i64>)> {
@@ -994,7 +989,7 @@ pub fn count_by_state(
     // pillar cost the board a row each to read (80 of them, 0.24M instructions). One text for
     // every filter, so that both backends keep it prepared. A state or two are written into it
     // (our own names), so that the start page's one count seeks only its state's rows (0.16M
-    // -> 0.07M); for the board's eight, reading the small table through is cheaper than eight
+    // -> 0.04M); for the board's eight, reading the small table through is cheaper than eight
     // seeks.
     let in_states = if states.len() <= 2 {
         let names: Vec<String> = states.iter().map(|s| format!("'{}'", s.as_str())).collect();
